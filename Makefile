@@ -1,0 +1,68 @@
+# icsrisk — the two commands of the README, and their parts.
+#   make demo   install what is missing, build, analyse the example plant into reports/
+#   make test   install what is missing, build, run the whole test suite
+# Each works alone on a fresh Debian 12 machine (root, or sudo for apt-get).
+
+BUILD    ?= build
+PRESET   ?= release
+JOBS     ?= $(shell nproc)
+ICSRISK  := $(BUILD)/icsrisk
+
+# Debian packages the build, the demo and the tests need (README, "Dependencies").
+PACKAGES := cmake ninja-build g++ make pkg-config \
+  libboost-graph-dev libeigen3-dev libpugixml-dev libgraphviz-dev graphviz \
+  fonts-ipaexfont libcli11-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libxml2-utils unzip
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build demo test test-asan format format-check fuzz bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(ICSRISK) validate models/model-plant.xml models/small-plant.xml
+	$(ICSRISK) diagram models/model-plant.xml --view system -o reports/model-plant/system.png
+	$(ICSRISK) diagram models/model-plant.xml --view dataflow -o reports/model-plant/dataflow.png
+	@echo "reports written to reports/model-plant/"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The suite again under AddressSanitizer + UndefinedBehaviorSanitizer (CI runs it).
+test-asan: deps
+	cmake -S . -B $(BUILD)-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DICSRISK_SANITIZE=ON -DICSRISK_BUILD_BENCH=OFF
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS)
+
+SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
+format:
+	clang-format -i $(SOURCES)
+format-check:
+	clang-format --dry-run --Werror $(SOURCES)
+
+# libFuzzer targets (clang); the corpora also replay as ctest cases in the normal build.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICSRISK_FUZZ=ON -DICSRISK_BUILD_BENCH=OFF
+	cmake --build $(BUILD)-fuzz -j $(JOBS)
+
+bench: build
+	$(BUILD)/tests/bench/icsrisk_bench
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -1,0 +1,19 @@
+#pragma once
+// The sub-command table (style.md: "the CLI is a table of sub-commands").
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace icsrisk::cli {
+
+/// Each command registers its options on `app` and returns the function that runs it
+/// (returning an exit code). Registration happens before parsing.
+using Runner = std::function<int()>;
+
+Runner add_validate(CLI::App& app);
+Runner add_profile(CLI::App& app);
+Runner add_diagram(CLI::App& app);
+Runner add_analyze(CLI::App& app);
+
+}  // namespace icsrisk::cli

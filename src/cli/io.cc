@@ -1,0 +1,102 @@
+#include "cli/io.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "model/loader.h"
+#include "model/validate.h"
+
+namespace icsrisk::cli {
+
+core::Result<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return core::Error{fmt::format("cannot read '{}': it is a directory", path)};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Error{fmt::format("cannot read '{}': {}", path, std::strerror(errno))};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return core::Error{fmt::format("cannot read '{}': read error", path)};
+  return ss.str();
+}
+
+core::Status write_file_atomic(const std::string& path, const std::string& data) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path tmp = target;
+  tmp += ".icsrisk-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return core::Error{fmt::format("cannot write '{}': {}", path, std::strerror(errno))};
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return core::Error{fmt::format("cannot write '{}': write error", path)};
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return core::Error{fmt::format("cannot write '{}': {}", path, ec.message())};
+  }
+  return core::Ok{};
+}
+
+core::Result<const core::SourceFile*> Inputs::add_file(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) {
+    io_error_ = text.error().message;
+    return text.error();
+  }
+  files_.push_back(std::make_unique<core::SourceFile>(path, std::move(*text)));
+  return files_.back().get();
+}
+
+const model::Profile* Inputs::load_profile(const std::string& path) {
+  const core::SourceFile* file = &model::builtin_profile_file();
+  if (!path.empty()) {
+    auto f = add_file(path);
+    if (!f) return nullptr;
+    file = *f;
+  }
+  profile_ = model::load_profile(*file, diags_);
+  return profile();
+}
+
+std::optional<model::Model> Inputs::load_model(const std::string& path) {
+  const model::Profile* p = profile();
+  const core::SourceFile* file = &model::builtin_example_file();
+  if (!path.empty()) {
+    auto f = add_file(path);
+    if (!f) return std::nullopt;
+    file = *f;
+  }
+  std::optional<model::Model> m = model::load_model(*file, diags_);
+  if (m && p) model::link_model(*m, *p, diags_);
+  return m;
+}
+
+int Inputs::report() {
+  diags_.sort();
+  std::string text = diags_.render();
+  if (io_error_) text += fmt::format("icsrisk: error: {}\n", *io_error_);
+  if (diags_.error_count() + diags_.warning_count() > 0) {
+    text += fmt::format("{} error{}, {} warning{}\n", diags_.error_count(),
+                        diags_.error_count() == 1 ? "" : "s", diags_.warning_count(),
+                        diags_.warning_count() == 1 ? "" : "s");
+  }
+  std::fputs(text.c_str(), stderr);
+  if (io_error_) return kExitIo;
+  return diags_.has_errors() ? kExitInvalid : kExitOk;
+}
+
+}  // namespace icsrisk::cli

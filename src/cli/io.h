@@ -1,0 +1,63 @@
+#pragma once
+// File access for the CLI: the library never touches the file system (design.md).
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/result.h"
+#include "core/source.h"
+#include "model/model.h"
+#include "model/profile.h"
+
+namespace icsrisk::cli {
+
+/// Exit codes (design.md "Command line").
+enum Exit : int {
+  kExitOk = 0,
+  kExitFailOn = 1,
+  kExitUsage = 2,
+  kExitInvalid = 3,
+  kExitIo = 4,
+  kExitInternal = 70,
+};
+
+/// Reads a whole file as bytes.
+core::Result<std::string> read_file(const std::string& path);
+
+/// Writes `data` to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees a half-written file and a failure leaves the old file in place.
+core::Status write_file_atomic(const std::string& path, const std::string& data);
+
+/// The inputs of one run: source files kept alive for diagnostics, the profile, the sink.
+class Inputs {
+ public:
+  /// Adds a file read from disk; an I/O failure is returned as an error.
+  core::Result<const core::SourceFile*> add_file(const std::string& path);
+
+  /// Loads the profile from `path`, or the built-in one when `path` is empty.
+  /// Diagnostics go to diags(); nullptr when the profile is invalid or unreadable (see io_error).
+  const model::Profile* load_profile(const std::string& path);
+
+  /// Loads and links a model (the bundled example when `path` is empty).
+  std::optional<model::Model> load_model(const std::string& path);
+
+  core::Diagnostics& diags() { return diags_; }
+  const model::Profile* profile() const { return profile_ ? &*profile_ : nullptr; }
+  /// Set when a file could not be read (exit 4 rather than 3).
+  const std::optional<std::string>& io_error() const { return io_error_; }
+
+  /// Prints diagnostics (sorted) and a count line to stderr; returns kExitInvalid on errors,
+  /// kExitIo after an I/O failure, else kExitOk.
+  int report();
+
+ private:
+  std::deque<std::unique_ptr<core::SourceFile>> files_;
+  core::Diagnostics diags_;
+  std::optional<model::Profile> profile_;
+  std::optional<std::string> io_error_;
+};
+
+}  // namespace icsrisk::cli

@@ -1,0 +1,42 @@
+// icsrisk: a thin command line over the icsrisk_core library.
+
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/io.h"
+
+int main(int argc, char** argv) {
+  using namespace icsrisk::cli;
+  try {
+    CLI::App app{"icsrisk — security risk analysis of industrial control systems (IPA method)"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "icsrisk 0.1.0");
+    std::vector<std::pair<CLI::App*, Runner>> table;
+    auto add = [&](Runner (*reg)(CLI::App&)) {
+      std::size_t before = app.get_subcommands({}).size();
+      Runner r = reg(app);
+      table.emplace_back(app.get_subcommands({})[before], std::move(r));
+    };
+    add(add_validate);
+    add(add_analyze);
+    add(add_diagram);
+    add(add_profile);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      int rc = app.exit(e);
+      return rc == 0 ? kExitOk : kExitUsage;
+    }
+    for (auto& [sub, run] : table)
+      if (sub->parsed()) return run();
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "icsrisk: internal error: %s\n", e.what());
+    return kExitInternal;
+  } catch (...) {
+    std::fprintf(stderr, "icsrisk: internal error\n");
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,52 @@
+#pragma once
+// Source files kept in memory, and positions inside them.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace icsrisk::core {
+
+/// A named text kept in memory for the whole run, so diagnostics can quote it
+/// without re-reading the file. Lines end at LF; a CR before the LF is not part of the line.
+class SourceFile {
+ public:
+  SourceFile(std::string name, std::string text);
+
+  const std::string& name() const { return name_; }
+  const std::string& text() const { return text_; }
+
+  /// 1-based line of a byte offset (offsets past the end map to the last line). O(log lines).
+  std::uint32_t line_of(std::size_t offset) const;
+  /// 1-based column of a byte offset, counted in Unicode code points (as editors count).
+  std::uint32_t column_of(std::size_t offset) const;
+  /// The text of a 1-based line, without its line ending.
+  std::string_view line_text(std::uint32_t line) const;
+
+ private:
+  std::string name_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+/// A position in a source file: the file and a byte offset. A null file means "no position"
+/// (built-in data, or a problem that belongs to no element).
+struct Loc {
+  const SourceFile* file = nullptr;
+  std::size_t offset = 0;
+
+  bool known() const { return file != nullptr; }
+};
+
+}  // namespace icsrisk::core
+
+namespace icsrisk::core {
+
+/// The position of attribute `name` in the start tag of the XML element at `element`
+/// (whose offset points at its '<'); the element's own position when not found.
+/// Scans only that start tag, so it is cheap enough to call when reporting a problem.
+Loc attribute_loc(Loc element, std::string_view name);
+
+}  // namespace icsrisk::core

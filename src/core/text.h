@@ -1,0 +1,28 @@
+#pragma once
+// Small text helpers shared by the loaders and writers.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace icsrisk::core {
+
+/// Splits on ASCII white space, dropping empty pieces.
+std::vector<std::string> split_ws(std::string_view s);
+
+/// Levenshtein distance, for "did you mean" suggestions. O(|a|·|b|).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` if it is close enough to be a plausible typo, else "".
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
+
+/// Parses a whole decimal integer (optional sign); false on anything else.
+bool parse_int(std::string_view s, long long& out);
+
+/// True when `s` is a valid id: non-empty, [A-Za-z0-9_.:-]+.
+bool is_valid_id(std::string_view s);
+
+/// True when `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+}  // namespace icsrisk::core

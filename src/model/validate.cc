@@ -1,0 +1,302 @@
+#include "model/validate.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace icsrisk::model {
+
+namespace {
+
+/// Union-find over network indices, for the physical-connectivity check of flows.
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void join(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+class Linker {
+ public:
+  Linker(Model& m, const Profile& p, core::Diagnostics& d) : m_(m), p_(p), d_(d) {}
+
+  void run() {
+    index_all();
+    for (Zone& z : m_.zones)
+      for (Placement& c : z.countermeasures) measure(c);
+    for (Network& n : m_.networks) {
+      n.zone_index = ref(m_.zone_index, n.zone, n.loc, "zone", "zone", m_.zones);
+      for (Placement& c : n.countermeasures) measure(c);
+    }
+    for (Asset& a : m_.assets) asset(a);
+    for (Flow& f : m_.flows) flow(f);
+    for (Entry& e : m_.entries) entry(e);
+    for (ScopedPlacement& s : m_.countermeasures) {
+      measure(s.placement);
+      s.zone_index = ref(m_.zone_index, s.zone, s.placement.loc, "zone", "zone", m_.zones);
+      s.network_index =
+          ref(m_.network_index, s.network, s.placement.loc, "network", "network", m_.networks);
+    }
+    std::unordered_map<std::string, core::Loc> impact_ids, scenario_ids;
+    for (Impact& i : m_.impacts) {
+      unique(impact_ids, i.id, i.loc, "business impact");
+      for (Scenario& s : i.scenarios) {
+        unique(scenario_ids, s.id, s.loc, "scenario");
+        scenario(s);
+      }
+    }
+    flows_routable();
+    uncovered_assets();
+  }
+
+ private:
+  void unique(std::unordered_map<std::string, core::Loc>& seen, const std::string& id, core::Loc loc,
+              const char* what) {
+    if (id.empty()) return;
+    auto [it, inserted] = seen.emplace(id, loc);
+    if (!inserted) {
+      d_.error(core::attribute_loc(loc, "id"), fmt::format("duplicate {} id '{}'", what, id));
+      d_.note(core::attribute_loc(it->second, "id"), "first defined here");
+    }
+  }
+
+  template <typename T>
+  void index(std::vector<T>& items, std::unordered_map<std::string, std::size_t>& map,
+             const char* what) {
+    map.clear();
+    map.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].id.empty()) continue;
+      auto [it, inserted] = map.emplace(items[i].id, i);
+      if (!inserted) {
+        d_.error(core::attribute_loc(items[i].loc, "id"),
+                 fmt::format("duplicate {} id '{}'", what, items[i].id));
+        d_.note(core::attribute_loc(items[it->second].loc, "id"), "first defined here");
+      }
+    }
+  }
+
+  void index_all() {
+    index(m_.zones, m_.zone_index, "zone");
+    index(m_.networks, m_.network_index, "network");
+    index(m_.assets, m_.asset_index, "asset");
+    index(m_.flows, m_.flow_index, "flow");
+    std::unordered_map<std::string, std::size_t> entries;
+    index(m_.entries, entries, "entry");
+  }
+
+  template <typename T>
+  static std::vector<std::string_view> ids_of(const std::vector<T>& items) {
+    std::vector<std::string_view> ids;
+    ids.reserve(items.size());
+    for (const T& t : items) ids.push_back(t.id);
+    return ids;
+  }
+
+  void unknown(core::Loc loc, const char* attr, const char* kind, const std::string& id,
+               const std::vector<std::string_view>& candidates) {
+    std::string s = core::closest_match(id, candidates);
+    d_.error(core::attribute_loc(loc, attr),
+             fmt::format("unknown {} '{}'{}", kind, id,
+                         s.empty() ? "" : fmt::format("; did you mean '{}'?", s)));
+  }
+
+  /// Resolves an optional reference to a model element; kNone when empty or unknown.
+  template <typename T>
+  std::size_t ref(const std::unordered_map<std::string, std::size_t>& map, const std::string& id,
+                  core::Loc loc, const char* attr, const char* kind, const std::vector<T>& items) {
+    if (id.empty()) return kNone;
+    auto it = map.find(id);
+    if (it != map.end()) return it->second;
+    unknown(loc, attr, kind, id, ids_of(items));
+    return kNone;
+  }
+
+  void measure(Placement& c) {
+    if (c.ref.empty()) return;
+    c.measure = p_.find_countermeasure(c.ref);
+    if (c.measure == kNone) unknown(c.loc, "ref", "countermeasure", c.ref, ids_of(p_.countermeasures));
+  }
+
+  std::size_t threat(const std::string& id, core::Loc loc, const char* attr) {
+    if (id.empty()) return kNone;
+    std::size_t t = p_.find_threat(id);
+    if (t == kNone) unknown(loc, attr, "threat", id, ids_of(p_.threats));
+    return t;
+  }
+
+  void asset(Asset& a) {
+    if (!a.type.empty()) {
+      a.type_index = p_.find_asset_type(a.type);
+      if (a.type_index == kNone) unknown(a.loc, "type", "asset type", a.type, ids_of(p_.asset_types));
+    }
+    a.zone_index = ref(m_.zone_index, a.zone, a.loc, "zone", "zone", m_.zones);
+    const AssetType* type = a.type_index == kNone ? nullptr : &p_.asset_types[a.type_index];
+    bool one_way = type && type->filtering == Filtering::kOneWay;
+    bool up = false, down = false;
+    std::unordered_map<std::string, core::Loc> seen;
+    for (Connection& c : a.connects) {
+      c.network_index = ref(m_.network_index, c.network, c.loc, "network", "network", m_.networks);
+      if (!c.network.empty()) {
+        auto [it, inserted] = seen.emplace(c.network, c.loc);
+        if (!inserted)
+          d_.warning(core::attribute_loc(c.loc, "network"),
+                     fmt::format("asset '{}' connects to network '{}' twice", a.id, c.network));
+      }
+      up = up || c.role == Role::kUpstream;
+      down = down || c.role == Role::kDownstream;
+      if (c.role != Role::kNone && type && !one_way)
+        d_.error(core::attribute_loc(c.loc, "role"),
+                 fmt::format("'role' applies only to one-way gateways; asset '{}' is a '{}'", a.id,
+                             a.type));
+    }
+    if (one_way && (!up || !down))
+      d_.error(a.loc, fmt::format("one-way gateway '{}' needs a <connect role=\"upstream\"/> and a "
+                                  "<connect role=\"downstream\"/>", a.id));
+    if (a.connects.empty() && type && type->category != Category::kMedia)
+      d_.warning(a.loc, fmt::format("asset '{}' is connected to no network", a.id));
+    for (Placement& c : a.countermeasures) measure(c);
+    for (ThreatOverride& t : a.threats) {
+      t.threat = threat(t.ref, t.loc, "ref");
+      if (t.threat != kNone && type && !p_.applies_to_asset(p_.threats[t.threat], *type))
+        d_.warning(core::attribute_loc(t.loc, "ref"),
+                   fmt::format("threat '{}' does not apply to asset type '{}'; the override has no "
+                               "effect", t.ref, a.type));
+    }
+  }
+
+  void flow(Flow& f) {
+    f.from_index = ref(m_.asset_index, f.from, f.loc, "from", "asset", m_.assets);
+    f.to_index = ref(m_.asset_index, f.to, f.loc, "to", "asset", m_.assets);
+    if (!f.from.empty() && f.from == f.to)
+      d_.error(core::attribute_loc(f.loc, "to"),
+               fmt::format("flow '{}' goes from asset '{}' to itself", f.id, f.from));
+    for (Placement& c : f.countermeasures) measure(c);
+  }
+
+  void entry(Entry& e) {
+    e.asset_index = ref(m_.asset_index, e.asset, e.loc, "asset", "asset", m_.assets);
+    e.network_index = ref(m_.network_index, e.network, e.loc, "network", "network", m_.networks);
+    if (!e.vector.empty()) {
+      e.vector_index = p_.find_vector(e.vector);
+      if (e.vector_index == kNone) unknown(e.loc, "vector", "entry vector", e.vector, ids_of(p_.vectors));
+    }
+  }
+
+  void scenario(Scenario& s) {
+    s.target_index = ref(m_.asset_index, s.target, s.loc, "target", "asset", m_.assets);
+    s.attack_index = threat(s.attack, s.loc, "attack");
+    for (const std::string& b : s.bases) {
+      auto it = m_.asset_index.find(b);
+      if (it == m_.asset_index.end()) {
+        unknown(s.loc, "bases", "asset", b, ids_of(m_.assets));
+        continue;
+      }
+      s.base_indices.push_back(it->second);
+      if (s.target_index == kNone) continue;
+      if (it->second == s.target_index) {
+        d_.error(s.bases_loc, fmt::format("attack base '{}' is the scenario's target itself", b));
+        continue;
+      }
+      bool has_flow = std::any_of(m_.flows.begin(), m_.flows.end(), [&](const Flow& f) {
+        return f.from_index == it->second && f.to_index == s.target_index;
+      });
+      if (!has_flow)
+        d_.error(s.bases_loc,
+                 fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
+                             "to its target (method.md §7)", b, s.target));
+    }
+  }
+
+  /// Warns about flows whose endpoints share no chain of networks and network devices.
+  /// (Direction through one-way gateways is checked where flows are routed.)
+  void flows_routable() {
+    UnionFind uf(m_.networks.size());
+    for (const Asset& a : m_.assets) {
+      if (a.type_index == kNone || p_.asset_types[a.type_index].category != Category::kNetworkDevice)
+        continue;
+      std::size_t first = kNone;
+      for (const Connection& c : a.connects) {
+        if (c.network_index == kNone) continue;
+        if (first == kNone) first = c.network_index;
+        else uf.join(first, c.network_index);
+      }
+    }
+    for (const Flow& f : m_.flows) {
+      if (f.from_index == kNone || f.to_index == kNone || f.from_index == f.to_index) continue;
+      const Asset& from = m_.assets[f.from_index];
+      const Asset& to = m_.assets[f.to_index];
+      bool linked = false;
+      for (const Connection& a : from.connects)
+        for (const Connection& b : to.connects)
+          if (a.network_index != kNone && b.network_index != kNone &&
+              uf.find(a.network_index) == uf.find(b.network_index))
+            linked = true;
+      if (!linked)
+        d_.warning(f.loc, fmt::format("flow '{}' joins assets '{}' and '{}' that no network path "
+                                      "connects; it gives an attacker no channel", f.id, f.from, f.to));
+    }
+  }
+
+  void uncovered_assets() {
+    // Any placement in any scope, implemented or planned, counts as "thought about".
+    if (!m_.countermeasures.empty() &&
+        std::any_of(m_.countermeasures.begin(), m_.countermeasures.end(),
+                    [](const ScopedPlacement& s) { return s.zone.empty() && s.network.empty(); }))
+      return;
+    std::vector<bool> zone_covered(m_.zones.size()), net_covered(m_.networks.size());
+    for (std::size_t z = 0; z < m_.zones.size(); ++z) zone_covered[z] = !m_.zones[z].countermeasures.empty();
+    for (std::size_t n = 0; n < m_.networks.size(); ++n)
+      net_covered[n] = !m_.networks[n].countermeasures.empty();
+    for (const ScopedPlacement& s : m_.countermeasures) {
+      if (s.zone_index != kNone) zone_covered[s.zone_index] = true;
+      if (s.network_index != kNone) net_covered[s.network_index] = true;
+    }
+    for (const Asset& a : m_.assets) {
+      if (!a.countermeasures.empty()) continue;
+      bool covered = false;
+      for (const Connection& c : a.connects)
+        covered = covered || (c.network_index != kNone && net_covered[c.network_index]);
+      for (std::size_t z : zones_of(m_, a)) covered = covered || zone_covered[z];
+      if (!covered)
+        d_.warning(a.loc, fmt::format("no countermeasure covers asset '{}' (none on it, its networks, "
+                                      "its zone or the system)", a.id));
+    }
+  }
+
+  Model& m_;
+  const Profile& p_;
+  core::Diagnostics& d_;
+};
+
+}  // namespace
+
+void link_model(Model& m, const Profile& p, core::Diagnostics& diags) { Linker(m, p, diags).run(); }
+
+std::vector<std::size_t> zones_of(const Model& m, const Asset& a) {
+  std::vector<std::size_t> out;
+  if (a.zone_index != kNone) {
+    out.push_back(a.zone_index);
+    return out;
+  }
+  if (!a.zone.empty()) return out;  // named an unknown zone
+  for (const Connection& c : a.connects) {
+    if (c.network_index == kNone) continue;
+    std::size_t z = m.networks[c.network_index].zone_index;
+    if (z != kNone) out.push_back(z);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace icsrisk::model

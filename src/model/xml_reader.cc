@@ -1,0 +1,180 @@
+#include "model/xml_reader.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace icsrisk::model::xml {
+
+void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out) {
+  // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
+  // pugixml never resolves external entities, so parsing cannot reach the file system or net.
+  const std::string& text = file.text();
+  pugi::xml_parse_result r =
+      out.doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!r) {
+    diags.error(core::Loc{&file, static_cast<std::size_t>(r.offset)},
+                fmt::format("malformed XML: {}", r.description()));
+    out.ok = false;
+    return;
+  }
+  if (!core::is_valid_utf8(text)) {
+    diags.error(core::Loc{&file, 0}, "the file is not valid UTF-8");
+    out.ok = false;
+    return;
+  }
+  out.ok = true;
+}
+
+core::Loc loc_of(const core::SourceFile& file, pugi::xml_node node) {
+  std::ptrdiff_t off = node.offset_debug();
+  // offset_debug points at the element name; the '<' is just before it.
+  if (off > 0 && node.type() == pugi::node_element) --off;
+  return core::Loc{&file, off < 0 ? 0 : static_cast<std::size_t>(off)};
+}
+
+namespace {
+bool is_foreign_attribute(std::string_view name) {
+  // Namespace declarations and schema hints are allowed anywhere and ignored.
+  return name == "xmlns" || name.starts_with("xmlns:") || name.starts_with("xsi:") ||
+         name.starts_with("xml:");
+}
+}  // namespace
+
+Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node node,
+                 std::initializer_list<std::string_view> known_attributes)
+    : file_(file), diags_(diags), node_(node), loc_(loc_of(file, node)) {
+  std::vector<std::string_view> known(known_attributes);
+  for (pugi::xml_attribute a : node.attributes()) {
+    std::string_view name = a.name();
+    if (is_foreign_attribute(name)) continue;
+    bool found = false;
+    for (std::string_view k : known) found = found || k == name;
+    if (found) continue;
+    std::string suggestion = core::closest_match(name, known);
+    diags_.warning(attr_loc(name),
+                   suggestion.empty()
+                       ? fmt::format("unknown attribute '{}' on <{}> is ignored", name, node.name())
+                       : fmt::format("unknown attribute '{}' on <{}> is ignored; did you mean '{}'?",
+                                     name, node.name(), suggestion));
+  }
+}
+
+core::Loc Element::attr_loc(std::string_view name) const { return core::attribute_loc(loc_, name); }
+
+std::string Element::required(const char* name) {
+  pugi::xml_attribute a = node_.attribute(name);
+  if (a.empty()) {
+    diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    return {};
+  }
+  std::string v = a.value();
+  if (v.empty()) {
+    diags_.error(attr_loc(name), fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
+  }
+  return v;
+}
+
+std::string Element::optional(const char* name, std::string fallback) const {
+  pugi::xml_attribute a = node_.attribute(name);
+  return a.empty() ? fallback : std::string(a.value());
+}
+
+std::string Element::id(const char* name) {
+  pugi::xml_attribute a = node_.attribute(name);
+  if (a.empty()) {
+    diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    return {};
+  }
+  std::string v = a.value();
+  if (!core::is_valid_id(v)) {
+    diags_.error(attr_loc(name),
+                 fmt::format("'{}' is not a valid id: use letters, digits and _ . : -", v));
+  }
+  return v;
+}
+
+std::string Element::ref(const char* name, bool is_required) {
+  pugi::xml_attribute a = node_.attribute(name);
+  if (a.empty()) {
+    if (is_required) diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    return {};
+  }
+  std::string v = a.value();
+  if (v.empty()) {
+    diags_.error(attr_loc(name), fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
+  }
+  return v;
+}
+
+int Element::integer(const char* name, int lo, int hi, int fallback, bool is_required) {
+  pugi::xml_attribute a = node_.attribute(name);
+  if (a.empty()) {
+    if (is_required) diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    return fallback;
+  }
+  long long v = 0;
+  if (!core::parse_int(a.value(), v) || v < lo || v > hi) {
+    std::string range = hi == 0x7fffffff ? fmt::format("an integer of at least {}", lo)
+                                         : fmt::format("an integer from {} to {}", lo, hi);
+    diags_.error(attr_loc(name),
+                 fmt::format("attribute '{}' must be {}, not '{}'", name, range, a.value()));
+    return fallback;
+  }
+  return static_cast<int>(v);
+}
+
+std::size_t Element::choice(const char* name, std::initializer_list<std::string_view> choices,
+                            std::size_t fallback, bool is_required) {
+  pugi::xml_attribute a = node_.attribute(name);
+  if (a.empty()) {
+    if (is_required) diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    return fallback;
+  }
+  std::string_view v = a.value();
+  std::size_t i = 0;
+  for (std::string_view c : choices) {
+    if (c == v) return i;
+    ++i;
+  }
+  std::string list;
+  for (std::string_view c : choices) list += fmt::format("{}'{}'", list.empty() ? "" : ", ", c);
+  std::string suggestion = core::closest_match(v, std::vector<std::string_view>(choices));
+  diags_.error(attr_loc(name),
+               fmt::format("attribute '{}' must be one of {}, not '{}'{}", name, list, v,
+                           suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+  return fallback;
+}
+
+bool Element::boolean(const char* name, bool fallback) {
+  std::size_t i = choice(name, {"false", "true", "0", "1"}, fallback ? 1 : 0, false);
+  return i % 2 == 1;
+}
+
+std::vector<pugi::xml_node> Element::children(std::initializer_list<std::string_view> known) const {
+  std::vector<pugi::xml_node> out;
+  std::vector<std::string_view> names(known);
+  for (pugi::xml_node c : node_.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view name = c.name();
+    bool found = false;
+    for (std::string_view k : names) found = found || k == name;
+    if (found) {
+      out.push_back(c);
+      continue;
+    }
+    std::string suggestion = core::closest_match(name, names);
+    diags_.warning(loc_of(file_, c),
+                   suggestion.empty()
+                       ? fmt::format("unknown element <{}> in <{}> is ignored", name, node_.name())
+                       : fmt::format("unknown element <{}> in <{}> is ignored; did you mean <{}>?",
+                                     name, node_.name(), suggestion));
+  }
+  return out;
+}
+
+std::string Element::child_text(const char* name) const {
+  return node_.child(name).child_value();
+}
+
+}  // namespace icsrisk::model::xml

@@ -1,0 +1,72 @@
+#pragma once
+// Internal to the loaders (.cc files only): reading pugixml elements with diagnostics.
+// Keeps pugixml out of the public headers (style.md, "Layout and boundaries").
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "core/diagnostics.h"
+#include "core/source.h"
+
+namespace icsrisk::model::xml {
+
+/// A parsed document that stays valid while the SourceFile lives.
+struct Document {
+  pugi::xml_document doc;
+  bool ok = false;
+};
+
+/// Parses the file's text (a copy: the SourceFile keeps the original for diagnostics).
+/// Malformed XML becomes one positioned error. No DTD, no external entities are processed.
+void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out);
+
+/// Position of an element (its '<').
+core::Loc loc_of(const core::SourceFile& file, pugi::xml_node node);
+
+/// Reads one element's attributes, reporting unknown ones (warning, with "did you mean"),
+/// missing required ones and malformed values (errors).
+class Element {
+ public:
+  Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node node,
+          std::initializer_list<std::string_view> known_attributes);
+
+  pugi::xml_node node() const { return node_; }
+  core::Loc loc() const { return loc_; }
+  core::Loc attr_loc(std::string_view name) const;
+  bool has(const char* name) const { return !node_.attribute(name).empty(); }
+
+  /// The attribute's value; an error when it is missing or empty.
+  std::string required(const char* name);
+  /// The attribute's value, or `fallback` when it is absent.
+  std::string optional(const char* name, std::string fallback = {}) const;
+  /// A required id attribute ([A-Za-z0-9_.:-]+).
+  std::string id(const char* name = "id");
+  /// A reference to an id (required unless `required` is false; "" when absent).
+  std::string ref(const char* name, bool required = true);
+  /// An integer in [lo, hi]; `fallback` when absent and not required, or on error.
+  int integer(const char* name, int lo, int hi, int fallback, bool required);
+  /// One of `choices`; returns its index, or `fallback` when absent / on error.
+  std::size_t choice(const char* name, std::initializer_list<std::string_view> choices,
+                     std::size_t fallback, bool required);
+  /// A boolean attribute ("true"/"false"/"1"/"0").
+  bool boolean(const char* name, bool fallback);
+
+  /// The element's child elements, after checking each name is one of `known` (warning
+  /// with "did you mean" otherwise; unknown children are skipped).
+  std::vector<pugi::xml_node> children(std::initializer_list<std::string_view> known) const;
+  /// The text of the child element `name` (e.g. <description>), or "".
+  std::string child_text(const char* name) const;
+
+ private:
+  const core::SourceFile& file_;
+  core::Diagnostics& diags_;
+  pugi::xml_node node_;
+  core::Loc loc_;
+};
+
+}  // namespace icsrisk::model::xml

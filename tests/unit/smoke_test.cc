@@ -1,0 +1,2 @@
+#include <gtest/gtest.h>
+TEST(SmokeTest, Builds) { EXPECT_EQ(1 + 1, 2); }
