@@ -1,0 +1,40 @@
+#pragma once
+// Golden-file comparison. Set ICSRISK_UPDATE_GOLDEN=1 to rewrite the files, then review the
+// diff before committing (style.md, "Tests").
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace icsrisk::testing {
+
+inline std::string source_path(const std::string& relative) {
+  return std::string(ICSRISK_SOURCE_DIR) + "/" + relative;
+}
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// Compares `actual` with tests/golden/<name>; rewrites it when ICSRISK_UPDATE_GOLDEN is set.
+inline void expect_golden(const std::string& name, const std::string& actual) {
+  std::string path = source_path("tests/golden/" + name);
+  const char* update = std::getenv("ICSRISK_UPDATE_GOLDEN");
+  if (update && *update && std::string(update) != "0") {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(std::filesystem::exists(path))
+      << "missing golden file " << path << " (run with ICSRISK_UPDATE_GOLDEN=1)";
+  std::string expected = read_text(path);
+  EXPECT_EQ(expected, actual) << "output differs from " << path
+                              << " (ICSRISK_UPDATE_GOLDEN=1 rewrites it; review the diff)";
+}
+
+}  // namespace icsrisk::testing
