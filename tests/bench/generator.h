@@ -1,0 +1,32 @@
+#pragma once
+// A synthetic plant generator for load benchmarks and scale tests (icsrisk_genmodel,
+// icsrisk_bench). The plant is shaped like a real one scaled up (design.md model format v1):
+// sites, each with an office network, a DMZ, a remote-maintenance line and a wireless net, and
+// areas of ~100 assets, each with its own control-information, control and field networks
+// behind firewalls; sites meet on a corporate WAN. Every flow is routable under method.md §7.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace icsrisk::bench {
+
+struct GeneratorOptions {
+  std::size_t assets = 1000;         ///< <asset> elements (the minimum plant has ~45)
+  std::size_t flows_per_asset = 3;   ///< flows sent by each asset; total = assets × this
+  std::size_t scenarios = 10;        ///< attack scenarios, grouped into business impacts
+  std::uint64_t seed = 1;            ///< same options and seed → byte-identical output
+};
+
+/// What was generated, for reports.
+struct GeneratedModel {
+  std::string xml;  ///< the model file text (UTF-8, LF)
+  std::size_t zones = 0, networks = 0, assets = 0, flows = 0, entries = 0, impacts = 0,
+              scenarios = 0, sites = 0, areas = 0;
+};
+
+/// Generates a model that `icsrisk validate` accepts with no errors. Deterministic for the
+/// same options. Linear in assets × flows_per_asset (time and memory).
+GeneratedModel generate_model(const GeneratorOptions& options);
+
+}  // namespace icsrisk::bench
