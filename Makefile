@@ -12,7 +12,7 @@ ICSRISK  := $(BUILD)/icsrisk
 PACKAGES := cmake ninja-build g++ make pkg-config \
   libboost-graph-dev libeigen3-dev libpugixml-dev libgraphviz-dev graphviz \
   fonts-ipaexfont libcli11-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libxml2-utils unzip
+  libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libxml2-utils unzip clang-format
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
