@@ -1,9 +1,200 @@
-// PLACEHOLDER — being written now; replaced before commit.
+// icsrisk analyze [MODEL] [-o DIR] [--format …] [--lang ja|en] [--profile FILE] [--routes K]
+//                 [--max-hops H] [--fail-on A|B|C|D]
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/report_files.h"
+#include "core/text.h"
+#include "report/summary.h"
+#include "risk/analysis.h"
+
 namespace icsrisk::cli {
-Runner add_analyze(CLI::App& app) {
-  app.add_subcommand("analyze", "(not yet available)");
-  return []() { return static_cast<int>(kExitUsage); };
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Options {
+  std::string model;
+  std::string out;
+  std::string formats = "html,xlsx,csv,md,json,dot,svg";
+  std::string lang = "ja";
+  std::string profile;
+  std::size_t routes = 20;
+  std::size_t max_hops = 10;
+  std::string fail_on;
+};
+
+const std::set<std::string> kKnownFormats = {"html", "xlsx", "csv", "md",
+                                             "json", "dot",  "svg", "png"};
+
+/// Files an earlier run of this command writes; a non-empty -o folder holding none of them is
+/// not replaced (so `-o .` cannot wipe a working folder).
+const std::vector<std::string> kReportFiles = {
+    "results.json",   "report.md",           "report.html",    "icsrisk.xlsx",
+    "asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv"};
+
+core::Status check_replaceable(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return core::Ok{};
+  if (!fs::is_directory(dir, ec))
+    return core::Error{
+        fmt::format("cannot write reports to '{}': it is not a directory", dir.string())};
+  if (fs::is_empty(dir, ec)) return core::Ok{};
+  for (const std::string& f : kReportFiles)
+    if (fs::exists(dir / f, ec)) return core::Ok{};
+  return core::Error{fmt::format(
+      "refusing to replace '{}': it is not empty and holds no icsrisk report", dir.string())};
 }
+
+/// Swaps the finished temporary folder into place: the old report is renamed aside, the new
+/// one renamed in, then the old one removed — a failure at any point leaves one complete report.
+core::Status replace_dir(const fs::path& tmp, const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    fs::rename(tmp, dir, ec);
+    if (ec) return core::Error{fmt::format("cannot create '{}': {}", dir.string(), ec.message())};
+    return core::Ok{};
+  }
+  fs::path old = tmp;
+  old += ".old";
+  fs::rename(dir, old, ec);
+  if (ec) return core::Error{fmt::format("cannot replace '{}': {}", dir.string(), ec.message())};
+  fs::rename(tmp, dir, ec);
+  if (ec) {
+    std::error_code ignore;
+    fs::rename(old, dir, ignore);  // put the previous report back
+    return core::Error{fmt::format("cannot replace '{}': {}", dir.string(), ec.message())};
+  }
+  fs::remove_all(old, ec);
+  return core::Ok{};
+}
+
+/// Runs the analysis and writes the report folder; returns the exit code.
+int run(const Options& o) {
+  std::set<std::string> formats;
+  {
+    std::string list = o.formats;
+    for (char& c : list)
+      if (c == ',') c = ' ';
+    for (const std::string& f : core::split_ws(list)) {
+      if (!kKnownFormats.count(f)) {
+        std::fprintf(stderr,
+                     "icsrisk analyze: unknown format '%s' (known: html, xlsx, csv, md, "
+                     "json, dot, svg, png)\n",
+                     f.c_str());
+        return kExitUsage;
+      }
+      formats.insert(f);
+    }
+  }
+  if (formats.empty()) {
+    std::fprintf(stderr, "icsrisk analyze: --format selects no format\n");
+    return kExitUsage;
+  }
+  Inputs in;
+  if (!in.load_profile(o.profile)) return in.report();
+  std::optional<model::Model> m = in.load_model(o.model);
+  int rc = in.report();
+  if (rc != kExitOk) return rc;
+  if (!m) return kExitInvalid;
+  const model::Profile& p = *in.profile();
+  const model::Lang lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+
+  risk::AnalysisOptions options;
+  options.max_routes = o.routes;
+  options.max_hops = o.max_hops;
+  if (isatty(STDERR_FILENO)) std::fputs("icsrisk: analysing\n", stderr);
+  risk::Results results = risk::analyze(*m, p, options);
+
+  // Ids may be "." or ".." ([A-Za-z0-9_.:-]+): never let one name a folder outside reports/.
+  const std::string stem = m->id == "." || m->id == ".." ? "model" : m->id;
+  fs::path dir = o.out.empty() ? fs::path("reports") / stem : fs::path(o.out);
+  if (!dir.has_filename()) dir = dir.parent_path();  // "out/" names the folder "out"
+  auto fail = [](const std::string& message) {
+    std::fprintf(stderr, "icsrisk: error: %s\n", message.c_str());
+    return static_cast<int>(kExitIo);
+  };
+  if (auto s = check_replaceable(dir); !s) return fail(s.error().message);
+  std::error_code ec;
+  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  fs::create_directories(parent, ec);
+  std::string pattern = dir.string() + ".tmp-XXXXXX";
+  if (!mkdtemp(pattern.data()))
+    return fail(
+        fmt::format("cannot create a folder beside '{}': {}", dir.string(), std::strerror(errno)));
+  fs::path tmp(pattern);
+  mode_t mask = umask(0);  // mkdtemp makes the folder 0700: give it the usual permissions
+  umask(mask);
+  fs::permissions(tmp, static_cast<fs::perms>(0777 & ~mask), ec);
+  // Progress lines only where a person watches: a terminal on stderr.
+  Progress progress;
+  if (isatty(STDERR_FILENO))
+    progress = [](const std::string& what) { std::fprintf(stderr, "icsrisk: writing %s\n", what.c_str()); };
+  core::Status s = write_report_files(tmp, formats, *m, p, results, lang, progress);
+  if (s) s = replace_dir(tmp, dir);
+  if (!s) {
+    fs::remove_all(tmp, ec);
+    return fail(s.error().message);
+  }
+
+  std::string summary = report::summary_text(*m, p, results, lang);
+  summary +=
+      fmt::format("{}: {}\n", lang == model::Lang::kJa ? "出力先" : "written to", dir.string());
+  std::fputs(summary.c_str(), stdout);
+
+  if (!o.fail_on.empty()) {
+    char threshold = o.fail_on[0];
+    bool reached = false;
+    for (const risk::AssetRiskRow& r : results.asset_risks)
+      reached = reached || r.risk <= threshold;
+    for (const risk::ScenarioRisk& sr : results.scenario_risks)
+      reached = reached || (sr.risk && *sr.risk <= threshold);
+    if (reached) {
+      std::fprintf(stderr, "icsrisk: a risk at %c or worse was found (--fail-on %c)\n", threshold,
+                   threshold);
+      return kExitFailOn;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_analyze(CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand(
+      "analyze",
+      "Run both analyses and write the report folder (the bundled example without MODEL)");
+  sub->add_option("MODEL", o->model, "model file (default: the bundled example plant)");
+  sub->add_option("-o,--output", o->out, "output folder (default: reports/<model id>/)");
+  sub->add_option("--format", o->formats,
+                  "comma-separated formats: html,xlsx,csv,md,json,dot,svg,png (default: all but png)");
+  sub->add_option("--lang", o->lang, "report language")->check(CLI::IsMember({"ja", "en"}));
+  sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
+  sub->add_option("--routes", o->routes, "routes listed per scenario (default 20)")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--max-hops", o->max_hops, "hop bound of the listed routes (default 10)")
+      ->check(CLI::Range(1, 1000));
+  sub->add_option("--fail-on", o->fail_on, "exit 1 when any risk is at this level or worse")
+      ->check(CLI::IsMember({"A", "B", "C", "D"}));
+  return [o]() { return run(*o); };
+}
+
 }  // namespace icsrisk::cli

@@ -1,9 +1,154 @@
-// PLACEHOLDER — being written now; replaced before commit.
+// icsrisk diagram MODEL [--view system|dataflow|routes] [-o FILE.dot|.svg|.png|.pdf]
+//                 [--profile FILE] [--lang ja|en] [--scenario ID] [--routes K]
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "core/text.h"
+#include "report/diagram.h"
+#include "report/render.h"
+#include "report/routes_diagram.h"
+#include "risk/analysis.h"
+
 namespace icsrisk::cli {
-Runner add_diagram(CLI::App& app) {
-  app.add_subcommand("diagram", "(not yet available)");
-  return []() { return static_cast<int>(kExitUsage); };
+namespace {
+
+struct Options {
+  std::string model;
+  std::string view = "system";
+  std::string output;
+  std::string profile;
+  std::string lang = "ja";
+  std::string scenario;
+  std::size_t routes = 5;
+};
+
+int fail_io(const std::string& message) {
+  std::fprintf(stderr, "icsrisk: error: %s\n", message.c_str());
+  return kExitIo;
 }
+
+/// Writes `data` to `path`, creating its parent folders first.
+int write_output(const std::string& path, const std::string& data) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    if (ec) return fail_io(fmt::format("cannot create '{}': {}", parent.string(), ec.message()));
+  }
+  core::Status st = write_file_atomic(path, data);
+  if (!st) return fail_io(st.error().message);
+  return kExitOk;
+}
+
+/// The routes view of --scenario, or nothing (after a message) when the model has no such
+/// scenario.
+std::optional<std::string> routes_text(const model::Model& m, const model::Profile& p,
+                                       const Options& o, const report::DiagramOptions& diagram) {
+  std::vector<std::string_view> ids = report::scenario_ids(m);
+  if (std::find(ids.begin(), ids.end(), o.scenario) == ids.end()) {
+    std::string hint = core::closest_match(o.scenario, ids);
+    std::string known;
+    for (std::string_view id : ids)
+      known += fmt::format("{}{}", known.empty() ? "" : ", ", id);
+    std::string help = !hint.empty() ? fmt::format("; did you mean '{}'?", hint)
+                       : ids.empty() ? std::string(" (the model has no scenarios)")
+                                     : fmt::format(" (known: {})", known);
+    std::fprintf(stderr, "icsrisk diagram: unknown scenario '%s'%s\n", o.scenario.c_str(),
+                 help.c_str());
+    return std::nullopt;
+  }
+  risk::AnalysisOptions analysis;
+  analysis.max_routes = o.routes;
+  risk::Results results = risk::analyze(m, p, analysis);
+  report::RoutesDiagramOptions options;
+  options.diagram = diagram;
+  options.max_routes = o.routes;
+  const risk::ScenarioRisk* row = report::find_scenario_risk(m, results.scenario_risks, o.scenario);
+  // The analysis has a row for every scenario of a valid model.
+  if (!row) return std::nullopt;
+  return report::routes_dot(m, p, *row, options);
+}
+
+int run(const Options& o) {
+  // The output format is known before any work, so a bad -o is a usage error, not a late one.
+  std::optional<report::ImageFormat> image;
+  bool dot_out = o.output.empty();
+  if (!o.output.empty()) {
+    std::string ext = std::filesystem::path(o.output).extension().string();
+    image = report::image_format_of(ext);
+    dot_out = ext == ".dot" || ext == ".gv";
+    if (!image && !dot_out) {
+      std::fprintf(stderr,
+                   "icsrisk: error: cannot tell the format of '%s': use .dot, .svg, .png or .pdf\n",
+                   o.output.c_str());
+      return kExitUsage;
+    }
+  }
+  bool routes_view = o.view == "routes";
+  if (routes_view && o.scenario.empty()) {
+    std::fprintf(stderr, "icsrisk diagram: --view routes needs --scenario ID\n");
+    return kExitUsage;
+  }
+  report::View view = report::View::kSystem;
+  report::parse_view(o.view, view);  // CLI11 has checked the value
+
+  Inputs in;
+  std::optional<model::Model> m;
+  if (in.load_profile(o.profile)) m = in.load_model(o.model);
+  int rc = in.report();
+  if (rc != kExitOk) return rc;
+  if (!m) return kExitInvalid;
+
+  report::DiagramOptions options;
+  options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+  std::string text;
+  if (routes_view) {
+    std::optional<std::string> dot = routes_text(*m, *in.profile(), o, options);
+    if (!dot) return kExitUsage;
+    text = std::move(*dot);
+  } else {
+    text = report::diagram_dot(view, *m, *in.profile(), options);
+  }
+  if (o.output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+  if (dot_out) return write_output(o.output, text);
+  core::Result<std::string> rendered = report::render_dot(text, *image);
+  if (!rendered) return fail_io(rendered.error().message);
+  return write_output(o.output, *rendered);
+}
+
+}  // namespace
+
+Runner add_diagram(CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand(
+      "diagram", "Draw the system configuration, the data flows or attack routes");
+  sub->add_option("MODEL", o->model, "model file")->required();
+  sub->add_option("--view", o->view,
+                  "system (default), dataflow, or routes (the worst routes of --scenario)")
+      ->check(CLI::IsMember({"system", "dataflow", "routes"}));
+  sub->add_option("--scenario", o->scenario, "scenario id, for --view routes");
+  sub->add_option("--routes", o->routes, "routes drawn by --view routes (default 5)")
+      ->check(CLI::Range(1, 1000));
+  sub->add_option("-o,--output", o->output,
+                  "output file: .dot, .svg, .png or .pdf (default: DOT on standard output)");
+  sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
+  sub->add_option("--lang", o->lang, "language of legend and type names: ja (default) or en")
+      ->check(CLI::IsMember({"ja", "en"}));
+  return [o]() { return run(*o); };
+}
+
 }  // namespace icsrisk::cli

@@ -15,5 +15,6 @@ Runner add_validate(CLI::App& app);
 Runner add_profile(CLI::App& app);
 Runner add_diagram(CLI::App& app);
 Runner add_analyze(CLI::App& app);
+Runner add_trees(CLI::App& app);
 
 }  // namespace icsrisk::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     add(add_analyze);
     add(add_diagram);
     add(add_profile);
+    add(add_trees);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

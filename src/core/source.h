@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace icsrisk::core {
@@ -29,6 +30,9 @@ class SourceFile {
   std::string name_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  /// (offset, column) every kCheckpoint bytes of very long lines, so column_of stays cheap
+  /// on a minified one-line file with many diagnostics. Sorted by offset.
+  std::vector<std::pair<std::size_t, std::uint32_t>> checkpoints_;
 };
 
 /// A position in a source file: the file and a byte offset. A null file means "no position"
@@ -48,5 +52,9 @@ namespace icsrisk::core {
 /// (whose offset points at its '<'); the element's own position when not found.
 /// Scans only that start tag, so it is cheap enough to call when reporting a problem.
 Loc attribute_loc(Loc element, std::string_view name);
+
+/// The position of the whitespace-separated word `token` inside the value of attribute `name`
+/// (e.g. one id of a list such as counters="a b c"); the attribute's position when not found.
+Loc attribute_token_loc(Loc element, std::string_view name, std::string_view token);
 
 }  // namespace icsrisk::core

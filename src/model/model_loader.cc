@@ -21,6 +21,7 @@ class ModelReader {
                    fmt::format("the root element must be <system>, not <{}>", root.name()));
       return std::nullopt;
     }
+    xml::check_namespace(file_, diags_, root, "urn:icsrisk:model:1");
     Model m;
     xml::Element e = element(root, {"id", "name", "version"});
     m.id = e.id();
@@ -38,10 +39,14 @@ class ModelReader {
       if (n == "zones") read_section(c, "zone", [&](pugi::xml_node z) { m.zones.push_back(zone(z)); });
       if (n == "networks")
         read_section(c, "network", [&](pugi::xml_node x) { m.networks.push_back(network(x)); });
-      if (n == "assets")
+      if (n == "assets") {
+        m.assets.reserve(m.assets.size() + count(c, "asset"));
         read_section(c, "asset", [&](pugi::xml_node x) { m.assets.push_back(asset(x)); });
-      if (n == "dataflows")
+      }
+      if (n == "dataflows") {
+        m.flows.reserve(m.flows.size() + count(c, "flow"));
         read_section(c, "flow", [&](pugi::xml_node x) { m.flows.push_back(flow(x)); });
+      }
       if (n == "entry-points")
         read_section(c, "entry", [&](pugi::xml_node x) { m.entries.push_back(entry(x)); });
       if (n == "countermeasures")
@@ -59,6 +64,14 @@ class ModelReader {
   }
 
   static std::string text_of(pugi::xml_node n) { return n.child_value(); }
+
+  /// The number of <child> elements in `section`: reserving once keeps a 300,000-flow model
+  /// from moving its flows as the vector grows (time, and peak memory).
+  static std::size_t count(pugi::xml_node section, const char* child) {
+    std::size_t n = 0;
+    for (pugi::xml_node c = section.child(child); c; c = c.next_sibling(child)) ++n;
+    return n;
+  }
 
   template <typename F>
   void read_section(pugi::xml_node section, std::string_view child, F&& each) {

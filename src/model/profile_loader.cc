@@ -68,6 +68,7 @@ class ProfileReader {
                    fmt::format("the root element must be <profile>, not <{}>", root.name()));
       return std::nullopt;
     }
+    xml::check_namespace(file_, diags_, root, "urn:icsrisk:profile:1");
     xml::Element e(file_, diags_, root, {"id", "name", "reconstructed"});
     p_.id = e.id();
     p_.name = e.optional("name", p_.id);
@@ -79,15 +80,15 @@ class ProfileReader {
       if (n == "description") p_.description = c.child_value();
       if (n == "scale") scale(c);
       if (n == "risk-matrix") {
+        if (once(c, matrix_loc_, "<risk-matrix>")) matrix(c);
         have_matrix = true;
-        matrix(c);
       }
       if (n == "asset-types") section(c, "asset-type", [&](pugi::xml_node x) { asset_type(x); });
       if (n == "threats") section(c, "threat", [&](pugi::xml_node x) { threat(x); });
       if (n == "countermeasures")
         section(c, "countermeasure", [&](pugi::xml_node x) { countermeasure(x); });
       if (n == "entry-vectors") section(c, "vector", [&](pugi::xml_node x) { vector(x); });
-      if (n == "lateral") {
+      if (n == "lateral" && once(c, lateral_elem_loc_, "<lateral>")) {
         have_lateral = true;
         xml::Element le(file_, diags_, c, {"method", "reconstructed"});
         note_reconstructed(le);
@@ -114,6 +115,18 @@ class ProfileReader {
     for (pugi::xml_node c : e.children({child})) each(c);
   }
 
+  /// False (after an error with a note) when an element that may appear once appears again.
+  bool once(pugi::xml_node n, core::Loc& first, const char* what) {
+    core::Loc here = xml::loc_of(file_, n);
+    if (!first.known()) {
+      first = here;
+      return true;
+    }
+    diags_.error(here, fmt::format("the profile has a second {}; only one is allowed", what));
+    diags_.note(first, "first defined here");
+    return false;
+  }
+
   bool note_reconstructed(xml::Element& e) {
     bool r = e.boolean("reconstructed", false);
     p_.reconstructed = p_.reconstructed || r;
@@ -132,8 +145,8 @@ class ProfileReader {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, loc);
     if (!inserted) {
-      diags_.error(loc, fmt::format("duplicate {} id '{}'", what, id));
-      diags_.note(it->second, "first defined here");
+      diags_.error(core::attribute_loc(loc, "id"), fmt::format("duplicate {} id '{}'", what, id));
+      diags_.note(core::attribute_loc(it->second, "id"), "first defined here");
     }
   }
 
@@ -147,9 +160,11 @@ class ProfileReader {
     Scale& sc = *s[which];
     if (!sc.id.empty()) {
       diags_.error(e.loc(), fmt::format("scale '{}' is defined twice", e.optional("id")));
+      diags_.note(scale_loc_[which], "first defined here");
       return;
     }
     sc.id = e.optional("id");
+    scale_loc_[which] = e.loc();
     for (pugi::xml_node c : e.children({"level"})) {
       xml::Element le(file_, diags_, c, {"value", "ja", "en", "reconstructed"});
       int v = le.integer("value", 1, 3, 0, true);
@@ -158,8 +173,10 @@ class ProfileReader {
       if (v == 0) continue;
       if (sc.levels[v].value != 0) {
         diags_.error(le.loc(), fmt::format("level {} of scale '{}' is defined twice", v, sc.id));
+        diags_.note(level_loc_[which][v], "first defined here");
         continue;
       }
+      level_loc_[which][v] = le.loc();
       sc.levels[v] = ScaleLevel{v, std::move(t), r};
     }
   }
@@ -206,6 +223,17 @@ class ProfileReader {
           if (!seen[f][t][v].known())
             diags_.error(e.loc(), fmt::format("risk-matrix cell first={} threat={} vulnerability={} "
                                               "is missing (all 27 cells are required)", f, t, v));
+    // The scenario risk is exact only for a matrix whose risk does not fall as vulnerability
+    // rises (method.md §7: the minimax route level gives the highest risk).
+    for (int f = 1; f <= 3; ++f)
+      for (int t = 1; t <= 3; ++t)
+        for (int v = 1; v < 3; ++v)
+          if (seen[f][t][v].known() && seen[f][t][v + 1].known() &&
+              p_.risk[f][t][v + 1] > p_.risk[f][t][v])
+            diags_.warning(seen[f][t][v + 1],
+                           fmt::format("risk-matrix cell first={} threat={} vulnerability={} gives a "
+                                       "lower risk than vulnerability={}; scenario risks assume a "
+                                       "matrix monotone in vulnerability", f, t, v + 1, v));
   }
 
   void asset_type(pugi::xml_node n) {
@@ -254,7 +282,7 @@ class ProfileReader {
     for (const std::string& s : core::split_ws(e.required("stages"))) {
       if (s == "intrusion") c.stages |= static_cast<std::uint8_t>(Stage::kIntrusion);
       else if (s == "objective") c.stages |= static_cast<std::uint8_t>(Stage::kObjective);
-      else diags_.error(e.attr_loc("stages"),
+      else diags_.error(core::attribute_token_loc(e.loc(), "stages", s),
                         fmt::format("unknown stage '{}': use 'intrusion' and/or 'objective'", s));
     }
     c.counters = core::split_ws(e.required("counters"));
@@ -262,7 +290,7 @@ class ProfileReader {
     static const std::regex kMitigation("M0[89][0-9][0-9]");
     for (const std::string& m : c.attack_ics) {
       if (!std::regex_match(m, kMitigation))
-        diags_.error(e.attr_loc("attack-ics"),
+        diags_.error(core::attribute_token_loc(e.loc(), "attack-ics", m),
                      fmt::format("'{}' is not an ATT&CK for ICS mitigation id (M08xx or M09xx)", m));
     }
     unique(measure_ids_, c.id, c.loc, "countermeasure");
@@ -297,14 +325,14 @@ class ProfileReader {
         for (const char* c : kCategoryIds) ok = ok || a == c;
         for (const char* m : kMediumIds) ok = ok || a == fmt::format("network:{}", m);
         if (!ok)
-          diags_.error(core::attribute_loc(t.loc, "applies-to"),
+          diags_.error(core::attribute_token_loc(t.loc, "applies-to", a),
                        fmt::format("applies-to '{}' is neither a category, an asset type, "
                                    "'network' nor 'network:MEDIUM'", a));
       }
     }
     for (const Countermeasure& c : p_.countermeasures) {
       for (const std::string& t : c.counters)
-        if (p_.find_threat(t) == kNone) unknown_threat(core::attribute_loc(c.loc, "counters"), t);
+        if (p_.find_threat(t) == kNone) unknown_threat(core::attribute_token_loc(c.loc, "counters", t), t);
     }
     for (const EntryVector& v : p_.vectors)
       if (!v.method.empty() && p_.find_threat(v.method) == kNone)
@@ -317,7 +345,9 @@ class ProfileReader {
   core::Diagnostics& diags_;
   std::size_t errors_before_;
   Profile p_;
-  core::Loc lateral_loc_;
+  core::Loc lateral_loc_, lateral_elem_loc_, matrix_loc_;
+  std::array<core::Loc, 4> scale_loc_{};
+  std::array<std::array<core::Loc, 4>, 4> level_loc_{};
   std::unordered_map<std::string, core::Loc> type_ids_, threat_ids_, measure_ids_, vector_ids_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -46,6 +48,7 @@ class Linker {
       s.network_index =
           ref(m_.network_index, s.network, s.placement.loc, "network", "network", m_.networks);
     }
+    index_senders();
     std::unordered_map<std::string, core::Loc> impact_ids, scenario_ids;
     for (Impact& i : m_.impacts) {
       unique(impact_ids, i.id, i.loc, "business impact");
@@ -147,7 +150,9 @@ class Linker {
     for (Connection& c : a.connects) {
       c.network_index = ref(m_.network_index, c.network, c.loc, "network", "network", m_.networks);
       if (!c.network.empty()) {
-        auto [it, inserted] = seen.emplace(c.network, c.loc);
+        // One connection cannot repeat: no map (and no allocation) for most assets.
+        auto [it, inserted] =
+            a.connects.size() > 1 ? seen.emplace(c.network, c.loc) : std::pair{seen.end(), true};
         if (!inserted)
           d_.warning(core::attribute_loc(c.loc, "network"),
                      fmt::format("asset '{}' connects to network '{}' twice", a.id, c.network));
@@ -165,7 +170,16 @@ class Linker {
     if (a.connects.empty() && type && type->category != Category::kMedia)
       d_.warning(a.loc, fmt::format("asset '{}' is connected to no network", a.id));
     for (Placement& c : a.countermeasures) measure(c);
+    std::unordered_map<std::string, core::Loc> overridden;
     for (ThreatOverride& t : a.threats) {
+      if (!t.ref.empty() && a.threats.size() > 1) {
+        auto [it, inserted] = overridden.emplace(t.ref, t.loc);
+        if (!inserted) {
+          d_.error(core::attribute_loc(t.loc, "ref"),
+                   fmt::format("asset '{}' overrides threat '{}' twice", a.id, t.ref));
+          d_.note(core::attribute_loc(it->second, "ref"), "first defined here");
+        }
+      }
       t.threat = threat(t.ref, t.loc, "ref");
       if (t.threat != kNone && type && !p_.applies_to_asset(p_.threats[t.threat], *type))
         d_.warning(core::attribute_loc(t.loc, "ref"),
@@ -195,23 +209,29 @@ class Linker {
   void scenario(Scenario& s) {
     s.target_index = ref(m_.asset_index, s.target, s.loc, "target", "asset", m_.assets);
     s.attack_index = threat(s.attack, s.loc, "attack");
+    if (s.bases.empty() && s.target_index != kNone && !has_sender_[s.target_index])
+      d_.warning(core::attribute_loc(s.loc, "target"),
+                 fmt::format("scenario '{}' has no attack base: no data flow goes to its target "
+                             "'{}' and it names no bases", s.id, s.target));
     for (const std::string& b : s.bases) {
       auto it = m_.asset_index.find(b);
       if (it == m_.asset_index.end()) {
-        unknown(s.loc, "bases", "asset", b, ids_of(m_.assets));
+        std::string sug = core::closest_match(b, ids_of(m_.assets));
+        d_.error(core::attribute_token_loc(s.loc, "bases", b),
+                 fmt::format("unknown asset '{}'{}", b,
+                             sug.empty() ? "" : fmt::format("; did you mean '{}'?", sug)));
         continue;
       }
       s.base_indices.push_back(it->second);
       if (s.target_index == kNone) continue;
       if (it->second == s.target_index) {
-        d_.error(s.bases_loc, fmt::format("attack base '{}' is the scenario's target itself", b));
+        d_.error(core::attribute_token_loc(s.loc, "bases", b),
+                 fmt::format("attack base '{}' is the scenario's target itself", b));
         continue;
       }
-      bool has_flow = std::any_of(m_.flows.begin(), m_.flows.end(), [&](const Flow& f) {
-        return f.from_index == it->second && f.to_index == s.target_index;
-      });
-      if (!has_flow)
-        d_.error(s.bases_loc,
+      if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
+                              std::pair{it->second, s.target_index}))
+        d_.error(core::attribute_token_loc(s.loc, "bases", b),
                  fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
                              "to its target (method.md §7)", b, s.target));
     }
@@ -272,6 +292,29 @@ class Linker {
                                       "its zone or the system)", a.id));
     }
   }
+
+  /// Fills has_sender_, and flow_pairs_ for the targets of scenarios that name bases (only
+  /// those are looked up: a set of every flow costs more than the rest of linking).
+  void index_senders() {
+    has_sender_.assign(m_.assets.size(), false);
+    std::vector<bool> base_target(m_.assets.size());
+    for (const Impact& i : m_.impacts)
+      for (const Scenario& s : i.scenarios)
+        if (!s.bases.empty())
+          if (auto it = m_.asset_index.find(s.target); it != m_.asset_index.end())
+            base_target[it->second] = true;
+    for (const Flow& f : m_.flows)
+      if (f.from_index != kNone && f.to_index != kNone) {
+        has_sender_[f.to_index] = true;
+        if (base_target[f.to_index]) flow_pairs_.emplace_back(f.from_index, f.to_index);
+      }
+    std::sort(flow_pairs_.begin(), flow_pairs_.end());
+  }
+
+  /// (sender, receiver) asset indices of the resolved flows to base targets, sorted; and
+  /// whether each asset receives a flow.
+  std::vector<std::pair<std::size_t, std::size_t>> flow_pairs_;
+  std::vector<bool> has_sender_;
 
   Model& m_;
   const Profile& p_;

@@ -1,5 +1,7 @@
 #include "model/xml_reader.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -7,23 +9,38 @@
 namespace icsrisk::model::xml {
 
 void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out) {
-  // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
-  // pugixml never resolves external entities, so parsing cannot reach the file system or net.
   const std::string& text = file.text();
-  pugi::xml_parse_result r =
-      out.doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!r) {
-    diags.error(core::Loc{&file, static_cast<std::size_t>(r.offset)},
-                fmt::format("malformed XML: {}", r.description()));
+  // Encoding first: pugixml is told the text is UTF-8, so anything else must stop here, at the
+  // first bad byte (a UTF-16 or Shift_JIS file would otherwise read as garbled XML).
+  std::size_t bad = core::utf8_error_offset(text);
+  if (bad != std::string::npos) {
+    diags.error(core::Loc{&file, bad},
+                fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
+                            static_cast<unsigned char>(text[bad])));
     out.ok = false;
     return;
   }
-  if (!core::is_valid_utf8(text)) {
-    diags.error(core::Loc{&file, 0}, "the file is not valid UTF-8");
+  // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
+  // pugixml never resolves external entities, so parsing cannot reach the file system or net.
+  // Offsets stay those of `text`: pugixml parses its copy in place, and a UTF-8 BOM is kept.
+  pugi::xml_parse_result r =
+      out.doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!r) {
+    std::size_t at = r.offset < 0 ? 0 : std::min(static_cast<std::size_t>(r.offset), text.size());
+    diags.error(core::Loc{&file, at}, fmt::format("malformed XML: {}", r.description()));
     out.ok = false;
     return;
   }
   out.ok = true;
+}
+
+void check_namespace(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node root,
+                     std::string_view expected) {
+  pugi::xml_attribute ns = root.attribute("xmlns");
+  if (ns.empty() || std::string_view(ns.value()) == expected) return;
+  diags.warning(core::attribute_loc(loc_of(file, root), "xmlns"),
+                fmt::format("namespace '{}' is not '{}'; reading the file as <{}> anyway",
+                            ns.value(), expected, root.name()));
 }
 
 core::Loc loc_of(const core::SourceFile& file, pugi::xml_node node) {
@@ -44,44 +61,67 @@ bool is_foreign_attribute(std::string_view name) {
 Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node node,
                  std::initializer_list<std::string_view> known_attributes)
     : file_(file), diags_(diags), node_(node), loc_(loc_of(file, node)) {
-  std::vector<std::string_view> known(known_attributes);
+  if (known_attributes.size() <= kMaxKnown) {
+    std::copy(known_attributes.begin(), known_attributes.end(), known_.begin());
+    known_count_ = known_attributes.size();
+  }
   for (pugi::xml_attribute a : node.attributes()) {
     std::string_view name = a.name();
+    auto k = std::find(known_attributes.begin(), known_attributes.end(), name);
+    if (k != known_attributes.end()) {
+      // Keep the first, as pugixml's lookup by name would find it.
+      std::size_t slot = static_cast<std::size_t>(k - known_attributes.begin());
+      if (known_count_ > 0 && slots_[slot].empty()) slots_[slot] = a;
+      continue;
+    }
     if (is_foreign_attribute(name)) continue;
-    bool found = false;
-    for (std::string_view k : known) found = found || k == name;
-    if (found) continue;
-    std::string suggestion = core::closest_match(name, known);
-    diags_.warning(attr_loc(name),
-                   suggestion.empty()
-                       ? fmt::format("unknown attribute '{}' on <{}> is ignored", name, node.name())
-                       : fmt::format("unknown attribute '{}' on <{}> is ignored; did you mean '{}'?",
-                                     name, node.name(), suggestion));
+    // Only on the error path: a vector per element would cost more than the parse (benchmark).
+    std::string suggestion =
+        core::closest_match(name, std::vector<std::string_view>(known_attributes));
+    diags_.warning(
+        attr_loc(name),
+        suggestion.empty()
+            ? fmt::format("unknown attribute '{}' on <{}> is ignored", name, node.name())
+            : fmt::format("unknown attribute '{}' on <{}> is ignored; did you mean '{}'?", name,
+                          node.name(), suggestion));
   }
 }
 
-core::Loc Element::attr_loc(std::string_view name) const { return core::attribute_loc(loc_, name); }
+core::Loc Element::attr_loc(std::string_view name) const {
+  return core::attribute_loc(loc_, name);
+}
+
+pugi::xml_attribute Element::attr(const char* name) const {
+  // The loaders pass the same literal as in the known list, usually merged by the compiler.
+  for (std::size_t i = 0; i < known_count_; ++i)
+    if (known_[i].data() == name) return slots_[i];
+  std::string_view n(name);
+  for (std::size_t i = 0; i < known_count_; ++i)
+    if (known_[i] == n) return slots_[i];
+  return node_.attribute(name);
+}
 
 std::string Element::required(const char* name) {
-  pugi::xml_attribute a = node_.attribute(name);
+  pugi::xml_attribute a = attr(name);
   if (a.empty()) {
     diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
   std::string v = a.value();
   if (v.empty()) {
-    diags_.error(attr_loc(name), fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
+    diags_.error(attr_loc(name),
+                 fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
   }
   return v;
 }
 
 std::string Element::optional(const char* name, std::string fallback) const {
-  pugi::xml_attribute a = node_.attribute(name);
+  pugi::xml_attribute a = attr(name);
   return a.empty() ? fallback : std::string(a.value());
 }
 
 std::string Element::id(const char* name) {
-  pugi::xml_attribute a = node_.attribute(name);
+  pugi::xml_attribute a = attr(name);
   if (a.empty()) {
     diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
@@ -95,22 +135,25 @@ std::string Element::id(const char* name) {
 }
 
 std::string Element::ref(const char* name, bool is_required) {
-  pugi::xml_attribute a = node_.attribute(name);
+  pugi::xml_attribute a = attr(name);
   if (a.empty()) {
-    if (is_required) diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    if (is_required)
+      diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
   std::string v = a.value();
   if (v.empty()) {
-    diags_.error(attr_loc(name), fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
+    diags_.error(attr_loc(name),
+                 fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
   }
   return v;
 }
 
 int Element::integer(const char* name, int lo, int hi, int fallback, bool is_required) {
-  pugi::xml_attribute a = node_.attribute(name);
+  pugi::xml_attribute a = attr(name);
   if (a.empty()) {
-    if (is_required) diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    if (is_required)
+      diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return fallback;
   }
   long long v = 0;
@@ -126,9 +169,10 @@ int Element::integer(const char* name, int lo, int hi, int fallback, bool is_req
 
 std::size_t Element::choice(const char* name, std::initializer_list<std::string_view> choices,
                             std::size_t fallback, bool is_required) {
-  pugi::xml_attribute a = node_.attribute(name);
+  pugi::xml_attribute a = attr(name);
   if (a.empty()) {
-    if (is_required) diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
+    if (is_required)
+      diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return fallback;
   }
   std::string_view v = a.value();
@@ -138,11 +182,13 @@ std::size_t Element::choice(const char* name, std::initializer_list<std::string_
     ++i;
   }
   std::string list;
-  for (std::string_view c : choices) list += fmt::format("{}'{}'", list.empty() ? "" : ", ", c);
+  for (std::string_view c : choices)
+    list += fmt::format("{}'{}'", list.empty() ? "" : ", ", c);
   std::string suggestion = core::closest_match(v, std::vector<std::string_view>(choices));
-  diags_.error(attr_loc(name),
-               fmt::format("attribute '{}' must be one of {}, not '{}'{}", name, list, v,
-                           suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+  diags_.error(
+      attr_loc(name),
+      fmt::format("attribute '{}' must be one of {}, not '{}'{}", name, list, v,
+                  suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
   return fallback;
 }
 
@@ -153,17 +199,14 @@ bool Element::boolean(const char* name, bool fallback) {
 
 std::vector<pugi::xml_node> Element::children(std::initializer_list<std::string_view> known) const {
   std::vector<pugi::xml_node> out;
-  std::vector<std::string_view> names(known);
   for (pugi::xml_node c : node_.children()) {
     if (c.type() != pugi::node_element) continue;
     std::string_view name = c.name();
-    bool found = false;
-    for (std::string_view k : names) found = found || k == name;
-    if (found) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
       out.push_back(c);
       continue;
     }
-    std::string suggestion = core::closest_match(name, names);
+    std::string suggestion = core::closest_match(name, std::vector<std::string_view>(known));
     diags_.warning(loc_of(file_, c),
                    suggestion.empty()
                        ? fmt::format("unknown element <{}> in <{}> is ignored", name, node_.name())

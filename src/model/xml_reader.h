@@ -2,6 +2,7 @@
 // Internal to the loaders (.cc files only): reading pugixml elements with diagnostics.
 // Keeps pugixml out of the public headers (style.md, "Layout and boundaries").
 
+#include <array>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct Document {
 /// Malformed XML becomes one positioned error. No DTD, no external entities are processed.
 void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out);
 
+/// The namespace is optional; when the root declares one that is not `expected`, warns (the
+/// file may be of another kind, e.g. a profile given as a model).
+void check_namespace(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node root,
+                     std::string_view expected);
+
 /// Position of an element (its '<').
 core::Loc loc_of(const core::SourceFile& file, pugi::xml_node node);
 
@@ -38,7 +44,7 @@ class Element {
   pugi::xml_node node() const { return node_; }
   core::Loc loc() const { return loc_; }
   core::Loc attr_loc(std::string_view name) const;
-  bool has(const char* name) const { return !node_.attribute(name).empty(); }
+  bool has(const char* name) const { return !attr(name).empty(); }
 
   /// The attribute's value; an error when it is missing or empty.
   std::string required(const char* name);
@@ -63,10 +69,19 @@ class Element {
   std::string child_text(const char* name) const;
 
  private:
+  /// The attribute `name`: from the slot the constructor filled when `name` is a known
+  /// attribute (no string search through the element's attributes), else pugixml's lookup.
+  pugi::xml_attribute attr(const char* name) const;
+
+  static constexpr std::size_t kMaxKnown = 16;
+
   const core::SourceFile& file_;
   core::Diagnostics& diags_;
   pugi::xml_node node_;
   core::Loc loc_;
+  std::array<std::string_view, kMaxKnown> known_{};     ///< the known attribute names
+  std::array<pugi::xml_attribute, kMaxKnown> slots_{};  ///< their first occurrence, if any
+  std::size_t known_count_ = 0;  ///< 0 when the list was too long to keep (no slots)
 };
 
 }  // namespace icsrisk::model::xml

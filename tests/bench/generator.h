@@ -12,10 +12,10 @@
 namespace icsrisk::bench {
 
 struct GeneratorOptions {
-  std::size_t assets = 1000;         ///< <asset> elements (the minimum plant has ~45)
-  std::size_t flows_per_asset = 3;   ///< flows sent by each asset; total = assets × this
-  std::size_t scenarios = 10;        ///< attack scenarios, grouped into business impacts
-  std::uint64_t seed = 1;            ///< same options and seed → byte-identical output
+  std::size_t assets = 1000;        ///< <asset> elements (at least 36: one site, one area)
+  std::size_t flows_per_asset = 3;  ///< flows sent by each asset; total = assets × this
+  std::size_t scenarios = 10;       ///< attack scenarios, grouped into business impacts
+  std::uint64_t seed = 1;           ///< same options and seed → byte-identical output
 };
 
 /// What was generated, for reports.

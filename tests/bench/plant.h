@@ -16,9 +16,32 @@ inline constexpr std::size_t kNo = static_cast<std::size_t>(-1);
 
 /// What an asset does in the plant; chooses the data and protocol of the flows it sends.
 enum class Role : std::uint8_t {
-  kOfficePc, kMail, kProxy, kFileServer, kDomainController, kProduction, kLogServer,
-  kRelay, kPatch, kAntiVirus, kReplica, kScada, kStandby, kHmi, kEws, kHistorian, kMonitor,
-  kNms, kController, kField, kNetDevice, kVendorPc, kIotDevice, kIotServer, kErp, kHqDc,
+  kOfficePc,
+  kMail,
+  kProxy,
+  kFileServer,
+  kDomainController,
+  kProduction,
+  kLogServer,
+  kRelay,
+  kPatch,
+  kAntiVirus,
+  kReplica,
+  kScada,
+  kStandby,
+  kHmi,
+  kEws,
+  kHistorian,
+  kMonitor,
+  kNms,
+  kController,
+  kField,
+  kNetDevice,
+  kVendorPc,
+  kIotDevice,
+  kIotServer,
+  kErp,
+  kHqDc,
 };
 
 /// A countermeasure placement.

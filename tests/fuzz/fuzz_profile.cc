@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto p = model::load_profile(file, diags);
   if (p) {
     for (const auto& t : p->threats)
-      for (const auto& a : p->asset_types) (void)p->applies_to_asset(t, a);
+      for (const auto& a : p->asset_types)
+        (void)p->applies_to_asset(t, a);
   }
   (void)diags.render();
   return 0;

@@ -1,0 +1,228 @@
+// Generation of attack trees from the scenario analysis (method.md §1: a scenario's tree is
+// the OR of its routes, each route the AND of its steps), and the tree file writer.
+
+#include "attacktree/generate.h"
+
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace icsrisk::attacktree {
+
+namespace {
+
+std::string asset_id(const model::Model& m, std::size_t a) {
+  return a == kNone || a >= m.assets.size() ? std::string(kAttacker) : m.assets[a].id;
+}
+
+std::string route_name(const model::Model& m, const risk::Route& r) {
+  std::string name = r.entry < m.entries.size() ? m.entries[r.entry].name : std::string("?");
+  name += ": ";
+  bool first = true;
+  for (const risk::Step& s : r.steps) {
+    if (first && s.from != kNone) name += asset_id(m, s.from);
+    if (!first || s.from != kNone) name += " → ";
+    name += asset_id(m, s.to);
+    first = false;
+  }
+  return name;
+}
+
+}  // namespace
+
+Tree tree_of_scenario(const model::Model& m, const model::Profile& p, const risk::ScenarioRisk& s) {
+  Tree t;
+  const model::Impact& impact = m.impacts[s.impact];
+  const model::Scenario& sc = impact.scenarios[s.scenario];
+  t.id = "at-" + sc.id;
+  t.scenario = sc.id;
+  t.name = sc.name;
+  t.description = fmt::format(
+      "Generated from model {}: impact {} (level {}), scenario risk {}; {} of {}{} routes.", m.id,
+      impact.id, s.impact_level, s.risk ? std::string(1, *s.risk) : std::string("-"),
+      s.routes.size(), s.routes_total, s.routes_total_exact ? "" : "+");
+  if (s.routes.empty()) {
+    Node leaf;
+    leaf.kind = NodeKind::kLeaf;
+    leaf.id = "no-route";
+    leaf.name = "no entry point reaches the target";
+    leaf.probability = 0;
+    leaf.level = 3;
+    t.nodes.push_back(std::move(leaf));
+    t.root = 0;
+    order_nodes(t);
+    return t;
+  }
+  Node root;
+  root.kind = NodeKind::kOr;
+  root.id = "g0";
+  root.name = sc.name;
+  t.nodes.push_back(std::move(root));
+  t.root = 0;
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> step_node;
+  for (std::size_t i = 0; i < s.routes.size(); ++i) {
+    const risk::Route& r = s.routes[i];
+    Node route;
+    route.kind = NodeKind::kSand;
+    route.id = fmt::format("r{}", i + 1);
+    route.name = route_name(m, r);
+    route.description = fmt::format(
+        "entry {} (threat level {}); countermeasure level {}, vulnerability {}, risk {}",
+        r.entry < m.entries.size() ? m.entries[r.entry].id : "?", r.threat_level,
+        r.countermeasure_level, r.vulnerability_level, r.risk);
+    std::size_t route_index = t.nodes.size();
+    t.nodes.push_back(std::move(route));
+    t.nodes[0].children.push_back(route_index);
+    t.nodes[0].child_refs.emplace_back();
+    for (std::size_t j = 0; j < r.steps.size(); ++j) {
+      const risk::Step& st = r.steps[j];
+      auto [it, fresh] =
+          step_node.emplace(std::make_tuple(st.from, st.to, st.method), t.nodes.size());
+      if (fresh) {
+        Node step;
+        step.kind = NodeKind::kStep;
+        step.id = fmt::format("r{}s{}", i + 1, j + 1);
+        step.from = asset_id(m, st.from);
+        step.to = asset_id(m, st.to);
+        step.method = st.method < p.threats.size() ? p.threats[st.method].id : std::string("?");
+        for (std::size_t c : st.countermeasures) {
+          TreeCountermeasure cm;
+          cm.ref = p.countermeasures[c].id;
+          cm.measure = c;
+          cm.function = p.countermeasures[c].function;
+          cm.stages = p.countermeasures[c].stages;
+          step.countermeasures.push_back(std::move(cm));
+        }
+        t.nodes.push_back(std::move(step));
+      }
+      t.nodes[route_index].children.push_back(it->second);
+      t.nodes[route_index].child_refs.emplace_back();
+    }
+  }
+  order_nodes(t);
+  return t;
+}
+
+namespace {
+
+/// Escapes text for an XML attribute value or element content.
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+class Writer {
+ public:
+  Writer(const Tree& t, const model::Profile* p) : t_(t), p_(p), written_(t.nodes.size(), false) {}
+
+  std::string run() {
+    out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out_ += fmt::format("<attack-tree id=\"{}\"", escape(t_.id));
+    if (!t_.scenario.empty()) out_ += fmt::format(" scenario=\"{}\"", escape(t_.scenario));
+    if (!t_.name.empty() && t_.name != t_.id) out_ += fmt::format(" name=\"{}\"", escape(t_.name));
+    out_ += " xmlns=\"urn:icsrisk:attack-tree:1\">\n";
+    if (!t_.description.empty())
+      out_ += fmt::format("  <description>{}</description>\n", escape(t_.description));
+    if (t_.root != kNone) node(t_.root, 1);
+    out_ += "</attack-tree>\n";
+    return std::move(out_);
+  }
+
+ private:
+  void node(std::size_t n, int depth) {
+    std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+    const Node& x = t_.nodes[n];
+    if (written_[n]) {
+      out_ += fmt::format("{}<ref node=\"{}\"/>\n", indent, escape(x.id));
+      return;
+    }
+    written_[n] = true;
+    out_ += fmt::format("{}<{}", indent, kind_name(x.kind));
+    if (!x.id.empty()) out_ += fmt::format(" id=\"{}\"", escape(x.id));
+    if (!x.name.empty() && x.name != x.id) out_ += fmt::format(" name=\"{}\"", escape(x.name));
+    if (x.kind == NodeKind::kStep) {
+      out_ += fmt::format(" from=\"{}\" to=\"{}\" method=\"{}\"", escape(x.from), escape(x.to),
+                          escape(x.method));
+    }
+    number(" probability", x.probability);
+    number(" cost", x.cost);
+    number(" time", x.time);
+    number(" skill", x.skill);
+    if (x.level) out_ += fmt::format(" level=\"{}\"", *x.level);
+    if (x.description.empty() && x.countermeasures.empty() && x.children.empty()) {
+      out_ += "/>\n";
+      return;
+    }
+    out_ += ">\n";
+    if (!x.description.empty())
+      out_ += fmt::format("{}  <description>{}</description>\n", indent, escape(x.description));
+    for (const TreeCountermeasure& c : x.countermeasures)
+      countermeasure(c, indent + "  ");
+    for (std::size_t c : x.children)
+      node(c, depth + 1);
+    out_ += fmt::format("{}</{}>\n", indent, kind_name(x.kind));
+  }
+
+  void number(const char* name, const std::optional<double>& v) {
+    if (v) out_ += fmt::format("{}=\"{}\"", name, *v);
+  }
+
+  void countermeasure(const TreeCountermeasure& c, const std::string& indent) {
+    out_ += fmt::format("{}<countermeasure ref=\"{}\"", indent, escape(c.ref));
+    const model::Countermeasure* known =
+        p_ && c.measure < p_->countermeasures.size() ? &p_->countermeasures[c.measure] : nullptr;
+    if (!known || known->function != c.function) {
+      int bit = c.function == model::Function::kProtect  ? 0
+                : c.function == model::Function::kDetect ? 1
+                                                         : 2;
+      out_ += fmt::format(" function=\"{}\"", model::kFunctionIds[static_cast<std::size_t>(bit)]);
+    }
+    bool single = c.stages == 1 || c.stages == 2;
+    if (single && (!known || known->stages != c.stages))
+      out_ += fmt::format(" stage=\"{}\"", c.stages == 1 ? "intrusion" : "objective");
+    if (c.status == model::Status::kPlanned) out_ += " status=\"planned\"";
+    out_ += "/>\n";
+  }
+
+  const Tree& t_;
+  const model::Profile* p_;
+  std::vector<bool> written_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string write_tree(const Tree& t, const model::Profile* profile) {
+  return Writer(t, profile).run();
+}
+
+}  // namespace icsrisk::attacktree

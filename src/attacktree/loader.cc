@@ -1,0 +1,328 @@
+// The attack-tree file format (design.md "Attack-tree file (XML)").
+
+#include "attacktree/loader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "model/xml_reader.h"
+
+namespace icsrisk::attacktree {
+
+namespace {
+
+namespace xml = model::xml;
+
+/// A <ref node="…"/> waiting for every id of the file to be known.
+struct PendingRef {
+  std::size_t parent = kNone;
+  std::size_t slot = 0;
+  std::string target;
+  Loc loc;
+};
+
+class TreeReader {
+ public:
+  TreeReader(const core::SourceFile& file, core::Diagnostics& diags, const LoadContext& context)
+      : file_(file), diags_(diags), context_(context) {}
+
+  std::optional<Tree> read(pugi::xml_node root) {
+    if (std::string_view(root.name()) != "attack-tree") {
+      diags_.error(xml::loc_of(file_, root),
+                   fmt::format("the root element must be <attack-tree>, not <{}>", root.name()));
+      return std::nullopt;
+    }
+    xml::Element e(file_, diags_, root, {"id", "scenario", "name"});
+    tree_.loc = e.loc();
+    tree_.id = e.id();
+    tree_.scenario = e.ref("scenario", false);
+    tree_.name = e.optional("name", tree_.id);
+    if (!tree_.scenario.empty()) check_scenario(e);
+    for (pugi::xml_node c :
+         e.children({"description", "or", "and", "sand", "step", "leaf", "ref"})) {
+      std::string_view n = c.name();
+      if (n == "description") {
+        tree_.description = c.child_value();
+      } else if (n == "ref") {
+        diags_.error(xml::loc_of(file_, c), "the top node of a tree cannot be a <ref>");
+      } else if (tree_.root != kNone) {
+        diags_.error(xml::loc_of(file_, c),
+                     "an <attack-tree> has one top node; put alternatives under an <or>");
+      } else {
+        tree_.root = read_node(c, 1);
+      }
+    }
+    if (tree_.root == kNone) {
+      diags_.error(tree_.loc,
+                   "the <attack-tree> has no top node (<or>, <and>, <sand>, <step> or <leaf>)");
+    }
+    resolve_refs();
+    if (tree_.root != kNone) check_cycles();
+    return std::move(tree_);
+  }
+
+ private:
+  std::size_t read_node(pugi::xml_node n, std::size_t depth) {
+    std::string_view name = n.name();
+    std::size_t index = tree_.nodes.size();
+    tree_.nodes.emplace_back();
+    if (depth > kMaxDepth) {
+      diags_.error(xml::loc_of(file_, n),
+                   fmt::format("the tree is nested deeper than {} levels", kMaxDepth));
+      tree_.nodes[index].loc = xml::loc_of(file_, n);
+      return index;
+    }
+    if (name == "or" || name == "and" || name == "sand") {
+      read_gate(n, index, depth);
+    } else {
+      read_event(n, index, name == "step" ? NodeKind::kStep : NodeKind::kLeaf);
+    }
+    return index;
+  }
+
+  void read_gate(pugi::xml_node n, std::size_t index, std::size_t depth) {
+    xml::Element e(file_, diags_, n, {"id", "name"});
+    std::string_view name = n.name();
+    {
+      Node& g = tree_.nodes[index];
+      g.kind = name == "or" ? NodeKind::kOr : name == "and" ? NodeKind::kAnd : NodeKind::kSand;
+      g.loc = e.loc();
+      if (e.has("id")) g.id = e.id();
+      g.name = e.optional("name", g.id);
+    }
+    define_id(index, e);
+    for (pugi::xml_node c : e.children(
+             {"description", "countermeasure", "or", "and", "sand", "step", "leaf", "ref"})) {
+      std::string_view cn = c.name();
+      if (cn == "description") {
+        tree_.nodes[index].description = c.child_value();
+      } else if (cn == "countermeasure") {
+        TreeCountermeasure m = countermeasure(c);
+        tree_.nodes[index].countermeasures.push_back(std::move(m));
+      } else if (cn == "ref") {
+        xml::Element re(file_, diags_, c, {"node"});
+        std::string target = re.ref("node");
+        Node& g = tree_.nodes[index];
+        refs_.push_back({index, g.children.size(), target, re.attr_loc("node")});
+        g.children.push_back(kNone);
+        g.child_refs.push_back(re.loc());
+        re.children({});
+      } else {
+        std::size_t child = read_node(c, depth + 1);
+        tree_.nodes[index].children.push_back(child);
+        tree_.nodes[index].child_refs.push_back(Loc{});
+      }
+    }
+    if (tree_.nodes[index].children.empty()) {
+      diags_.error(e.loc(), fmt::format("<{}> has no children; a gate needs at least one", name));
+    }
+  }
+
+  void read_event(pugi::xml_node n, std::size_t index, NodeKind kind) {
+    xml::Element e =
+        kind == NodeKind::kStep
+            ? xml::Element(
+                  file_, diags_, n,
+                  {"id", "name", "from", "to", "method", "probability", "cost", "time", "skill"})
+            : xml::Element(file_, diags_, n,
+                           {"id", "name", "probability", "cost", "time", "skill", "level"});
+    Node& x = tree_.nodes[index];
+    x.kind = kind;
+    x.loc = e.loc();
+    x.id = e.id();
+    x.name = e.optional("name", x.id);
+    x.probability = number(e, "probability", 1.0);
+    x.cost = number(e, "cost", HUGE_VAL);
+    x.time = number(e, "time", HUGE_VAL);
+    x.skill = number(e, "skill", HUGE_VAL);
+    if (kind == NodeKind::kLeaf && e.has("level")) x.level = e.integer("level", 1, 3, 1, true);
+    if (kind == NodeKind::kStep) {
+      x.from = e.ref("from");
+      x.to = e.ref("to");
+      x.method = e.ref("method");
+      check_step(e, x);
+    }
+    define_id(index, e);
+    for (pugi::xml_node c : e.children({"description", "countermeasure"})) {
+      if (std::string_view(c.name()) == "description") {
+        tree_.nodes[index].description = c.child_value();
+      } else {
+        TreeCountermeasure m = countermeasure(c);
+        tree_.nodes[index].countermeasures.push_back(std::move(m));
+      }
+    }
+  }
+
+  /// A finite number in [0, hi]; absent → nullopt; malformed → an error and nullopt.
+  std::optional<double> number(xml::Element& e, const char* name, double hi) {
+    if (!e.has(name)) return std::nullopt;
+    std::string v = e.optional(name);
+    double d = 0;
+    const char* first = v.data();
+    const char* last = v.data() + v.size();
+    if (first != last && *first == '+') ++first;
+    auto [p, ec] = std::from_chars(first, last, d);
+    bool ok =
+        ec == std::errc() && p == last && first != last && std::isfinite(d) && d >= 0 && d <= hi;
+    if (ok) return d;
+    std::string range = hi == 1.0 ? "a number from 0 to 1" : "a number of at least 0";
+    diags_.error(e.attr_loc(name),
+                 fmt::format("attribute '{}' must be {}, not '{}'", name, range, v));
+    return std::nullopt;
+  }
+
+  TreeCountermeasure countermeasure(pugi::xml_node n) {
+    xml::Element e(file_, diags_, n, {"ref", "function", "stage", "status"});
+    TreeCountermeasure m;
+    m.loc = e.loc();
+    m.ref = e.ref("ref");
+    const model::Profile* p = context_.profile;
+    if (p && !m.ref.empty()) m.measure = p->find_countermeasure(m.ref);
+    if (m.measure != kNone) {
+      m.function = p->countermeasures[m.measure].function;
+      m.stages = p->countermeasures[m.measure].stages;
+    }
+    std::size_t f = e.choice("function", {"protect", "detect", "mitigate"}, 3, false);
+    if (f < 3) m.function = static_cast<model::Function>(1u << f);
+    std::size_t s = e.choice("stage", {"intrusion", "objective"}, 2, false);
+    if (s < 2) m.stages = static_cast<std::uint8_t>(1u << s);
+    m.status = e.choice("status", {"implemented", "planned"}, 0, false) == 0
+                   ? model::Status::kImplemented
+                   : model::Status::kPlanned;
+    if (m.measure == kNone && !e.has("function") && !m.ref.empty()) {
+      std::string hint;
+      if (p) {
+        std::vector<std::string_view> ids;
+        for (const model::Countermeasure& c : p->countermeasures)
+          ids.push_back(c.id);
+        std::string s2 = core::closest_match(m.ref, ids);
+        if (!s2.empty()) hint = fmt::format("; did you mean '{}'?", s2);
+      }
+      diags_.error(e.attr_loc("ref"),
+                   fmt::format("countermeasure '{}' is not in the profile: give its 'function' "
+                               "(protect, detect or mitigate){}",
+                               m.ref, hint));
+    }
+    e.children({});
+    return m;
+  }
+
+  void define_id(std::size_t index, xml::Element& e) {
+    const std::string& id = tree_.nodes[index].id;
+    if (id.empty()) return;
+    auto [it, inserted] = first_.emplace(id, index);
+    if (inserted) return;
+    diags_.error(e.attr_loc("id"), fmt::format("duplicate node id '{}'", id));
+    diags_.note(tree_.nodes[it->second].loc, "first defined here");
+  }
+
+  void unknown(Loc loc, std::string_view what, const std::string& value,
+               const std::vector<std::string_view>& candidates) {
+    std::string s = core::closest_match(value, candidates);
+    diags_.error(loc, fmt::format("unknown {} '{}'{}", what, value,
+                                  s.empty() ? "" : fmt::format("; did you mean '{}'?", s)));
+  }
+
+  void check_step(xml::Element& e, const Node& x) {
+    if (const model::Profile* p = context_.profile; p && !x.method.empty()) {
+      if (p->find_threat(x.method) == kNone) {
+        std::vector<std::string_view> ids;
+        for (const model::Threat& t : p->threats)
+          ids.push_back(t.id);
+        unknown(e.attr_loc("method"), "method", x.method, ids);
+      }
+    }
+    if (x.to == kAttacker) diags_.error(e.attr_loc("to"), "a step cannot lead to the attacker");
+    const model::Model* m = context_.model;
+    if (!m) return;
+    std::vector<std::string_view> ids;
+    for (const model::Asset& a : m->assets)
+      ids.push_back(a.id);
+    if (!x.from.empty() && x.from != kAttacker && !m->asset_index.contains(x.from)) {
+      std::vector<std::string_view> with_attacker = ids;
+      with_attacker.push_back(kAttacker);
+      unknown(e.attr_loc("from"), "asset", x.from, with_attacker);
+    }
+    if (!x.to.empty() && x.to != kAttacker && !m->asset_index.contains(x.to))
+      unknown(e.attr_loc("to"), "asset", x.to, ids);
+  }
+
+  void check_scenario(xml::Element& e) {
+    const model::Model* m = context_.model;
+    if (!m) return;
+    std::vector<std::string_view> ids;
+    for (const model::Impact& i : m->impacts)
+      for (const model::Scenario& s : i.scenarios) {
+        if (s.id == tree_.scenario) return;
+        ids.push_back(s.id);
+      }
+    unknown(e.attr_loc("scenario"), "scenario", tree_.scenario, ids);
+  }
+
+  void resolve_refs() {
+    std::vector<std::string_view> ids;
+    for (const auto& [id, index] : first_)
+      ids.push_back(id);
+    std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
+    for (const PendingRef& r : refs_) {
+      if (r.target.empty()) continue;
+      auto it = first_.find(r.target);
+      if (it == first_.end()) {
+        unknown(r.loc, "node", r.target, ids);
+        continue;
+      }
+      tree_.nodes[r.parent].children[r.slot] = it->second;
+    }
+  }
+
+  void check_cycles() {
+    std::vector<std::size_t> cycle = order_nodes(tree_);
+    if (cycle.empty()) return;
+    // The cycle must use a <ref> edge (inline nesting is a tree): report at the first one.
+    Loc at = tree_.nodes[cycle.front()].loc;
+    for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
+      const Node& n = tree_.nodes[cycle[i]];
+      for (std::size_t k = 0; k < n.children.size(); ++k)
+        if (n.children[k] == cycle[i + 1] && n.child_refs[k].known()) {
+          at = n.child_refs[k];
+          i = cycle.size();
+          break;
+        }
+    }
+    std::string path;
+    for (std::size_t c : cycle)
+      path += (path.empty() ? "" : " → ") + tree_.label(c);
+    diags_.error(at, fmt::format("cycle through shared sub-trees: {}", path));
+  }
+
+  const core::SourceFile& file_;
+  core::Diagnostics& diags_;
+  const LoadContext& context_;
+  Tree tree_;
+  std::unordered_map<std::string, std::size_t> first_;
+  std::vector<PendingRef> refs_;
+};
+
+}  // namespace
+
+std::optional<Tree> load_tree(const core::SourceFile& file, core::Diagnostics& diags,
+                              const LoadContext& context) {
+  std::size_t errors_before = diags.error_count();
+  xml::Document doc;
+  xml::parse(file, diags, doc);
+  if (!doc.ok) return std::nullopt;
+  pugi::xml_node root = doc.doc.document_element();
+  if (!root) {
+    diags.error(core::Loc{&file, 0}, "the file has no root element");
+    return std::nullopt;
+  }
+  std::optional<Tree> t = TreeReader(file, diags, context).read(root);
+  if (diags.error_count() != errors_before) return std::nullopt;
+  return t;
+}
+
+}  // namespace icsrisk::attacktree

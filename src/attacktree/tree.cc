@@ -1,0 +1,108 @@
+#include "attacktree/tree.h"
+
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace icsrisk::attacktree {
+
+const char* kind_name(NodeKind k) {
+  switch (k) {
+    case NodeKind::kOr:
+      return "or";
+    case NodeKind::kAnd:
+      return "and";
+    case NodeKind::kSand:
+      return "sand";
+    case NodeKind::kStep:
+      return "step";
+    case NodeKind::kLeaf:
+      return "leaf";
+  }
+  return "leaf";
+}
+
+std::size_t Tree::find(const std::string& node_id) const {
+  auto it = id_index.find(node_id);
+  return it == id_index.end() ? kNone : it->second;
+}
+
+std::string Tree::label(std::size_t node) const {
+  const Node& n = nodes[node];
+  if (!n.id.empty()) return n.id;
+  return fmt::format("<{}> #{}", kind_name(n.kind), node);
+}
+
+std::vector<std::size_t> order_nodes(Tree& t) {
+  t.order.clear();
+  t.id_index.clear();
+  for (std::size_t i = 0; i < t.nodes.size(); ++i)
+    if (!t.nodes[i].id.empty()) t.id_index.emplace(t.nodes[i].id, i);
+  if (t.root == kNone || t.root >= t.nodes.size()) return {};
+  enum : std::uint8_t { kWhite, kGrey, kBlack };
+  std::vector<std::uint8_t> colour(t.nodes.size(), kWhite);
+  std::vector<std::pair<std::size_t, std::size_t>> stack;  // (node, next child)
+  stack.emplace_back(t.root, 0);
+  colour[t.root] = kGrey;
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    const std::vector<std::size_t>& kids = t.nodes[node].children;
+    if (next == kids.size()) {
+      colour[node] = kBlack;
+      t.order.push_back(node);
+      stack.pop_back();
+      continue;
+    }
+    std::size_t child = kids[next++];
+    if (child >= t.nodes.size()) continue;  // unresolved reference: the loader reported it
+    if (colour[child] == kBlack) continue;
+    if (colour[child] == kGrey) {
+      std::vector<std::size_t> cycle;
+      std::size_t i = 0;
+      while (stack[i].first != child)
+        ++i;
+      for (; i < stack.size(); ++i)
+        cycle.push_back(stack[i].first);
+      cycle.push_back(child);
+      t.order.clear();
+      return cycle;
+    }
+    colour[child] = kGrey;
+    stack.emplace_back(child, 0);
+  }
+  return {};
+}
+
+std::size_t shared_node_count(const Tree& t) {
+  std::vector<std::uint32_t> parents(t.nodes.size(), 0);
+  for (std::size_t n : t.order)
+    for (std::size_t c : t.nodes[n].children)
+      if (c < parents.size()) ++parents[c];
+  std::size_t shared = 0;
+  for (std::size_t n : t.order)
+    shared += parents[n] > 1 ? 1 : 0;
+  return shared;
+}
+
+std::vector<std::size_t> basic_events(const Tree& t) {
+  std::vector<std::size_t> out;
+  if (t.root == kNone || t.order.empty()) return out;
+  std::vector<bool> seen(t.nodes.size(), false);
+  std::vector<std::size_t> stack{t.root};
+  while (!stack.empty()) {
+    std::size_t n = stack.back();
+    stack.pop_back();
+    if (seen[n]) continue;
+    seen[n] = true;
+    const Node& node = t.nodes[n];
+    if (!is_gate(node.kind)) {
+      out.push_back(n);
+      continue;
+    }
+    for (auto it = node.children.rbegin(); it != node.children.rend(); ++it)
+      if (*it < t.nodes.size() && !seen[*it]) stack.push_back(*it);
+  }
+  return out;
+}
+
+}  // namespace icsrisk::attacktree

@@ -1,0 +1,94 @@
+#pragma once
+// Attack trees (method.md §8, design.md "Attack-tree file (XML)") as plain data: a DAG of gates
+// (or, and, sand) over basic events (steps and free-form leaves). A node is defined once and may
+// be the child of several gates (shared sub-trees, written <ref node="…"/> in files).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/source.h"
+#include "model/model.h"
+#include "model/profile.h"
+
+namespace icsrisk::attacktree {
+
+using core::Loc;
+using model::kNone;
+
+enum class NodeKind { kOr, kAnd, kSand, kStep, kLeaf };
+
+/// The element name of a kind: "or", "and", "sand", "step", "leaf".
+const char* kind_name(NodeKind k);
+
+inline bool is_gate(NodeKind k) {
+  return k == NodeKind::kOr || k == NodeKind::kAnd || k == NodeKind::kSand;
+}
+
+/// The id that stands for the attacker in a step's `from`.
+inline constexpr const char* kAttacker = "attacker";
+
+/// A countermeasure placed on a node of the tree. On a gate it applies to every basic event
+/// below that gate (on every path through the gate).
+struct TreeCountermeasure {
+  std::string ref;
+  model::Function function = model::Function::kProtect;
+  /// Bit set of model::Stage the measure acts in; 0 means "any stage".
+  std::uint8_t stages = 0;
+  model::Status status = model::Status::kImplemented;
+  std::size_t measure = kNone;  ///< index into Profile::countermeasures, when it names one
+  Loc loc;
+};
+
+struct Node {
+  NodeKind kind = NodeKind::kLeaf;
+  std::string id;  ///< required on steps and leaves; may be empty on gates
+  std::string name;
+  std::string description;
+  /// Gates: the children, in order (order matters for sand). Indices into Tree::nodes.
+  std::vector<std::size_t> children;
+  /// Parallel to `children`: where the <ref> that made this edge is; unknown for inline children.
+  std::vector<Loc> child_refs;
+  // Steps only (method.md §7): source asset id or kAttacker, destination asset id, threat id.
+  std::string from, to, method;
+  // Quantitative attributes of basic events (method.md §8).
+  std::optional<double> probability, cost, time, skill;
+  std::optional<int> level;  ///< a leaf's direct countermeasure level (1–3)
+  std::vector<TreeCountermeasure> countermeasures;
+  Loc loc;
+};
+
+struct Tree {
+  std::string id;
+  std::string scenario;
+  std::string name;
+  std::string description;
+  std::vector<Node> nodes;
+  std::size_t root = kNone;
+  Loc loc;
+  /// Every node reachable from the root, children before parents (filled by order_nodes).
+  std::vector<std::size_t> order;
+  std::unordered_map<std::string, std::size_t> id_index;
+
+  /// The index of the node with that id, or kNone.
+  std::size_t find(const std::string& id) const;
+  /// A printable name for a node: its id, else "<kind> at index".
+  std::string label(std::size_t node) const;
+};
+
+/// Fills `t.order` by an iterative depth-first search from the root (no recursion, so deep
+/// trees cannot overflow the stack), and `t.id_index`. Returns an empty vector on success, or
+/// the nodes of a cycle (first node repeated at the end) when the graph is not acyclic, in which
+/// case `order` is left empty. O(nodes + edges).
+std::vector<std::size_t> order_nodes(Tree& t);
+
+/// Number of nodes reachable from the root that have more than one parent edge.
+std::size_t shared_node_count(const Tree& t);
+
+/// The basic events (steps and leaves) reachable from the root, in order of first appearance
+/// in a depth-first, left-to-right walk. These are the variables of the Boolean function.
+std::vector<std::size_t> basic_events(const Tree& t);
+
+}  // namespace icsrisk::attacktree

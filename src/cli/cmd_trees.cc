@@ -1,0 +1,229 @@
+// icsrisk trees generate MODEL -o DIR [--profile FILE]
+// icsrisk trees eval TREE... [--model MODEL] [--profile FILE] [--domain ipa,probability,…]
+// icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
+//                       [--lang ja|en]
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "attacktree/generate.h"
+#include "attacktree/loader.h"
+#include "attacktree/summary.h"
+#include "cli/commands.h"
+#include "cli/io.h"
+#include "report/render.h"
+#include "report/tree_diagram.h"
+#include "risk/analysis.h"
+
+namespace icsrisk::cli {
+
+namespace {
+
+struct Options {
+  std::string model;
+  std::string profile;
+  std::string out_dir;
+  std::vector<std::string> trees;
+  std::vector<std::string> domains;
+  std::string output;
+  std::string lang = "ja";
+};
+
+int run_generate(const Options& o) {
+  Inputs in;
+  const model::Profile* profile = in.load_profile(o.profile);
+  std::optional<model::Model> m;
+  if (profile) m = in.load_model(o.model);
+  int rc = in.report();
+  if (rc != kExitOk || !m || !profile) return rc != kExitOk ? rc : kExitInvalid;
+  risk::Results results = risk::analyze(*m, *profile);
+  std::error_code ec;
+  std::filesystem::create_directories(o.out_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "icsrisk: error: cannot create '%s': %s\n", o.out_dir.c_str(),
+                 ec.message().c_str());
+    return kExitIo;
+  }
+  for (const risk::ScenarioRisk& s : results.scenario_risks) {
+    attacktree::Tree t = attacktree::tree_of_scenario(*m, *profile, s);
+    std::string path = (std::filesystem::path(o.out_dir) / (t.scenario + ".xml")).string();
+    core::Status st = write_file_atomic(path, attacktree::write_tree(t, profile));
+    if (!st) {
+      std::fprintf(stderr, "icsrisk: error: %s\n", st.error().message.c_str());
+      return kExitIo;
+    }
+    std::printf("wrote %s\n", path.c_str());
+  }
+  return kExitOk;
+}
+
+/// The level of a step (from, to, method) in the model. Until the business-impact analysis
+/// exposes a per-step query, the steps of the routes it lists are looked up; a step of no
+/// listed route has no level (n/a).
+attacktree::StepLevelFn step_levels(const model::Model& m, const model::Profile& p) {
+  using Key = std::tuple<std::string, std::string, std::string>;
+  auto levels = std::make_shared<std::map<Key, int>>();
+  risk::Results r = risk::analyze(m, p);
+  for (const risk::ScenarioRisk& s : r.scenario_risks)
+    for (const risk::Route& route : s.routes)
+      for (const risk::Step& st : route.steps) {
+        Key k{st.from == model::kNone ? attacktree::kAttacker : m.assets[st.from].id,
+              m.assets[st.to].id, p.threats[st.method].id};
+        auto [it, fresh] = levels->emplace(k, st.countermeasure_level);
+        if (!fresh) it->second = std::min(it->second, st.countermeasure_level);
+      }
+  return [levels](const std::string& from, const std::string& to,
+                  const std::string& method) -> std::optional<int> {
+    auto it = levels->find(Key{from, to, method});
+    if (it == levels->end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+struct Loaded {
+  Inputs in;
+  std::optional<model::Model> model;
+  std::vector<attacktree::Tree> trees;
+  attacktree::EvalContext ctx;
+};
+
+/// Loads the profile, the model (when given) and every tree; prints the diagnostics.
+int load_trees(const Options& o, Loaded& l) {
+  const model::Profile* profile = l.in.load_profile(o.profile);
+  if (profile && !o.model.empty()) l.model = l.in.load_model(o.model);
+  bool model_ok = o.model.empty() || (l.model && !l.in.diags().has_errors());
+  if (profile && model_ok) {
+    attacktree::LoadContext context{profile, l.model ? &*l.model : nullptr};
+    for (const std::string& path : o.trees) {
+      auto file = l.in.add_file(path);
+      if (!file) continue;
+      if (auto t = attacktree::load_tree(**file, l.in.diags(), context))
+        l.trees.push_back(std::move(*t));
+    }
+  }
+  int rc = l.in.report();
+  if (rc != kExitOk) return rc;
+  l.ctx.profile = profile;
+  if (l.model) l.ctx.step_level = step_levels(*l.model, *profile);
+  return kExitOk;
+}
+
+int run_diagram(const Options& o) {
+  std::string ext = std::filesystem::path(o.output).extension().string();
+  std::optional<report::ImageFormat> image = report::image_format_of(ext);
+  if (!image && ext != ".dot" && ext != ".gv") {
+    std::fprintf(stderr,
+                 "icsrisk: error: cannot tell the format of '%s': use .dot, .svg, .png or .pdf\n",
+                 o.output.c_str());
+    return kExitUsage;
+  }
+  if (o.lang != "ja" && o.lang != "en") {
+    std::fprintf(stderr, "icsrisk: error: --lang must be ja or en\n");
+    return kExitUsage;
+  }
+  Loaded l;
+  int rc = load_trees(o, l);
+  if (rc != kExitOk) return rc;
+  const attacktree::Tree& t = l.trees.front();
+  report::TreeDiagramOptions options;
+  options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+  std::string text = report::tree_dot(
+      t, attacktree::evaluate_nodes(t, attacktree::Domain::kIpa, l.ctx), l.ctx.profile, options);
+  if (image) {
+    core::Result<std::string> rendered = report::render_dot(text, *image);
+    if (!rendered) {
+      std::fprintf(stderr, "icsrisk: error: %s\n", rendered.error().message.c_str());
+      return kExitIo;
+    }
+    text = std::move(*rendered);
+  }
+  core::Status st = write_file_atomic(o.output, text);
+  if (!st) {
+    std::fprintf(stderr, "icsrisk: error: %s\n", st.error().message.c_str());
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+int run_eval(const Options& o) {
+  std::vector<attacktree::Domain> domains;
+  for (const std::string& name : o.domains) {
+    std::optional<attacktree::Domain> d = attacktree::parse_domain(name);
+    if (!d) {
+      std::fprintf(
+          stderr, "icsrisk: error: unknown domain '%s' (use ipa, probability, cost, time, skill)\n",
+          name.c_str());
+      return kExitUsage;
+    }
+    domains.push_back(*d);
+  }
+  if (domains.empty())
+    domains.assign(std::begin(attacktree::kAllDomains), std::end(attacktree::kAllDomains));
+  Inputs in;
+  const model::Profile* profile = in.load_profile(o.profile);
+  std::optional<model::Model> m;
+  if (profile && !o.model.empty()) m = in.load_model(o.model);
+  std::vector<attacktree::Tree> trees;
+  bool model_ok = o.model.empty() || (m && !in.diags().has_errors());
+  if (profile && model_ok) {
+    attacktree::LoadContext context{profile, m ? &*m : nullptr};
+    for (const std::string& path : o.trees) {
+      auto file = in.add_file(path);
+      if (!file) continue;
+      if (auto t = attacktree::load_tree(**file, in.diags(), context))
+        trees.push_back(std::move(*t));
+    }
+  }
+  int rc = in.report();
+  if (rc != kExitOk) return rc;
+  attacktree::EvalContext ctx;
+  ctx.profile = profile;
+  if (m) ctx.step_level = step_levels(*m, *profile);
+  std::string out;
+  for (const attacktree::Tree& t : trees) {
+    if (!out.empty()) out += "\n";
+    out += attacktree::render_evaluation(t, attacktree::evaluate_tree(t, domains, ctx));
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_trees(CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  CLI::App* sub =
+      app.add_subcommand("trees", "Attack trees: generate editable files, evaluate them");
+  sub->require_subcommand(1);
+  CLI::App* gen = sub->add_subcommand("generate", "Write one attack-tree file per scenario");
+  gen->add_option("MODEL", o->model, "model file")->required();
+  gen->add_option("-o,--output", o->out_dir, "output folder")->required();
+  gen->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
+  CLI::App* eval =
+      sub->add_subcommand("eval", "Evaluate attack trees in the domains of method.md §8");
+  eval->add_option("TREE", o->trees, "attack-tree files")->required();
+  eval->add_option("--model", o->model, "model the steps refer to (their IPA level comes from it)");
+  eval->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
+  eval->add_option("--domain", o->domains, "domains: ipa,probability,cost,time,skill (default all)")
+      ->delimiter(',');
+  CLI::App* diagram = sub->add_subcommand("diagram", "Draw an attack tree (DOT, SVG, PNG or PDF)");
+  diagram->add_option("TREE", o->trees, "attack-tree file")->required()->expected(1);
+  diagram->add_option("-o,--output", o->output, "FILE.dot, .svg, .png or .pdf")->required();
+  diagram->add_option("--model", o->model,
+                      "model the steps refer to (their IPA level comes from it)");
+  diagram->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
+  diagram->add_option("--lang", o->lang, "ja or en (method names)");
+  return [o, gen, diagram]() {
+    if (gen->parsed()) return run_generate(*o);
+    return diagram->parsed() ? run_diagram(*o) : run_eval(*o);
+  };
+}
+
+}  // namespace icsrisk::cli

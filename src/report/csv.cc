@@ -1,0 +1,49 @@
+#include "report/csv.h"
+
+namespace icsrisk::report {
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string neutralise_formula(const std::string& text) {
+  if (text.empty()) return text;
+  switch (text[0]) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return "'" + text;
+    default:
+      return text;
+  }
+}
+
+std::string to_csv(const Table& t) {
+  std::string out = "\xEF\xBB\xBF";
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (c) out += ',';
+    out += csv_field(neutralise_formula(t.flat_header(c)));  // matrix headers are asset names
+  }
+  out += '\n';
+  for (const std::vector<Cell>& row : t.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c) out += ',';
+      const Cell& cell = row[c];
+      out += csv_field(cell.kind == Cell::Kind::kText ? neutralise_formula(cell.text) : cell.text);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace icsrisk::report

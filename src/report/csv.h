@@ -1,0 +1,22 @@
+#pragma once
+// CSV views of the tables: UTF-8 with a BOM (so Excel opens Japanese text correctly), RFC 4180
+// quoting, LF line ends, one file per table.
+
+#include <string>
+
+#include "report/tables.h"
+
+namespace icsrisk::report {
+
+/// One table as CSV: the BOM, one header row (grouped columns as "group / name"), the rows.
+/// Text cells that a spreadsheet would read as a formula (first character =, +, -, @, TAB or
+/// CR) get a leading apostrophe (OWASP's advice); number and risk cells are written as is.
+std::string to_csv(const Table& table);
+
+/// A CSV field: quoted when it contains a comma, quote, CR or LF (quotes doubled).
+std::string csv_field(const std::string& text);
+
+/// `text` neutralised against formula injection (see to_csv).
+std::string neutralise_formula(const std::string& text);
+
+}  // namespace icsrisk::report

@@ -1,0 +1,41 @@
+#pragma once
+// The self-contained HTML assessment report (design.md "Reports"; issue 5): one file, no
+// external resources, opens offline and prints to PDF from a browser.
+
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "model/profile.h"
+#include "report/tables.h"
+#include "risk/results.h"
+
+namespace icsrisk::report {
+
+/// Pre-rendered diagrams (SVG documents from report/render.h) for the report. Any may be empty:
+/// the section then says the diagram is not available. Kept separate so the writer itself
+/// never calls Graphviz and can be tested alone.
+struct HtmlDiagrams {
+  std::string system_svg;
+  std::string dataflow_svg;
+  /// One attack-tree diagram per entry of Results::scenario_risks (same order), or empty.
+  std::vector<std::string> scenario_tree_svgs;
+};
+
+/// Writes the report: a summary first (risk counts A–E per analysis as an inline SVG chart,
+/// the highest risks, the scenarios ranked, what the planned countermeasures would change),
+/// then the diagrams, the four tables of `tables` (sortable and filterable by a small inline
+/// script), and per scenario its attack tree and listed routes. Every piece of model text is
+/// HTML-escaped; embedded SVG has its XML prolog removed. Deterministic (no timestamps).
+std::string html_report(const model::Model& model, const model::Profile& profile,
+                        const risk::Results& results, const Report& tables,
+                        const HtmlDiagrams& diagrams);
+
+/// Escapes text for HTML element content and attribute values (& < > " ').
+std::string html_escape(std::string_view text);
+
+/// The <svg>…</svg> element of an SVG document, without XML declaration, DOCTYPE or comments
+/// before it; "" when `svg` holds no <svg element.
+std::string inline_svg(std::string_view svg);
+
+}  // namespace icsrisk::report

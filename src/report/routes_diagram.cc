@@ -1,0 +1,316 @@
+#include "report/routes_diagram.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "report/diagram_style.h"
+
+namespace icsrisk::report {
+namespace {
+
+using dot::attr;
+using dot::Attrs;
+using model::Lang;
+
+/// Fixed words of the routes view.
+struct RouteWords {
+  const char* risk;
+  const char* unreachable;
+  const char* listed;  ///< {model name} {k} {total}
+  const char* routes;
+  const char* target;
+  const char* base;
+};
+
+constexpr RouteWords kJa = {"リスク",
+                            "攻撃対象に到達するルートはない",
+                            "{}: 攻撃ルート 上位 {} 件 (全 {} 件)",
+                            "攻撃ルート",
+                            "攻撃対象",
+                            "攻撃拠点"};
+constexpr RouteWords kEn = {"risk",
+                            "no route reaches the target",
+                            "{}: the {} worst of {} attack routes",
+                            "Attack routes",
+                            "target",
+                            "attack base"};
+
+const RouteWords& route_words(Lang lang) {
+  return lang == Lang::kJa ? kJa : kEn;
+}
+
+constexpr const char* kTargetBorder = "#b71c1c";
+constexpr const char* kBaseBorder = "#6a1b9a";
+/// Text colours of risks A..E: the edge palette darkened where it is too light to read.
+constexpr std::array<const char*, 5> kRiskText = {"#b71c1c", "#d84315", "#8d6e00", "#558b2f",
+                                                  "#1b5e20"};
+
+std::size_t risk_index(char risk) {
+  return risk >= 'A' && risk <= 'E' ? static_cast<std::size_t>(risk - 'A') : 4;
+}
+
+/// Sets `key` to `value`, replacing an earlier value (cgraph would keep the last anyway, but
+/// one value per key keeps the DOT text readable).
+void set(Attrs& at, const std::string& key, std::string_view value) {
+  for (dot::Attr& a : at) {
+    if (a.key == key) {
+      a.value = std::string(value);
+      return;
+    }
+  }
+  at.push_back(attr(key, value));
+}
+
+/// Undoes style::muted() for a node re-declared with its full attributes: the default black
+/// border and text where the style set none.
+Attrs vivid(Attrs at) {
+  bool colour = false, font = false;
+  for (const dot::Attr& a : at) {
+    colour = colour || a.key == "color";
+    font = font || a.key == "fontcolor";
+  }
+  if (!colour) at.push_back(attr("color", "black"));
+  if (!font) at.push_back(attr("fontcolor", "black"));
+  return at;
+}
+
+/// Adds the node's role ("攻撃対象", "攻撃拠点") as a first line of its HTML label, in the colour
+/// of its border: inside the node it cannot collide with the edge labels around it.
+void mark(Attrs& at, const char* role, const char* colour) {
+  std::string line = fmt::format("<FONT COLOR=\"{}\" POINT-SIZE=\"9\"><B>{}</B></FONT><BR/>",
+                                 colour, dot::html_escape(role));
+  for (dot::Attr& a : at) {
+    if (a.key == "label" && a.html) {
+      a.value = line + a.value;
+      return;
+    }
+  }
+  at.push_back(dot::text("xlabel", role));
+}
+
+/// The attack bases of the scenario (method.md §7 step 3): its explicit bases, else every
+/// sender of a flow to the target.
+std::vector<std::size_t> bases_of(const model::Model& m, const model::Scenario& sc) {
+  if (!sc.base_indices.empty()) return sc.base_indices;
+  std::vector<std::size_t> out;
+  for (const model::Flow& f : m.flows)
+    if (f.to_index == sc.target_index && f.from_index != model::kNone &&
+        f.from_index != sc.target_index)
+      out.push_back(f.from_index);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& sc,
+                 const risk::ScenarioRisk& s, std::size_t drawn, Lang lang) {
+  const RouteWords& t = route_words(lang);
+  std::string title = sc.name.empty() ? sc.id : sc.name;
+  if (!s.risk || s.routes.empty()) {
+    title += fmt::format(" — {}", t.unreachable);
+  } else {
+    title += fmt::format(" — {} {}", t.risk, *s.risk);
+    std::string total = fmt::format("{}{}", s.routes_total, s.routes_total_exact ? "" : "+");
+    title +=
+        "\n" + fmt::format(fmt::runtime(t.listed), m.name.empty() ? m.id : m.name, drawn, total);
+  }
+  w.defaults("graph", {dot::text("label", title), attr("labelloc", "t"), attr("fontsize", "18")});
+}
+
+/// Re-declares the nodes the routes touch in their normal colours, then the target and bases
+/// with their borders. A node statement for an existing node only sets attributes, so the
+/// nodes stay in their zone clusters.
+void emphasise(dot::Writer& w, const model::Model& m, const model::Profile& p,
+               const model::Scenario& sc, const std::vector<risk::Route>& routes, Lang lang) {
+  std::vector<bool> asset_on(m.assets.size(), false), entry_on(m.entries.size(), false);
+  for (const risk::Route& r : routes) {
+    if (r.entry != model::kNone) entry_on[r.entry] = true;
+    for (const risk::Step& st : r.steps) {
+      if (st.from != model::kNone) asset_on[st.from] = true;
+      if (st.to != model::kNone) asset_on[st.to] = true;
+      for (std::size_t v : st.via)
+        asset_on[v] = true;
+    }
+  }
+  std::vector<std::size_t> bases = bases_of(m, sc);
+  const RouteWords& t = route_words(lang);
+  for (std::size_t i = 0; i < m.assets.size(); ++i) {
+    bool target = i == sc.target_index;
+    bool base = std::find(bases.begin(), bases.end(), i) != bases.end();
+    if (!asset_on[i] && !target && !base) continue;
+    Attrs at = vivid(style::asset_attrs(m.assets[i], p, lang));
+    if (target) {
+      set(at, "color", kTargetBorder);
+      set(at, "penwidth", "4");
+      mark(at, t.target, kTargetBorder);
+    } else if (base) {
+      set(at, "color", kBaseBorder);
+      set(at, "penwidth", "3");
+      set(at, "style", "filled,dashed");
+      mark(at, t.base, kBaseBorder);
+    }
+    w.node(asset_node(m.assets[i]), at);
+  }
+  for (std::size_t e = 0; e < m.entries.size(); ++e)
+    if (entry_on[e])
+      w.node(entry_node(m.entries[e]), vivid(style::entry_attrs(m.entries[e], p, lang)));
+}
+
+/// One drawn edge of the overlay.
+struct Segment {
+  std::string tail, head;
+  Attrs attrs;
+  bool labelled = false;  ///< the step's last edge (kRouteStepClass)
+  std::string tag;        ///< "R1-2"
+  std::string method;
+  std::size_t risk = 4;
+};
+
+/// The edges of one route's steps (see write_routes()), appended to `out`.
+void route_segments(const model::Model& m, const model::Profile& p, const risk::Route& r,
+                    std::size_t number, Lang lang, std::vector<Segment>& out) {
+  std::size_t risk = risk_index(r.risk);
+  // The worst route is drawn thicker, so it stands out when several share a colour.
+  const char* width = number == 1 ? "3.5" : "2";
+  for (std::size_t j = 0; j < r.steps.size(); ++j) {
+    const risk::Step& st = r.steps[j];
+    std::vector<std::string> path;
+    if (st.from != model::kNone) {
+      path.push_back(asset_node(m.assets[st.from]));
+    } else if (r.entry != model::kNone) {
+      path.push_back(entry_node(m.entries[r.entry]));
+    }
+    if (path.empty() || st.to == model::kNone) continue;
+    for (std::size_t v : st.via)
+      path.push_back(asset_node(m.assets[v]));
+    path.push_back(asset_node(m.assets[st.to]));
+    std::string tag = fmt::format("R{}-{}", number, j + 1);
+    std::string method = st.method != model::kNone ? p.threats[st.method].name.in(lang) : "";
+    for (std::size_t k = 0; k + 1 < path.size(); ++k) {
+      bool last = k + 2 == path.size();
+      Segment seg{path[k], path[k + 1], {}, last, tag, method, risk};
+      seg.attrs = {attr("color", style::kRiskColours[risk]),
+                   attr("penwidth", width),
+                   attr("constraint", "false"),
+                   attr("class", last ? kRouteStepClass : kRouteViaClass),
+                   attr("id", last ? fmt::format("r{}-s{}", number, j + 1)
+                                   : fmt::format("r{}-s{}-via{}", number, j + 1, k + 1)),
+                   dot::text("tooltip", fmt::format("{} {} (countermeasure level {})", tag, method,
+                                                    st.countermeasure_level))};
+      out.push_back(std::move(seg));
+    }
+  }
+}
+
+/// "R1-2, R2-2, R3-3,\nR4-3: method": three tags a line, so a shared label stays compact.
+std::string label_text(const std::vector<const Segment*>& group) {
+  std::string s;
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    if (i > 0) s += i % 3 == 0 ? ",\n" : ", ";
+    s += group[i]->tag;
+  }
+  const std::string& method = group.front()->method;
+  return method.empty() ? s : s + (group.size() == 1 ? " " : ": ") + method;
+}
+
+/// Writes the overlay edges of `routes`. The steps of several routes that end in the same edge
+/// with the same method share one label, on the first (worst) of them, in its colour: five
+/// labels stacked on one edge would overprint each other.
+void overlay(dot::Writer& w, const model::Model& m, const model::Profile& p,
+             const std::vector<risk::Route>& routes, Lang lang) {
+  std::vector<Segment> segs;
+  for (std::size_t i = 0; i < routes.size(); ++i)
+    route_segments(m, p, routes[i], i + 1, lang, segs);
+  std::map<std::string, std::vector<const Segment*>> groups;
+  for (const Segment& s : segs)
+    if (s.labelled) groups[s.tail + '\n' + s.head + '\n' + s.method].push_back(&s);
+  for (Segment& s : segs) {
+    auto it = groups.find(s.tail + '\n' + s.head + '\n' + s.method);
+    if (s.labelled && it->second.front() == &s) {
+      // An xlabel, not a label: it does not enter the layout, so the configuration keeps its
+      // shape, and Graphviz 2.43's flat-edge label bug (render.cc) cannot arise.
+      s.attrs.push_back(dot::text("xlabel", label_text(it->second)));
+      s.attrs.push_back(attr("fontcolor", kRiskText[s.risk]));
+      s.attrs.push_back(attr("fontsize", "10"));
+    }
+    w.edge(s.tail, s.head, s.attrs);
+  }
+}
+
+/// A table of the drawn routes: number, risk, entry point and assets in order.
+void route_key(dot::Writer& w, const model::Model& m, const std::vector<risk::Route>& routes,
+               Lang lang) {
+  std::string rows = fmt::format("<TR><TD COLSPAN=\"3\"><B>{}</B></TD></TR>",
+                                 dot::html_escape(route_words(lang).routes));
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const risk::Route& r = routes[i];
+    std::size_t risk = risk_index(r.risk);
+    std::string path = r.entry != model::kNone ? dot::html_escape(m.entries[r.entry].name) : "";
+    for (const risk::Step& st : r.steps)
+      if (st.to != model::kNone) path += " → " + dot::html_escape(m.assets[st.to].name);
+    rows += fmt::format(
+        "<TR><TD BGCOLOR=\"{}\"><FONT COLOR=\"white\"><B>R{}</B></FONT></TD>"
+        "<TD><FONT COLOR=\"{}\"><B>{}</B></FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+        style::kRiskColours[risk], i + 1, kRiskText[risk], r.risk, path);
+  }
+  w.node("routes:key",
+         {dot::html("label",
+                    "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+                    "CELLPADDING=\"4\">" +
+                        rows + "</TABLE>"),
+          attr("shape", "plaintext"), attr("style", "solid"), attr("fontsize", "10")});
+}
+
+}  // namespace
+
+std::vector<std::string_view> scenario_ids(const model::Model& m) {
+  std::vector<std::string_view> ids;
+  for (const model::Impact& i : m.impacts)
+    for (const model::Scenario& s : i.scenarios)
+      ids.push_back(s.id);
+  return ids;
+}
+
+const risk::ScenarioRisk* find_scenario_risk(const model::Model& m,
+                                             const std::vector<risk::ScenarioRisk>& rows,
+                                             std::string_view id) {
+  for (const risk::ScenarioRisk& r : rows) {
+    if (r.impact >= m.impacts.size()) continue;
+    const model::Impact& impact = m.impacts[r.impact];
+    if (r.scenario < impact.scenarios.size() && impact.scenarios[r.scenario].id == id) return &r;
+  }
+  return nullptr;
+}
+
+void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p,
+                  const risk::ScenarioRisk& s, const RoutesDiagramOptions& o) {
+  const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
+  const Lang lang = o.diagram.lang;
+  std::vector<risk::Route> routes(
+      s.routes.begin(),
+      s.routes.begin() + static_cast<std::ptrdiff_t>(std::min(o.max_routes, s.routes.size())));
+  if (o.diagram.title) write_title(w, m, sc, s, routes.size(), lang);
+  DiagramOptions background = o.diagram;
+  background.muted = true;
+  background.title = false;
+  background.legend = false;
+  write_system(w, m, p, background);
+  emphasise(w, m, p, sc, routes, lang);
+  overlay(w, m, p, routes, lang);
+  if (o.diagram.legend && !routes.empty()) route_key(w, m, routes, lang);
+}
+
+std::string routes_dot(const model::Model& m, const model::Profile& p, const risk::ScenarioRisk& s,
+                       const RoutesDiagramOptions& o) {
+  dot::Writer w(m.id.empty() ? "model" : m.id);
+  graph_defaults(w);
+  write_routes(w, m, p, s, o);
+  return w.finish();
+}
+
+}  // namespace icsrisk::report

@@ -1,0 +1,30 @@
+#pragma once
+// Attack-tree diagrams (design.md "Reports", Diagrams: attack trees per scenario), written as
+// DOT text with report/dot.h; render with report/render.h.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attacktree/tree.h"
+#include "model/profile.h"
+
+namespace icsrisk::report {
+
+struct TreeDiagramOptions {
+  model::Lang lang = model::Lang::kJa;  ///< method names and the gate words
+  bool title = true;                    ///< graph label: tree id and name
+};
+
+/// A complete DOT document for tree `t`, top-down from its root. Gates are trapezia labelled
+/// OR / AND / SAND and their name (a sand gate's edges are numbered in order); steps are boxes
+/// "from → to : method" (the method's name from `profile` when given); leaves are ellipses with
+/// their name and quantitative attributes. `levels` (indexed like t.nodes, may be empty) gives
+/// each node's IPA countermeasure level, printed as "level N" and shown as the fill colour of
+/// the vulnerability 4 − N (3 red, 2 amber, 1 green). A shared node is drawn once with an edge
+/// from each parent. DOT ids are "n<index>" (never pointers); deterministic, LF endings.
+std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<double>>& levels,
+                     const model::Profile* profile = nullptr,
+                     const TreeDiagramOptions& options = {});
+
+}  // namespace icsrisk::report

@@ -1,0 +1,228 @@
+#include "report/xlsx.h"
+
+#include <xlsxwriter.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace icsrisk::report {
+
+namespace {
+
+// A fixed document creation time (2018-01-01T00:00:00Z, the guide's edition year): with the
+// default (now) two runs would differ. libxlsxwriter dates the zip entries 1980-01-01 itself.
+constexpr time_t kCreated = 1514764800;
+constexpr std::size_t kHeaderTop = 3;  // rows 0-2: title, profile line, note
+constexpr double kMinWidth = 4, kMaxWidth = 60;
+
+struct Formats {
+  lxw_format *title, *header, *text, *number, *plain;
+  std::array<lxw_format*, 5> risk;
+};
+
+Formats make_formats(lxw_workbook* wb) {
+  Formats f{};
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.plain = workbook_add_format(wb);
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_CENTER);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_pattern(f.header, LXW_PATTERN_SOLID);
+  format_set_bg_color(f.header, 0xD9E1F2);
+  f.text = workbook_add_format(wb);
+  format_set_border(f.text, LXW_BORDER_THIN);
+  format_set_text_wrap(f.text);
+  format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+  f.number = workbook_add_format(wb);
+  format_set_border(f.number, LXW_BORDER_THIN);
+  format_set_align(f.number, LXW_ALIGN_CENTER);
+  format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+  for (std::size_t i = 0; i < 5; ++i) {
+    f.risk[i] = workbook_add_format(wb);
+    format_set_border(f.risk[i], LXW_BORDER_THIN);
+    format_set_bold(f.risk[i]);
+    format_set_align(f.risk[i], LXW_ALIGN_CENTER);
+    format_set_align(f.risk[i], LXW_ALIGN_VERTICAL_TOP);
+    format_set_pattern(f.risk[i], LXW_PATTERN_SOLID);
+    format_set_bg_color(f.risk[i], kRiskColours[i]);
+  }
+  return f;
+}
+
+std::size_t risk_slot(char risk) {
+  return risk >= 'A' && risk <= 'E' ? static_cast<std::size_t>(risk - 'A') : 4;
+}
+
+/// Collects the first libxlsxwriter error of a sheet.
+struct Check {
+  lxw_error first = LXW_NO_ERROR;
+  void operator()(lxw_error e) {
+    if (first == LXW_NO_ERROR) first = e;
+  }
+};
+
+/// Writes the header at `top`: one row, or two with grouped columns merged on the upper row
+/// and ungrouped columns merged over both rows. In constant-memory mode rows must be written in
+/// order, which merging across rows would break: there the header is written unmerged.
+void write_header(lxw_worksheet* ws, const Table& t, lxw_row_t top, const Formats& f, bool merge,
+                  Check& check) {
+  const auto ncol = static_cast<lxw_col_t>(t.columns.size());
+  if (!t.grouped()) {
+    for (lxw_col_t c = 0; c < ncol; ++c)
+      check(worksheet_write_string(ws, top, c, t.columns[c].name.c_str(), f.header));
+    return;
+  }
+  if (!merge) {
+    for (lxw_col_t c = 0; c < ncol; ++c) {
+      const Column& col = t.columns[c];
+      check(worksheet_write_string(ws, top, c, (col.group.empty() ? col.name : col.group).c_str(),
+                                   f.header));
+    }
+    for (lxw_col_t c = 0; c < ncol; ++c) {
+      const Column& col = t.columns[c];
+      if (col.group.empty())
+        check(worksheet_write_blank(ws, top + 1, c, f.header));
+      else
+        check(worksheet_write_string(ws, top + 1, c, col.name.c_str(), f.header));
+    }
+    return;
+  }
+  for (lxw_col_t c = 0; c < ncol;) {
+    const Column& col = t.columns[c];
+    if (col.group.empty()) {
+      check(worksheet_merge_range(ws, top, c, top + 1, c, col.name.c_str(), f.header));
+      ++c;
+      continue;
+    }
+    lxw_col_t end = c;
+    while (end + 1 < ncol && t.columns[end + 1].group == col.group)
+      ++end;
+    if (end > c)
+      check(worksheet_merge_range(ws, top, c, top, end, col.group.c_str(), f.header));
+    else
+      check(worksheet_write_string(ws, top, c, col.group.c_str(), f.header));
+    for (lxw_col_t k = c; k <= end; ++k)
+      check(worksheet_write_string(ws, top + 1, k, t.columns[k].name.c_str(), f.header));
+    c = end + 1;
+  }
+}
+
+/// Column widths in Excel's character units: the widest line of the column's cells and its
+/// header name (a group header spans several columns and is not counted).
+std::vector<double> column_widths(const Table& t, std::size_t rows) {
+  std::vector<double> w(t.columns.size(), kMinWidth);
+  for (std::size_t c = 0; c < t.columns.size(); ++c)
+    w[c] = std::max(w[c], static_cast<double>(display_width(t.columns[c].name)) + 2);
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+      w[c] = std::max(w[c], static_cast<double>(display_width(t.rows[r][c].text)) + 2);
+  for (double& x : w)
+    x = std::min(x, kMaxWidth);
+  return w;
+}
+
+lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, const Formats& f,
+                      bool constant_memory) {
+  Check check;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
+  if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;  // names are our own: only a clash is left
+  const lxw_row_t header_rows = t.grouped() ? 2 : 1;
+  const std::size_t capacity = LXW_ROW_MAX - kHeaderTop - header_rows;
+  const std::size_t shown = std::min(t.rows.size(), capacity);
+  std::vector<double> widths = column_widths(t, shown);
+  for (std::size_t c = 0; c < widths.size(); ++c)
+    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
+                               nullptr));
+  check(worksheet_write_string(
+      ws, 0, 0, fmt::format("{} — {} ({})", t.title, report.system_name, report.system_id).c_str(),
+      f.title));
+  check(worksheet_write_string(ws, 1, 0, report.profile_line.c_str(), f.plain));
+  std::string note = t.note;
+  if (shown < t.rows.size())
+    note += fmt::format("{}rows {}–{} not shown (sheet row limit); see the CSV or JSON output",
+                        note.empty() ? "" : " — ", shown + 1, t.rows.size());
+  if (!note.empty()) check(worksheet_write_string(ws, 2, 0, note.c_str(), f.plain));
+  write_header(ws, t, kHeaderTop, f, !constant_memory, check);
+  const lxw_row_t first = kHeaderTop + header_rows;
+  for (std::size_t r = 0; r < shown; ++r) {
+    const auto row = static_cast<lxw_row_t>(first + r);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const Cell& cell = t.rows[r][c];
+      const auto col = static_cast<lxw_col_t>(c);
+      switch (cell.kind) {
+        case Cell::Kind::kNumber:
+          check(worksheet_write_number(ws, row, col, cell.number, f.number));
+          break;
+        case Cell::Kind::kRisk:
+          check(worksheet_write_string(ws, row, col, cell.text.c_str(),
+                                       f.risk[risk_slot(cell.risk)]));
+          break;
+        case Cell::Kind::kText:
+        case Cell::Kind::kMark:
+          check(worksheet_write_string(ws, row, col, cell.text.c_str(), f.text));
+          break;
+        case Cell::Kind::kEmpty:
+          check(worksheet_write_blank(ws, row, col, f.text));
+          break;
+      }
+    }
+  }
+  // Spans merge a cell over the rows below it (not in constant-memory mode, which writes rows
+  // strictly in order). merge_range writes its text as a string: numbers are written again.
+  if (!constant_memory) {
+    for (const Table::Span& span : t.spans) {
+      if (span.row + span.rows > shown) continue;
+      const Cell& cell = t.rows[span.row][span.column];
+      const auto r0 = static_cast<lxw_row_t>(first + span.row);
+      const auto r1 = static_cast<lxw_row_t>(r0 + span.rows - 1);
+      const auto c = static_cast<lxw_col_t>(span.column);
+      lxw_format* fmt = cell.kind == Cell::Kind::kNumber ? f.number
+                        : cell.kind == Cell::Kind::kRisk ? f.risk[risk_slot(cell.risk)]
+                                                         : f.text;
+      check(worksheet_merge_range(ws, r0, c, r1, c, cell.text.c_str(), fmt));
+      if (cell.kind == Cell::Kind::kNumber)
+        check(worksheet_write_number(ws, r0, c, cell.number, fmt));
+    }
+  }
+  // Freeze the header, and the first column of the matrix (its row labels).
+  worksheet_freeze_panes(ws, first, t.id == "dataflow-matrix" ? 1 : 0);
+  return check.first;
+}
+
+}  // namespace
+
+core::Status write_xlsx(const Report& report, const std::string& path,
+                        std::size_t constant_memory_cells) {
+  std::size_t cells = 0;
+  for (const Table& t : report.tables)
+    cells += t.rows.size() * t.columns.size();
+  lxw_workbook_options options = {};
+  options.constant_memory = cells > constant_memory_cells ? LXW_TRUE : LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) return core::Error{fmt::format("cannot create '{}'", path)};
+  lxw_doc_properties props = {};
+  std::string title = fmt::format("{} ({})", report.system_name, report.system_id);
+  props.title = title.data();
+  props.comments = const_cast<char*>(report.profile_line.c_str());
+  props.created = kCreated;
+  lxw_error err = workbook_set_properties(wb, &props);
+  Formats f = make_formats(wb);
+  for (const Table& t : report.tables) {
+    lxw_error e = write_sheet(wb, report, t, f, options.constant_memory == LXW_TRUE);
+    if (err == LXW_NO_ERROR) err = e;
+  }
+  lxw_error closed = workbook_close(wb);
+  if (err == LXW_NO_ERROR) err = closed;
+  if (err != LXW_NO_ERROR)
+    return core::Error{fmt::format("cannot write '{}': {}", path, lxw_strerror(err))};
+  return core::Ok{};
+}
+
+}  // namespace icsrisk::report

@@ -1,0 +1,111 @@
+// The business-impact-based analysis (method.md §7) as a list of stages per scenario: final
+// steps, bottleneck search, the route attaining the scenario risk, the planned ("after") risk,
+// then the bounded listing. See scenario_analysis.h for the readings of the method.
+
+#include "risk/scenario_analysis.h"
+
+#include <algorithm>
+#include <array>
+
+#include "risk/scenario_graph.h"
+#include "risk/scenario_search.h"
+
+namespace icsrisk::risk {
+
+namespace {
+
+using detail::RawRoute;
+
+/// One route per entry that reaches the target: the fewest-hop route at the entry's least
+/// level L*(e), rated. The best of them by listing order attains the scenario risk.
+std::vector<RawRoute> best_per_entry(const detail::ReachGraph& g, const detail::FinalSteps& f,
+                                     const std::vector<int>& minimax, int impact_level) {
+  std::array<std::vector<std::size_t>, detail::kUnreached> hops;  // per level, built on demand
+  std::vector<RawRoute> out;
+  for (std::size_t e = 0; e < g.model().entries.size(); ++e) {
+    int level = detail::entry_minimax(g, f, minimax, e);
+    if (level >= detail::kUnreached) continue;
+    if (hops[level].empty()) hops[level] = detail::hops_to_target(g, f, level);
+    std::optional<RawRoute> r = detail::fewest_hops_route(g, f, hops[level], e, level);
+    if (!r) continue;  // not expected: L*(e) is attained by some walk
+    detail::rate(g, impact_level, *r, level);
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+/// The highest risk over every entry's least level (for the planned counting mode).
+std::optional<char> scenario_risk(const detail::ReachGraph& g, const model::Scenario& sc,
+                                  int impact_level) {
+  detail::FinalSteps f = detail::final_steps(g, sc);
+  std::vector<int> minimax = detail::minimax_to_target(g, f);
+  std::optional<char> risk;
+  for (std::size_t e = 0; e < g.model().entries.size(); ++e) {
+    int level = detail::entry_minimax(g, f, minimax, e);
+    if (level >= detail::kUnreached) continue;
+    char r = g.profile().risk_of(impact_level, g.model().entries[e].threat_level,
+                                 vulnerability_of(level));
+    if (!risk || r < *risk) risk = r;  // 'A' is the highest
+  }
+  return risk;
+}
+
+ScenarioRisk analyze_one(const detail::ReachGraph& now, const detail::ReachGraph& planned,
+                         std::size_t impact, std::size_t scenario, const AnalysisOptions& options) {
+  const model::Impact& im = now.model().impacts[impact];
+  const model::Scenario& sc = im.scenarios[scenario];
+  ScenarioRisk out;
+  out.impact = impact;
+  out.scenario = scenario;
+  out.impact_level = im.level;
+
+  detail::FinalSteps f = detail::final_steps(now, sc);
+  std::vector<int> minimax = detail::minimax_to_target(now, f);
+  std::vector<RawRoute> seeds = best_per_entry(now, f, minimax, im.level);
+  out.risk_planned = scenario_risk(planned, sc, im.level);
+  if (seeds.empty()) return out;  // unreachable target: no risk, no route
+
+  auto first = std::min_element(
+      seeds.begin(), seeds.end(),
+      [&](const RawRoute& a, const RawRoute& b) { return detail::route_before(now, a, b); });
+  out.risk = first->risk;
+  const std::size_t k = std::max<std::size_t>(options.max_routes, 1);
+  detail::Listing listing =
+      detail::list_routes(now, f, minimax, im.level, k, options.max_hops, seeds);
+
+  out.routes.push_back(detail::to_route(now, f, *first));
+  for (const RawRoute& r : listing.routes) {
+    if (out.routes.size() == k) break;
+    if (r.entry == first->entry && r.assets == first->assets) continue;
+    out.routes.push_back(detail::to_route(now, f, r));
+  }
+  out.routes_total = listing.total;
+  out.routes_total_exact = listing.exact;
+  std::size_t known = listing.total + (first->hops() > options.max_hops ? 1 : 0);
+  out.truncated = !listing.exact || known > out.routes.size();
+  return out;
+}
+
+}  // namespace
+
+std::vector<ScenarioRisk> analyze_scenarios(const model::Model& model,
+                                            const model::Profile& profile, const Coverage& coverage,
+                                            const AnalysisOptions& options) {
+  graph::Topology topology(model, profile);
+  return analyze_scenarios(model, profile, coverage, topology, options);
+}
+
+std::vector<ScenarioRisk> analyze_scenarios(const model::Model& model,
+                                            const model::Profile& profile, const Coverage& coverage,
+                                            const graph::Topology& topology,
+                                            const AnalysisOptions& options) {
+  detail::ReachGraph now(model, profile, coverage, topology, /*planned=*/false);
+  detail::ReachGraph planned(model, profile, coverage, topology, /*planned=*/true);
+  std::vector<ScenarioRisk> out;
+  for (std::size_t i = 0; i < model.impacts.size(); ++i)
+    for (std::size_t s = 0; s < model.impacts[i].scenarios.size(); ++s)
+      out.push_back(analyze_one(now, planned, i, s, options));
+  return out;
+}
+
+}  // namespace icsrisk::risk

@@ -1,0 +1,210 @@
+// The listed routes of a scenario (method.md §7: "the k worst simple routes, bounded hops").
+//
+// A depth-first enumeration of simple routes in id order, pruned where the target cannot be
+// reached within the hop bound (fewest remaining steps from hops_to_target, a lower bound that
+// ignores simplicity). The first pass counts every route and keeps the k first in listing
+// order; if it runs out of budget (kRouteCountCap routes or kWorkBudget edge examinations), a
+// second pass searches again with branch-and-bound: a branch is cut when even its best case
+// (level max(prefix, minimax of the branch's asset), fewest hops) sorts after the k-th kept
+// route on (risk, vulnerability, hops). Both passes are bounded, so the work is bounded for any
+// model size.
+
+#include <algorithm>
+
+#include "risk/analysis.h"
+#include "risk/scenario_analysis.h"
+#include "risk/scenario_search.h"
+
+namespace icsrisk::risk::detail {
+
+namespace {
+
+struct Key {
+  char risk;
+  int vulnerability;
+  std::size_t hops;
+};
+
+/// a sorts strictly after b on (risk, vulnerability, hops).
+bool worse(const Key& a, const Key& b) {
+  if (a.risk != b.risk) return a.risk > b.risk;
+  if (a.vulnerability != b.vulnerability) return a.vulnerability < b.vulnerability;
+  return a.hops > b.hops;
+}
+
+class Enumerator {
+ public:
+  Enumerator(const ReachGraph& g, const FinalSteps& f, const std::vector<int>& minimax,
+             int impact_level, std::size_t k, std::size_t max_hops)
+      : g_(g),
+        f_(f),
+        minimax_(minimax),
+        impact_(impact_level),
+        k_(k),
+        max_hops_(max_hops),
+        hops_(hops_to_target(g, f, 3)),
+        in_path_(g.model().assets.size(), false) {
+    for (std::size_t a = 0; a < f.level.size(); ++a)
+      if (a != f.target && f.level[a] < kUnreached) ++bases_left_;
+  }
+
+  /// One pass over every entry; returns false when the budget ran out.
+  bool run(bool counting, bool prune) {
+    counting_ = counting;
+    prune_ = prune;
+    work_ = 0;
+    aborted_ = false;
+    std::vector<std::size_t> entries(g_.model().entries.size());
+    for (std::size_t e = 0; e < entries.size(); ++e)
+      entries[e] = e;
+    std::sort(entries.begin(), entries.end(), [&](std::size_t a, std::size_t b) {
+      return g_.model().entries[a].id < g_.model().entries[b].id;
+    });
+    for (std::size_t e : entries) {
+      entry_ = e;
+      std::vector<std::size_t> first = entry_assets(g_, e, f_.target);
+      std::sort(first.begin(), first.end(),
+                [&](std::size_t a, std::size_t b) { return g_.rank(a) < g_.rank(b); });
+      for (std::size_t v : first) {
+        if (aborted_ || !spend(1)) return false;
+        if (hops_[v] == kNone || 1 + hops_[v] > max_hops_) continue;
+        int level = g_.entry_level(e, v);
+        if (prune_ && cut(level, v, 1)) continue;
+        descend(v, level);
+      }
+    }
+    return !aborted_;
+  }
+
+  void insert(const RawRoute& r) {
+    if (top_.size() == k_ && !route_before(g_, r, top_.back())) return;
+    for (const RawRoute& t : top_)
+      if (t.entry == r.entry && t.assets == r.assets) return;
+    top_.insert(std::upper_bound(
+                    top_.begin(), top_.end(), r,
+                    [&](const RawRoute& a, const RawRoute& b) { return route_before(g_, a, b); }),
+                r);
+    if (top_.size() > k_) top_.pop_back();
+  }
+
+  std::vector<RawRoute>& top() { return top_; }
+  std::size_t count() const { return count_; }
+
+ private:
+  bool spend(std::size_t units) {
+    work_ += units;
+    if (work_ > kWorkBudget) aborted_ = true;
+    return !aborted_;
+  }
+
+  Key key_of(int level, std::size_t hops) const {
+    int vul = vulnerability_of(level);
+    return {g_.profile().risk_of(impact_, g_.model().entries[entry_].threat_level, vul), vul, hops};
+  }
+
+  /// Whether a branch at asset v (position `pos`, prefix level `level`) cannot enter the top k.
+  bool cut(int level, std::size_t v, std::size_t pos) const {
+    if (top_.size() < k_) return false;
+    const RawRoute& last = top_.back();
+    Key best = key_of(std::max(level, minimax_[v]), pos + hops_[v]);
+    return worse(best, {last.risk, last.vulnerability, last.hops()});
+  }
+
+  void record(int level) {
+    if (counting_ && ++count_ >= kRouteCountCap) aborted_ = true;
+    Key k = key_of(level, path_.size() + 1);
+    if (top_.size() == k_ &&
+        worse(k, {top_.back().risk, top_.back().vulnerability, top_.back().hops()}))
+      return;
+    RawRoute r;
+    r.entry = entry_;
+    r.assets = path_;
+    r.level = level;
+    r.vulnerability = k.vulnerability;
+    r.risk = k.risk;
+    insert(r);
+  }
+
+  void descend(std::size_t x, int level) {
+    path_.push_back(x);
+    in_path_[x] = true;
+    bool base = f_.level[x] < kUnreached;
+    if (base) {
+      record(std::max(level, f_.level[x]));
+      --bases_left_;
+    }
+    // Once every attack base is on the path no extension can end in a final step.
+    if (!aborted_ && bases_left_ > 0 && path_.size() + 2 <= max_hops_) expand(x, level);
+    if (base) ++bases_left_;
+    in_path_[x] = false;
+    path_.pop_back();
+  }
+
+  void expand(std::size_t x, int level) {
+    const std::size_t depth = path_.size();
+    // Deeper calls may grow buffers_: index it again after the recursion, never keep `next`.
+    if (buffers_.size() <= depth) buffers_.resize(depth + 1);
+    std::vector<std::pair<std::size_t, int>>& next = buffers_[depth];
+    next.clear();
+    for (std::size_t s : g_.topology().segments_of(x))
+      for (std::size_t y : g_.topology().members(s))
+        if (y != x) next.emplace_back(y, g_.segment_level(y));
+    for (const FlowEdge& e : g_.out(x))
+      next.emplace_back(e.other, e.level);
+    if (!spend(next.size() + 1)) return;
+    // One step per destination, at its weakest channel.
+    std::sort(next.begin(), next.end());
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < next.size(); ++i) {
+      const auto& [y, l] = next[i];
+      if (w > 0 && next[w - 1].first == y) continue;  // sorted: the first has the lowest level
+      if (y == f_.target || in_path_[y] || hops_[y] == kNone || depth + 1 + hops_[y] > max_hops_)
+        continue;
+      next[w++] = {y, l};
+    }
+    next.resize(w);
+    std::sort(next.begin(), next.end(),
+              [&](const auto& a, const auto& b) { return g_.rank(a.first) < g_.rank(b.first); });
+    for (std::size_t i = 0; i < buffers_[depth].size() && !aborted_; ++i) {
+      int nl = std::max(level, buffers_[depth][i].second);
+      std::size_t y = buffers_[depth][i].first;
+      if (prune_ && cut(nl, y, depth + 1)) continue;
+      descend(y, nl);
+    }
+  }
+
+  const ReachGraph& g_;
+  const FinalSteps& f_;
+  const std::vector<int>& minimax_;
+  int impact_;
+  std::size_t k_, max_hops_;
+  std::vector<std::size_t> hops_;
+  std::vector<bool> in_path_;
+  std::vector<std::size_t> path_;
+  std::vector<std::vector<std::pair<std::size_t, int>>> buffers_;
+  std::vector<RawRoute> top_;
+  std::size_t entry_ = kNone, count_ = 0, work_ = 0, bases_left_ = 0;
+  bool counting_ = true, prune_ = false, aborted_ = false;
+};
+
+}  // namespace
+
+Listing list_routes(const ReachGraph& g, const FinalSteps& f, const std::vector<int>& minimax,
+                    int impact_level, std::size_t k, std::size_t max_hops,
+                    const std::vector<RawRoute>& seed) {
+  Listing out;
+  Enumerator en(g, f, minimax, impact_level, k, max_hops);
+  if (k == 0) return out;
+  bool complete = en.run(/*counting=*/true, /*prune=*/false);
+  out.total = en.count();
+  if (!complete) {
+    out.exact = false;
+    for (const RawRoute& r : seed)
+      if (r.hops() <= max_hops) en.insert(r);
+    en.run(/*counting=*/false, /*prune=*/true);
+  }
+  out.routes = std::move(en.top());
+  return out;
+}
+
+}  // namespace icsrisk::risk::detail

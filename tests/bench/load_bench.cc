@@ -1,0 +1,145 @@
+// icsrisk_bench: how loading a model compares with parsing its XML alone.
+// For synthetic plants of 1,000 / 10,000 / 100,000 assets (3 flows an asset, generator.h):
+//   PugixmlParse/N  pugi::xml_document::load_buffer on the text, flags as in xml_reader.cc;
+//   LoadModel/N     model::load_model (parse, UTF-8 check, structs, form diagnostics);
+//   LoadAndLink/N   model::load_model + model::link_model against the built-in profile,
+//                   the model part of `icsrisk validate` (which then also routes
+//                   every flow: graph::report_unroutable_flows).
+// After the runs, the ratios to PugixmlParse are printed per size, by real and by CPU time
+// (target for LoadAndLink: < 3).
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <pugixml.hpp>
+
+#include "core/diagnostics.h"
+#include "core/source.h"
+#include "generator.h"
+#include "model/loader.h"
+#include "model/validate.h"
+
+namespace {
+
+using namespace icsrisk;
+
+constexpr std::size_t kSizes[] = {1000, 10000, 100000};
+
+/// The generated model text of a size, made once and kept for all benchmarks.
+const std::string& model_text(std::size_t assets) {
+  static std::map<std::size_t, std::string> cache;
+  auto it = cache.find(assets);
+  if (it == cache.end()) {
+    bench::GeneratorOptions o;
+    o.assets = assets;
+    it = cache.emplace(assets, bench::generate_model(o).xml).first;
+  }
+  return it->second;
+}
+
+const model::Profile& profile() {
+  static const model::Profile p = [] {
+    core::Diagnostics d;
+    return *model::load_profile(model::builtin_profile_file(), d);
+  }();
+  return p;
+}
+
+void parse_only(benchmark::State& state) {
+  const std::string& text = model_text(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result r =
+        doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!r) state.SkipWithError("pugixml failed to parse the generated model");
+    benchmark::DoNotOptimize(doc.first_child());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+/// `link` false: load_model only; true: load_model + link_model.
+void load(benchmark::State& state, bool link) {
+  const std::string& text = model_text(static_cast<std::size_t>(state.range(0)));
+  const model::Profile& p = profile();
+  for (auto _ : state) {
+    state.PauseTiming();  // the copy stands for reading the file: not measured
+    std::string copy = text;
+    state.ResumeTiming();
+    core::SourceFile file("synthetic.xml", std::move(copy));
+    core::Diagnostics diags;
+    std::optional<model::Model> m = model::load_model(file, diags);
+    if (m && link) model::link_model(*m, p, diags);
+    if (!m || diags.has_errors()) state.SkipWithError("the generated model has errors");
+    benchmark::DoNotOptimize(m);
+    state.PauseTiming();  // freeing the model is not part of loading
+    m.reset();
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+void register_all() {
+  auto add = [](const char* name, auto fn) {
+    for (std::size_t n : kSizes) {
+      benchmark::internal::Benchmark* b = benchmark::RegisterBenchmark(name, fn);
+      b->Unit(benchmark::kMillisecond)->Arg(static_cast<std::int64_t>(n));
+      if (n >= 100000) b->Iterations(5);
+    }
+  };
+  add("PugixmlParse", parse_only);
+  add("LoadModel", [](benchmark::State& s) { load(s, false); });
+  add("LoadAndLink", [](benchmark::State& s) { load(s, true); });
+}
+
+/// The console output, plus the real and CPU time of each run kept for the ratios.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  using ConsoleReporter::ConsoleReporter;
+
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& r : runs)
+      if (!r.error_occurred && r.run_type == Run::RT_Iteration)
+        times_[r.run_name.function_name + "/" + r.run_name.args] = {r.GetAdjustedRealTime(),
+                                                                    r.GetAdjustedCPUTime()};
+    ConsoleReporter::ReportRuns(runs);
+  }
+
+  /// One line per size: the times in ms and the ratios to pugixml, real (CPU).
+  void print_ratios() const {
+    for (std::size_t n : kSizes) {
+      auto parse = times_.find("PugixmlParse/" + std::to_string(n));
+      if (parse == times_.end() || parse->second.first <= 0) continue;
+      auto [pr, pc] = parse->second;
+      std::printf("%7zu assets: pugixml %.1f (%.1f) ms", n, pr, pc);
+      for (const char* name : {"LoadModel", "LoadAndLink"}) {
+        auto it = times_.find(std::string(name) + "/" + std::to_string(n));
+        if (it == times_.end()) continue;
+        auto [r, c] = it->second;
+        std::printf(", %s %.1f (%.1f) ms = %.2fx (%.2fx)", name, r, c, r / pr, c / pc);
+      }
+      std::printf("\n");
+    }
+  }
+
+ private:
+  std::map<std::string, std::pair<double, double>> times_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  register_all();
+  RatioReporter reporter(isatty(fileno(stdout)) ? RatioReporter::OO_ColorTabular
+                                                : RatioReporter::OO_Tabular);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.print_ratios();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,114 @@
+// Attack-tree evaluation at scale: bottom-up evaluation of a 1,000,000-node tree, built in
+// memory (brief: under one second per domain).
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <string>
+
+#include "attacktree/bdd.h"
+#include "attacktree/evaluate.h"
+#include "attacktree/tree.h"
+
+namespace {
+
+using namespace icsrisk::attacktree;
+
+/// A complete 4-ary tree of `nodes` nodes (gates cycle or → and → sand by depth), leaves with
+/// every attribute, and a countermeasure on one gate in 16 (so the IPA domain sees contexts).
+Tree big_tree(std::size_t nodes) {
+  Tree t;
+  t.nodes.resize(nodes);
+  for (std::size_t i = 0; i < nodes; ++i) {
+    Node& n = t.nodes[i];
+    std::size_t first = 4 * i + 1;
+    if (first < nodes) {
+      std::size_t depth = 0;
+      for (std::size_t j = i; j > 0; j = (j - 1) / 4)
+        ++depth;
+      n.kind = depth % 3 == 0 ? NodeKind::kOr : depth % 3 == 1 ? NodeKind::kAnd : NodeKind::kSand;
+      for (std::size_t c = first; c < first + 4 && c < nodes; ++c)
+        n.children.push_back(c);
+      if (i % 16 == 0) {
+        TreeCountermeasure m;
+        m.ref = "ids";
+        m.function = icsrisk::model::Function::kDetect;
+        n.countermeasures.push_back(m);
+      }
+    } else {
+      n.kind = NodeKind::kLeaf;
+      n.id = "e" + std::to_string(i);
+      n.probability = 0.1 + 0.8 * static_cast<double>(i % 7) / 7;
+      n.cost = static_cast<double>(i % 100);
+      n.time = static_cast<double>(i % 13);
+      n.skill = static_cast<double>(i % 5);
+      if (i % 3 == 0) {
+        TreeCountermeasure m;
+        m.ref = "anti-virus";
+        n.countermeasures.push_back(m);
+      }
+    }
+  }
+  t.root = 0;
+  order_nodes(t);
+  return t;
+}
+
+const Tree& million() {
+  static const Tree t = big_tree(1000000);
+  return t;
+}
+
+void BM_TreeEvaluate(benchmark::State& state) {
+  const Tree& t = million();
+  auto d = static_cast<Domain>(state.range(0));
+  for (auto _ : state) {
+    DomainValue v = evaluate(t, d);
+    benchmark::DoNotOptimize(v.value);
+  }
+  state.SetLabel(domain_name(d));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * t.nodes.size()));
+}
+BENCHMARK(BM_TreeEvaluate)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+
+void BM_TreeOrderNodes(benchmark::State& state) {
+  Tree t = million();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(order_nodes(t));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * t.nodes.size()));
+}
+BENCHMARK(BM_TreeOrderNodes)->Unit(benchmark::kMillisecond);
+
+/// The exact analysis of a generated-style tree: an OR of routes sharing their steps.
+void BM_TreeBddRoutes(benchmark::State& state) {
+  const std::size_t routes = static_cast<std::size_t>(state.range(0));
+  Tree t;
+  Node root;
+  root.kind = NodeKind::kOr;
+  t.nodes.push_back(root);
+  const std::size_t steps = 40;  // a pool of steps the routes draw from
+  for (std::size_t s = 0; s < steps; ++s) {
+    Node n;
+    n.kind = NodeKind::kStep;
+    n.id = "s" + std::to_string(s);
+    n.probability = 0.3;
+    t.nodes.push_back(n);
+  }
+  for (std::size_t r = 0; r < routes; ++r) {
+    Node route;
+    route.kind = NodeKind::kSand;
+    for (std::size_t k = 0; k < 4; ++k)
+      route.children.push_back(1 + (r * 7 + k * 11 + r / 5) % steps);
+    t.nodes.push_back(route);
+    t.nodes[0].children.push_back(t.nodes.size() - 1);
+  }
+  t.root = 0;
+  order_nodes(t);
+  for (auto _ : state) {
+    auto r = analyze_bdd(t);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_TreeBddRoutes)->Arg(20)->Arg(200)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,33 @@
+// Fuzz target: the attack-tree loader (against the built-in profile), then every evaluation
+// on the trees it accepts.
+#include <cstdint>
+#include <string>
+
+#include "attacktree/loader.h"
+#include "attacktree/summary.h"
+#include "core/diagnostics.h"
+#include "model/loader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace icsrisk;
+  static const auto profile = [] {
+    core::Diagnostics d;
+    return model::load_profile(model::builtin_profile_file(), d);
+  }();
+  core::SourceFile file("fuzz.xml", std::string(reinterpret_cast<const char*>(data), size));
+  core::Diagnostics diags;
+  attacktree::LoadContext context{profile ? &*profile : nullptr, nullptr};
+  auto tree = attacktree::load_tree(file, diags, context);
+  (void)diags.render();
+  if (tree) {
+    attacktree::EvalContext ctx;
+    ctx.profile = context.profile;
+    attacktree::BddOptions small;
+    small.max_intermediate_sets = 10000;
+    small.max_bdd_nodes = 100000;
+    std::vector<attacktree::Domain> all(std::begin(attacktree::kAllDomains),
+                                        std::end(attacktree::kAllDomains));
+    (void)attacktree::render_evaluation(*tree, attacktree::evaluate_tree(*tree, all, ctx, small));
+  }
+  return 0;
+}

@@ -1,0 +1,133 @@
+// The HTML report: well-formed, self-contained, every piece of model text escaped.
+
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+
+#include <string>
+
+#include "core/diagnostics.h"
+#include "model/loader.h"
+#include "model/validate.h"
+#include "report/diagram.h"
+#include "report/html.h"
+#include "report/render.h"
+#include "report/tables.h"
+#include "risk/analysis.h"
+#include "golden.h"
+
+namespace icsrisk::report {
+namespace {
+
+struct Analysed {
+  std::unique_ptr<core::SourceFile> file;
+  model::Profile profile;
+  model::Model model;
+  risk::Results results;
+};
+
+Analysed analyse(const std::string& relative) {
+  Analysed a;
+  core::Diagnostics d;
+  a.profile = *model::load_profile(model::builtin_profile_file(), d);
+  a.file = std::make_unique<core::SourceFile>(relative, testing::read_text(testing::source_path(relative)));
+  a.model = *model::load_model(*a.file, d);
+  model::link_model(a.model, a.profile, d);
+  EXPECT_FALSE(d.has_errors()) << d.render();
+  a.results = risk::analyze(a.model, a.profile);
+  return a;
+}
+
+std::string report_of(const Analysed& a, model::Lang lang, bool with_diagrams) {
+  HtmlDiagrams diagrams;
+  if (with_diagrams) {
+    DiagramOptions o;
+    o.lang = lang;
+    auto svg = render_dot(diagram_dot(View::kSystem, a.model, a.profile, o), ImageFormat::kSvg);
+    EXPECT_TRUE(svg.ok());
+    if (svg.ok()) diagrams.system_svg = *svg;
+  }
+  Report tables = build_report(a.model, a.profile, a.results, lang);
+  return html_report(a.model, a.profile, a.results, tables, diagrams);
+}
+
+/// Counts elements named `name` anywhere in the document.
+std::size_t count_elements(const pugi::xml_node& root, const char* name) {
+  std::size_t n = 0;
+  for (pugi::xml_node c : root.children()) {
+    if (std::string_view(c.name()) == name) ++n;
+    n += count_elements(c, name);
+  }
+  return n;
+}
+
+bool has_event_attribute(const pugi::xml_node& root) {
+  for (pugi::xml_node c : root.children()) {
+    for (pugi::xml_attribute a : c.attributes())
+      if (std::string_view(a.name()).starts_with("on")) return true;
+    if (has_event_attribute(c)) return true;
+  }
+  return false;
+}
+
+TEST(HtmlEscapeTest, EscapesMarkupQuotesAndControlCharacters) {
+  EXPECT_EQ(html_escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+  EXPECT_EQ(html_escape("a\x01" "b\tc\n"), "a\xEF\xBF\xBD" "b\tc\n");
+}
+
+TEST(HtmlEscapeTest, InlineSvgDropsPrologAndKeepsTheElement) {
+  EXPECT_EQ(inline_svg("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- x -->\n<svg a=\"1\"><g/></svg>\n"),
+            "<svg a=\"1\"><g/></svg>");
+  EXPECT_EQ(inline_svg("no svg here"), "");
+}
+
+TEST(HtmlReportTest, HostileModelTextStaysText) {
+  Analysed a = analyse("tests/data/hostile/hostile-model.xml");
+  for (model::Lang lang : {model::Lang::kJa, model::Lang::kEn}) {
+    std::string html = report_of(a, lang, true);
+    pugi::xml_document doc;
+    pugi::xml_parse_result r = doc.load_buffer(html.data(), html.size());
+    ASSERT_TRUE(r) << r.description() << " at " << r.offset << ": "
+                   << html.substr(r.offset > 80 ? r.offset - 80 : 0, 160);
+    // Our one script element, and no script or event handler from the model.
+    EXPECT_EQ(count_elements(doc, "script"), 1u);
+    EXPECT_FALSE(has_event_attribute(doc));
+    EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+    EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+    // No external resources: the report opens offline.
+    EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+    EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+    EXPECT_EQ(html.find("<link"), std::string::npos);
+  }
+}
+
+TEST(HtmlReportTest, ModelPlantReportHasEverySection) {
+  Analysed a = analyse("models/model-plant.xml");
+  std::string html = report_of(a, model::Lang::kJa, false);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_buffer(html.data(), html.size()));
+  for (const char* id : {"summary", "diagrams", "t-asset-list", "t-dataflow-matrix",
+                         "t-asset-risk", "t-impact-risk", "scenarios"}) {
+    EXPECT_TRUE(doc.find_node([&](pugi::xml_node n) {
+      return std::string_view(n.attribute("id").value()) == id;
+    })) << id;
+  }
+  // One section per scenario, each with its heading anchor.
+  for (const model::Impact& i : a.model.impacts)
+    for (const model::Scenario& s : i.scenarios)
+      EXPECT_NE(html.find("id=\"s-" + s.id + "\""), std::string::npos) << s.id;
+  // The asset-based table has a row per result row.
+  pugi::xml_node table = doc.find_node([](pugi::xml_node n) {
+    return std::string_view(n.attribute("id").value()) == "t-asset-risk-table";
+  });
+  ASSERT_TRUE(table);
+  EXPECT_EQ(count_elements(table.child("tbody"), "tr"), a.results.asset_risks.size());
+}
+
+TEST(HtmlReportTest, IsDeterministic) {
+  Analysed a = analyse("models/model-plant.xml");
+  EXPECT_EQ(report_of(a, model::Lang::kEn, true), report_of(a, model::Lang::kEn, true));
+}
+
+}  // namespace
+}  // namespace icsrisk::report
