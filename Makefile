@@ -14,9 +14,12 @@ PACKAGES := cmake ninja-build g++ make pkg-config \
   fonts-ipaexfont libcli11-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libxml2-utils unzip clang-format
 
+# Optional: the browser test of report.html is skipped (with a message) without it.
+OPTIONAL_PACKAGES := chromium
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-asan format format-check fuzz bench clean
+.PHONY: all deps build demo screenshot test test-asan format format-check fuzz bench clean
 
 all: build
 
@@ -28,6 +31,11 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@for p in $(OPTIONAL_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || \
+	  { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$p >/dev/null 2>&1 || \
+	    echo "note: optional package $$p could not be installed; its test will be skipped"; }; \
+	done
 
 $(BUILD)/build.ninja: CMakeLists.txt
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -37,9 +45,12 @@ build: deps $(BUILD)/build.ninja
 
 demo: build
 	$(ICSRISK) validate models/model-plant.xml models/small-plant.xml
-	$(ICSRISK) diagram models/model-plant.xml --view system -o reports/model-plant/system.png
-	$(ICSRISK) diagram models/model-plant.xml --view dataflow -o reports/model-plant/dataflow.png
-	@echo "reports written to reports/model-plant/"
+	$(ICSRISK) analyze models/model-plant.xml -o reports/model-plant --format html,xlsx,csv,md,json,dot,svg,png
+	@echo "open reports/model-plant/report.html"
+
+# The screenshot of the HTML report shown in the README (needs chromium).
+screenshot: build
+	tests/cli/html-chromium.sh $(ICSRISK) $(CURDIR) reports/report-screenshot.png
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -171,6 +171,15 @@ std::optional<Domain> parse_domain(std::string_view name) {
   return std::nullopt;
 }
 
+StepLevelFn model_step_levels(const risk::StepLevels& levels, std::string scenario,
+                              bool include_planned) {
+  return [&levels, scenario = std::move(scenario), include_planned](
+             const std::string& from, const std::string& to,
+             const std::string& method) -> std::optional<int> {
+    return levels.level_in_scenario(scenario, from, to, method, include_planned);
+  };
+}
+
 std::optional<int> event_level(const Tree& t, std::size_t node, std::uint8_t inherited,
                                const EvalContext& ctx) {
   const Node& n = t.nodes[node];

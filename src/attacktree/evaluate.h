@@ -9,6 +9,7 @@
 
 #include "attacktree/tree.h"
 #include "model/profile.h"
+#include "risk/scenario_steps.h"
 
 namespace icsrisk::attacktree {
 
@@ -26,6 +27,12 @@ std::optional<Domain> parse_domain(std::string_view name);
 /// step. `from` is kAttacker for an entry step.
 using StepLevelFn = std::function<std::optional<int>(const std::string& from, const std::string& to,
                                                      const std::string& method)>;
+
+/// A StepLevelFn backed by the model's per-step query (risk/scenario_steps.h), within scenario
+/// `scenario` when it is not empty (its final step follows the final-step rule). `levels` must
+/// outlive the function.
+StepLevelFn model_step_levels(const risk::StepLevels& levels, std::string scenario = {},
+                              bool include_planned = false);
 
 struct EvalContext {
   /// Gives the stage of a step's method (which tree countermeasures count, §5). Optional.

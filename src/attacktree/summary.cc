@@ -10,15 +10,25 @@ namespace {
 
 constexpr std::size_t kNamedMissing = 10;
 
-std::string missing_text(const DomainValue& v, std::size_t events) {
+/// Why a step has no IPA level: the model has no channel for it (risk/scenario_steps.h).
+std::string no_level_reason(const Tree& t, const std::string& id) {
+  std::size_t n = t.find(id);
+  if (n == kNone || t.nodes[n].kind != NodeKind::kStep) return id;
+  const Node& s = t.nodes[n];
+  return fmt::format("{} (no channel from {} to {} in the model for {})", id, s.from, s.to,
+                     s.method);
+}
+
+std::string missing_text(const Tree& t, const DomainValue& v, std::size_t events) {
   if (v.domain != Domain::kIpa && v.missing.size() == events && events > 1)
     return fmt::format("n/a: no basic event has a {}", domain_name(v.domain));
   std::string list;
   for (std::size_t i = 0; i < v.missing.size() && i < kNamedMissing; ++i)
-    list += (i == 0 ? "" : ", ") + v.missing[i];
+    list += (i == 0 ? "" : ", ") +
+            (v.domain == Domain::kIpa ? no_level_reason(t, v.missing[i]) : v.missing[i]);
   if (v.missing.size() > kNamedMissing)
     list += fmt::format(" (and {} more)", v.missing.size() - kNamedMissing);
-  if (v.domain == Domain::kIpa) return fmt::format("n/a: the model has no step {}", list);
+  if (v.domain == Domain::kIpa) return fmt::format("n/a: {}", list);
   return fmt::format("n/a: no {} on {}", domain_name(v.domain), list);
 }
 
@@ -48,6 +58,27 @@ TreeEvaluation evaluate_tree(const Tree& t, const std::vector<Domain>& domains,
   return e;
 }
 
+TreeFigures tree_figures(const Tree& t, const EvalContext& ctx, const BddOptions& options) {
+  TreeFigures f;
+  f.id = t.id;
+  auto finite = [](const std::optional<double>& v) -> std::optional<double> {
+    if (v && std::isfinite(*v)) return v;
+    return std::nullopt;
+  };
+  std::optional<double> ipa = evaluate(t, Domain::kIpa, ctx).value;
+  if (ipa) f.ipa_level = static_cast<int>(*ipa);
+  f.probability_naive = finite(evaluate(t, Domain::kProbability, ctx).value);
+  f.cost = finite(evaluate(t, Domain::kCost, ctx).value);
+  f.time = finite(evaluate(t, Domain::kTime, ctx).value);
+  f.skill = finite(evaluate(t, Domain::kSkill, ctx).value);
+  if (!f.probability_naive && !f.cost) return f;
+  core::Result<BddAnalysis> b = analyze_bdd(t, options);
+  if (!b) return f;  // too large for the exact analysis: the bottom-up values stand
+  f.probability = finite(b->probability);
+  if (f.cost && b->min_cost) f.cost = finite(b->min_cost);
+  return f;
+}
+
 std::string format_value(Domain d, double v) {
   if (d == Domain::kIpa) return fmt::format("{}", static_cast<int>(v));
   if (d != Domain::kProbability && v == std::floor(v) && std::fabs(v) < 1e15)
@@ -65,7 +96,7 @@ std::string render_evaluation(const Tree& t, const TreeEvaluation& e) {
   for (const DomainValue& v : e.domains) {
     std::string text;
     if (!v.value) {
-      text = missing_text(v, e.events);
+      text = missing_text(t, v, e.events);
     } else if (v.domain == Domain::kIpa) {
       int level = static_cast<int>(*v.value);
       text = fmt::format("{} (vulnerability {})", level, 4 - level);

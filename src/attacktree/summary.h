@@ -22,6 +22,26 @@ struct TreeEvaluation {
 TreeEvaluation evaluate_tree(const Tree& t, const std::vector<Domain>& domains,
                              const EvalContext& ctx = {}, const BddOptions& options = {});
 
+/// The values of a tree at its root, as results.json ("tree") and report.html show them for the
+/// tree used for a scenario. `source` and `file` are the caller's to fill.
+struct TreeFigures {
+  std::string source;            ///< "analyst" (a file given to `analyze --trees`) or "generated"
+  std::string file;              ///< an analyst tree's file name, without its folder; else empty
+  std::string id;                ///< the tree's id
+  std::optional<int> ipa_level;  ///< nullopt: some step has no level (n/a)
+  std::optional<double> probability;        ///< exact (BDD); nullopt when n/a or not computed
+  std::optional<double> probability_naive;  ///< bottom-up (double-counts shared events)
+  std::optional<double> cost;               ///< exact minimal cost when known, else bottom-up
+  std::optional<double> time, skill;        ///< bottom-up
+};
+
+/// Evaluates every domain at the root; runs the exact analysis (bdd.h) only when every basic
+/// event has a probability or every one a cost, as only those figures need it (a generated
+/// tree has neither, and its diagram may be large). Non-finite values (e.g. a cost sum that
+/// overflows) are n/a.
+TreeFigures tree_figures(const Tree& t, const EvalContext& ctx = {},
+                         const BddOptions& options = {});
+
 /// A number as the tables print it: levels as integers; probabilities with 6 significant
 /// digits; cost, time and skill as integers when whole, else with 6 significant digits.
 std::string format_value(Domain d, double v);

@@ -1,5 +1,5 @@
 // icsrisk analyze [MODEL] [-o DIR] [--format …] [--lang ja|en] [--profile FILE] [--routes K]
-//                 [--max-hops H] [--fail-on A|B|C|D]
+//                 [--max-hops H] [--trees DIR] [--fail-on A|B|C|D]
 
 #include <cerrno>
 #include <cstdio>
@@ -17,9 +17,11 @@
 
 #include <fmt/format.h>
 
+#include "attacktree/loader.h"
 #include "cli/commands.h"
 #include "cli/io.h"
 #include "cli/report_files.h"
+#include "core/source.h"
 #include "core/text.h"
 #include "report/summary.h"
 #include "risk/analysis.h"
@@ -38,6 +40,7 @@ struct Options {
   std::string profile;
   std::size_t routes = 20;
   std::size_t max_hops = 10;
+  std::string trees;
   std::string fail_on;
 };
 
@@ -47,8 +50,8 @@ const std::set<std::string> kKnownFormats = {"html", "xlsx", "csv", "md",
 /// Files an earlier run of this command writes; a non-empty -o folder holding none of them is
 /// not replaced (so `-o .` cannot wipe a working folder).
 const std::vector<std::string> kReportFiles = {
-    "results.json",   "report.md",           "report.html",    "icsrisk.xlsx",
-    "asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv"};
+    "results.json",        "report.md",      "report.html",     "icsrisk.xlsx", "asset-list.csv",
+    "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv", "diagrams"};
 
 core::Status check_replaceable(const fs::path& dir) {
   std::error_code ec;
@@ -86,6 +89,44 @@ core::Status replace_dir(const fs::path& tmp, const fs::path& dir) {
   return core::Ok{};
 }
 
+/// The analyst's trees of `dir` (design.md: "icsrisk analyze uses a tree file for a scenario
+/// when one is given, else generates the tree"): for each scenario in model order,
+/// DIR/<scenario id>.xml, else DIR/at-<scenario id>.xml, checked against the model and the
+/// profile; its `scenario` attribute must name that scenario. Problems go to the diagnostics.
+AnalystTrees load_analyst_trees(Inputs& in, const std::string& dir, const model::Model& m,
+                                const model::Profile& p) {
+  AnalystTrees out;
+  attacktree::LoadContext context{&p, &m};
+  for (const model::Impact& impact : m.impacts)
+    for (const model::Scenario& sc : impact.scenarios) {
+      std::optional<AnalystTree> found;
+      for (const std::string& name : {sc.id + ".xml", "at-" + sc.id + ".xml"}) {
+        std::error_code ec;
+        fs::path path = fs::path(dir) / name;
+        if (!fs::is_regular_file(path, ec)) continue;
+        auto file = in.add_file(path.string());
+        if (!file) break;
+        std::optional<attacktree::Tree> t = attacktree::load_tree(**file, in.diags(), context);
+        if (t && t->scenario != sc.id) {
+          in.diags().error(
+              t->scenario.empty() ? t->loc : core::attribute_loc(t->loc, "scenario"),
+              t->scenario.empty()
+                  ? fmt::format("this file is the tree of scenario '{}' (by its name), so its "
+                                "<attack-tree> needs scenario=\"{}\"",
+                                sc.id, sc.id)
+                  : fmt::format("this tree is for scenario '{}', but its file name makes it the "
+                                "tree of scenario '{}'",
+                                t->scenario, sc.id));
+          t.reset();
+        }
+        if (t) found = AnalystTree{name, std::move(*t)};
+        break;
+      }
+      out.push_back(std::move(found));
+    }
+  return out;
+}
+
 /// Runs the analysis and writes the report folder; returns the exit code.
 int run(const Options& o) {
   std::set<std::string> formats;
@@ -111,6 +152,9 @@ int run(const Options& o) {
   Inputs in;
   if (!in.load_profile(o.profile)) return in.report();
   std::optional<model::Model> m = in.load_model(o.model);
+  AnalystTrees trees;
+  if (m && !o.trees.empty() && !in.diags().has_errors())
+    trees = load_analyst_trees(in, o.trees, *m, *in.profile());
   int rc = in.report();
   if (rc != kExitOk) return rc;
   if (!m) return kExitInvalid;
@@ -146,8 +190,10 @@ int run(const Options& o) {
   // Progress lines only where a person watches: a terminal on stderr.
   Progress progress;
   if (isatty(STDERR_FILENO))
-    progress = [](const std::string& what) { std::fprintf(stderr, "icsrisk: writing %s\n", what.c_str()); };
-  core::Status s = write_report_files(tmp, formats, *m, p, results, lang, progress);
+    progress = [](const std::string& what) {
+      std::fprintf(stderr, "icsrisk: writing %s\n", what.c_str());
+    };
+  core::Status s = write_report_files(tmp, formats, *m, p, results, lang, progress, trees);
   if (s) s = replace_dir(tmp, dir);
   if (!s) {
     fs::remove_all(tmp, ec);
@@ -184,14 +230,19 @@ Runner add_analyze(CLI::App& app) {
       "Run both analyses and write the report folder (the bundled example without MODEL)");
   sub->add_option("MODEL", o->model, "model file (default: the bundled example plant)");
   sub->add_option("-o,--output", o->out, "output folder (default: reports/<model id>/)");
-  sub->add_option("--format", o->formats,
-                  "comma-separated formats: html,xlsx,csv,md,json,dot,svg,png (default: all but png)");
+  sub->add_option(
+      "--format", o->formats,
+      "comma-separated formats: html,xlsx,csv,md,json,dot,svg,png (default: all but png)");
   sub->add_option("--lang", o->lang, "report language")->check(CLI::IsMember({"ja", "en"}));
   sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   sub->add_option("--routes", o->routes, "routes listed per scenario (default 20)")
       ->check(CLI::Range(1, 100000));
   sub->add_option("--max-hops", o->max_hops, "hop bound of the listed routes (default 10)")
       ->check(CLI::Range(1, 1000));
+  sub->add_option("--trees", o->trees,
+                  "folder of attack-tree files: <scenario id>.xml (or at-<id>.xml) replaces that "
+                  "scenario's generated tree")
+      ->check(CLI::ExistingDirectory);
   sub->add_option("--fail-on", o->fail_on, "exit 1 when any risk is at this level or worse")
       ->check(CLI::IsMember({"A", "B", "C", "D"}));
   return [o]() { return run(*o); };

@@ -14,7 +14,8 @@ Runner add_profile(CLI::App& app) {
   auto path = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("profile", "Criteria profiles");
   sub->require_subcommand(1);
-  CLI::App* show = sub->add_subcommand("show", "Print the profile in use (the built-in one by default)");
+  CLI::App* show =
+      sub->add_subcommand("show", "Print the profile in use (the built-in one by default)");
   show->add_option("--profile", *path, "profile file");
   return [path]() {
     Inputs in;

@@ -5,10 +5,8 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -21,6 +19,7 @@
 #include "report/render.h"
 #include "report/tree_diagram.h"
 #include "risk/analysis.h"
+#include "risk/scenario_steps.h"
 
 namespace icsrisk::cli {
 
@@ -64,34 +63,20 @@ int run_generate(const Options& o) {
   return kExitOk;
 }
 
-/// The level of a step (from, to, method) in the model. Until the business-impact analysis
-/// exposes a per-step query, the steps of the routes it lists are looked up; a step of no
-/// listed route has no level (n/a).
-attacktree::StepLevelFn step_levels(const model::Model& m, const model::Profile& p) {
-  using Key = std::tuple<std::string, std::string, std::string>;
-  auto levels = std::make_shared<std::map<Key, int>>();
-  risk::Results r = risk::analyze(m, p);
-  for (const risk::ScenarioRisk& s : r.scenario_risks)
-    for (const risk::Route& route : s.routes)
-      for (const risk::Step& st : route.steps) {
-        Key k{st.from == model::kNone ? attacktree::kAttacker : m.assets[st.from].id,
-              m.assets[st.to].id, p.threats[st.method].id};
-        auto [it, fresh] = levels->emplace(k, st.countermeasure_level);
-        if (!fresh) it->second = std::min(it->second, st.countermeasure_level);
-      }
-  return [levels](const std::string& from, const std::string& to,
-                  const std::string& method) -> std::optional<int> {
-    auto it = levels->find(Key{from, to, method});
-    if (it == levels->end()) return std::nullopt;
-    return it->second;
-  };
-}
-
 struct Loaded {
   Inputs in;
   std::optional<model::Model> model;
+  std::optional<risk::StepLevels> levels;  ///< the model's step levels (method.md §7)
   std::vector<attacktree::Tree> trees;
   attacktree::EvalContext ctx;
+
+  /// The evaluation context of one tree: with a model, its steps take the model's levels,
+  /// within the tree's scenario.
+  attacktree::EvalContext context_of(const attacktree::Tree& t) const {
+    attacktree::EvalContext c = ctx;
+    if (levels) c.step_level = attacktree::model_step_levels(*levels, t.scenario);
+    return c;
+  }
 };
 
 /// Loads the profile, the model (when given) and every tree; prints the diagnostics.
@@ -111,7 +96,7 @@ int load_trees(const Options& o, Loaded& l) {
   int rc = l.in.report();
   if (rc != kExitOk) return rc;
   l.ctx.profile = profile;
-  if (l.model) l.ctx.step_level = step_levels(*l.model, *profile);
+  if (l.model) l.levels.emplace(*l.model, *profile);
   return kExitOk;
 }
 
@@ -134,8 +119,9 @@ int run_diagram(const Options& o) {
   const attacktree::Tree& t = l.trees.front();
   report::TreeDiagramOptions options;
   options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
-  std::string text = report::tree_dot(
-      t, attacktree::evaluate_nodes(t, attacktree::Domain::kIpa, l.ctx), l.ctx.profile, options);
+  std::string text =
+      report::tree_dot(t, attacktree::evaluate_nodes(t, attacktree::Domain::kIpa, l.context_of(t)),
+                       l.ctx.profile, options);
   if (image) {
     core::Result<std::string> rendered = report::render_dot(text, *image);
     if (!rendered) {
@@ -166,30 +152,13 @@ int run_eval(const Options& o) {
   }
   if (domains.empty())
     domains.assign(std::begin(attacktree::kAllDomains), std::end(attacktree::kAllDomains));
-  Inputs in;
-  const model::Profile* profile = in.load_profile(o.profile);
-  std::optional<model::Model> m;
-  if (profile && !o.model.empty()) m = in.load_model(o.model);
-  std::vector<attacktree::Tree> trees;
-  bool model_ok = o.model.empty() || (m && !in.diags().has_errors());
-  if (profile && model_ok) {
-    attacktree::LoadContext context{profile, m ? &*m : nullptr};
-    for (const std::string& path : o.trees) {
-      auto file = in.add_file(path);
-      if (!file) continue;
-      if (auto t = attacktree::load_tree(**file, in.diags(), context))
-        trees.push_back(std::move(*t));
-    }
-  }
-  int rc = in.report();
+  Loaded l;
+  int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
-  attacktree::EvalContext ctx;
-  ctx.profile = profile;
-  if (m) ctx.step_level = step_levels(*m, *profile);
   std::string out;
-  for (const attacktree::Tree& t : trees) {
+  for (const attacktree::Tree& t : l.trees) {
     if (!out.empty()) out += "\n";
-    out += attacktree::render_evaluation(t, attacktree::evaluate_tree(t, domains, ctx));
+    out += attacktree::render_evaluation(t, attacktree::evaluate_tree(t, domains, l.context_of(t)));
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;

@@ -6,6 +6,7 @@
 
 #include "attacktree/evaluate.h"
 #include "attacktree/generate.h"
+#include "attacktree/summary.h"
 #include "cli/io.h"
 #include "report/csv.h"
 #include "report/diagram.h"
@@ -13,9 +14,11 @@
 #include "report/json.h"
 #include "report/markdown.h"
 #include "report/render.h"
+#include "report/routes_diagram.h"
 #include "report/tables.h"
 #include "report/tree_diagram.h"
 #include "report/xlsx.h"
+#include "risk/scenario_steps.h"
 
 namespace icsrisk::cli {
 
@@ -29,8 +32,69 @@ struct Diagram {
   std::string dot;
 };
 
+/// The attack tree used for each scenario (the analyst's or generated), the IPA level of each
+/// of its nodes (for the diagram) and its values at the root.
+struct ScenarioTrees {
+  std::vector<attacktree::Tree> trees;
+  std::vector<std::vector<std::optional<double>>> levels;
+  std::vector<attacktree::TreeFigures> figures;
+};
+
+ScenarioTrees scenario_trees(const model::Model& m, const model::Profile& p,
+                             const risk::Results& results, const AnalystTrees& analyst) {
+  ScenarioTrees out;
+  risk::StepLevels step_levels(m, p);
+  for (std::size_t i = 0; i < results.scenario_risks.size(); ++i) {
+    const risk::ScenarioRisk& s = results.scenario_risks[i];
+    const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
+    const AnalystTree* a = i < analyst.size() && analyst[i] ? &*analyst[i] : nullptr;
+    attacktree::Tree tree = a ? a->tree : attacktree::tree_of_scenario(m, p, s);
+    attacktree::EvalContext ctx;
+    ctx.profile = &p;
+    ctx.step_level = attacktree::model_step_levels(step_levels, sc.id);
+    out.levels.push_back(attacktree::evaluate_nodes(tree, attacktree::Domain::kIpa, ctx));
+    attacktree::TreeFigures f = attacktree::tree_figures(tree, ctx);
+    f.source = a ? "analyst" : "generated";
+    if (a) f.file = a->file;
+    out.figures.push_back(std::move(f));
+    out.trees.push_back(std::move(tree));
+  }
+  return out;
+}
+
+/// The line printed with a scenario's tree in report.html.
+std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
+  using attacktree::Domain;
+  const bool ja = lang == model::Lang::kJa;
+  auto value = [&](Domain d, const std::optional<double>& v) {
+    return v ? attacktree::format_value(d, *v) : std::string("n/a");
+  };
+  std::string source =
+      f.source == "analyst"
+          ? fmt::format(fmt::runtime(ja ? "分析者のツリー {} ({})" : "analyst's tree {} ({})"),
+                        f.file, f.id)
+          : fmt::format(fmt::runtime(ja ? "モデルから生成 ({})" : "generated from the model ({})"),
+                        f.id);
+  std::string ipa = f.ipa_level ? fmt::format("{}", *f.ipa_level) : std::string("n/a");
+  std::string prob = value(Domain::kProbability, f.probability);
+  if (f.probability_naive && (!f.probability || *f.probability != *f.probability_naive))
+    prob += fmt::format(fmt::runtime(ja ? " (単純計算 {})" : " (naive {})"),
+                        value(Domain::kProbability, f.probability_naive));
+  std::string text = fmt::format(
+      fmt::runtime(
+          ja ? "{} — 対策レベル {} · 成功確率 {} · 最小コスト {} · 最小時間 {} · 最小スキル {}"
+             : "{} — IPA countermeasure level {} · probability {} · cost {} · time {} · skill {}"),
+      source, ipa, prob, value(Domain::kCost, f.cost), value(Domain::kTime, f.time),
+      value(Domain::kSkill, f.skill));
+  if (f.source == "analyst")
+    text += ja ? "。シナリオのリスク値はモデルの分析による値です。"
+               : ". The scenario risk is the analysis' value from the model.";
+  return text;
+}
+
 std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
-                                 const risk::Results& results, model::Lang lang) {
+                                 const risk::Results& results, const ScenarioTrees& trees,
+                                 model::Lang lang) {
   std::vector<Diagram> out;
   report::DiagramOptions o;
   o.lang = lang;
@@ -38,13 +102,16 @@ std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
   out.push_back({"dataflow", report::diagram_dot(report::View::kDataflow, m, p, o)});
   report::TreeDiagramOptions to;
   to.lang = lang;
-  for (const risk::ScenarioRisk& s : results.scenario_risks) {
-    attacktree::Tree tree = attacktree::tree_of_scenario(m, p, s);
-    attacktree::EvalContext ctx;
-    ctx.profile = &p;
-    auto levels = attacktree::evaluate_nodes(tree, attacktree::Domain::kIpa, ctx);
+  for (std::size_t i = 0; i < results.scenario_risks.size(); ++i) {
+    const risk::ScenarioRisk& s = results.scenario_risks[i];
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out.push_back({"tree-" + sc.id, report::tree_dot(tree, levels, &p, to)});
+    out.push_back({"tree-" + sc.id, report::tree_dot(trees.trees[i], trees.levels[i], &p, to)});
+  }
+  report::RoutesDiagramOptions ro;
+  ro.diagram.lang = lang;
+  for (const risk::ScenarioRisk& s : results.scenario_risks) {
+    const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
+    out.push_back({"routes-" + sc.id, report::routes_dot(m, p, s, ro)});
   }
   return out;
 }
@@ -54,7 +121,7 @@ std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
 core::Status write_report_files(const fs::path& dir, const std::set<std::string>& formats,
                                 const model::Model& m, const model::Profile& p,
                                 const risk::Results& results, model::Lang lang,
-                                const Progress& progress) {
+                                const Progress& progress, const AnalystTrees& analyst) {
   auto say = [&](const std::string& s) {
     if (progress) progress(s);
   };
@@ -62,6 +129,11 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     return write_file_atomic(path.string(), data);
   };
   auto wants = [&](const char* f) { return formats.count(f) > 0; };
+  const bool render = m.assets.size() <= kRenderAssetLimit;
+  const bool images = render && (wants("svg") || wants("png") || wants("html"));
+  ScenarioTrees trees;
+  if (wants("json") || wants("dot") || wants("html") || images)
+    trees = scenario_trees(m, p, results, analyst);
 
   if (wants("json")) {
     say("results.json");
@@ -71,7 +143,7 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     report::JsonSink sink = [&](std::string_view chunk) {
       out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     };
-    if (out) report::write_results_json(m, p, results, sink);
+    if (out) report::write_results_json(m, p, results, sink, &trees.figures);
     out.flush();
     if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
   }
@@ -93,15 +165,24 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     if (auto s = report::write_xlsx(rep, (dir / "icsrisk.xlsx").string()); !s) return s;
   }
 
-  const bool render = m.assets.size() <= kRenderAssetLimit;
-  const bool images = render && (wants("svg") || wants("png") || wants("html"));
-  if (!wants("dot") && !images) return core::Ok{};
-  std::vector<Diagram> diagrams = diagrams_of(m, p, results, lang);
+  if (!wants("dot") && !images) {
+    if (wants("html")) {  // a plant too large to draw: the report without diagrams
+      report::HtmlDiagrams hd;
+      for (const attacktree::TreeFigures& f : trees.figures)
+        hd.scenario_tree_notes.push_back(tree_note(f, lang));
+      if (auto s = put(dir / "report.html", report::html_report(m, p, results, rep, hd)); !s)
+        return s;
+    }
+    return core::Ok{};
+  }
+  std::vector<Diagram> diagrams = diagrams_of(m, p, results, trees, lang);
   std::vector<std::string> svgs(diagrams.size());
   if (wants("dot") || (render && (wants("svg") || wants("png")))) {
     std::error_code ec;
     fs::create_directories(dir / "diagrams", ec);
-    if (ec) return core::Error{fmt::format("cannot create '{}': {}", (dir / "diagrams").string(), ec.message())};
+    if (ec)
+      return core::Error{
+          fmt::format("cannot create '{}': {}", (dir / "diagrams").string(), ec.message())};
   }
   for (std::size_t i = 0; i < diagrams.size(); ++i) {
     const Diagram& d = diagrams[i];
@@ -117,7 +198,8 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
       if (auto s = put(base.string() + ".svg", svgs[i]); !s) return s;
     if (wants("png")) {
       auto png = report::render_dot(d.dot, report::ImageFormat::kPng);
-      if (!png) return core::Error{fmt::format("cannot render {}: {}", d.stem, png.error().message)};
+      if (!png)
+        return core::Error{fmt::format("cannot render {}: {}", d.stem, png.error().message)};
       if (auto s = put(base.string() + ".png", *png); !s) return s;
     }
   }
@@ -128,9 +210,15 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     if (render) {
       hd.system_svg = svgs[0];
       hd.dataflow_svg = svgs[1];
-      hd.scenario_tree_svgs.assign(svgs.begin() + 2, svgs.end());
+      // Layout of `svgs`: system, dataflow, one tree per scenario, one routes view per scenario.
+      const auto scenarios = static_cast<std::ptrdiff_t>(results.scenario_risks.size());
+      hd.scenario_tree_svgs.assign(svgs.begin() + 2, svgs.begin() + 2 + scenarios);
+      hd.scenario_route_svgs.assign(svgs.begin() + 2 + scenarios, svgs.end());
     }
-    if (auto s = put(dir / "report.html", report::html_report(m, p, results, rep, hd)); !s) return s;
+    for (const attacktree::TreeFigures& f : trees.figures)
+      hd.scenario_tree_notes.push_back(tree_note(f, lang));
+    if (auto s = put(dir / "report.html", report::html_report(m, p, results, rep, hd)); !s)
+      return s;
   }
   return core::Ok{};
 }

@@ -102,6 +102,13 @@ std::size_t utf8_error_offset(std::string_view s) {
       ++i;
       continue;
     }
+    // Kana and kanji: three bytes, lead E1–EC or EE–EF (E0 and ED have narrower second bytes).
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     std::size_t n = 0;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (c >= 0xC2 && c <= 0xDF) {

@@ -4,10 +4,10 @@
 // (model/validate.h), as indices into the model's vectors (kNone when absent or unresolved).
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/source.h"
+#include "model/id_index.h"
 #include "model/profile.h"
 
 namespace icsrisk::model {
@@ -90,7 +90,7 @@ struct Flow {
 struct Entry {
   std::string id;
   std::string name;
-  std::string asset;    ///< exactly one of asset / network is set
+  std::string asset;  ///< exactly one of asset / network is set
   std::string network;
   std::string vector;
   int threat_level = 3;
@@ -141,8 +141,9 @@ struct Model {
   std::vector<Impact> impacts;
   Loc loc;
 
-  std::unordered_map<std::string, std::size_t> zone_index, network_index, asset_index,
-      flow_index;
+  /// Ids → indices into zones, networks, assets and flows, filled by link_model (link again
+  /// after adding or removing elements).
+  IdIndex zone_index, network_index, asset_index, flow_index;
 };
 
 }  // namespace icsrisk::model

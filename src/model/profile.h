@@ -34,7 +34,7 @@ enum class Filtering { kNo, kYes, kOneWay };
 
 enum class Medium { kWired, kWireless, kSerial, kFieldbus };
 inline constexpr std::array<const char*, 4> kMediumIds = {"wired", "wireless", "serial",
-                                                           "fieldbus"};
+                                                          "fieldbus"};
 
 enum class Stage : std::uint8_t { kIntrusion = 1, kObjective = 2 };
 enum class Function : std::uint8_t { kProtect = 1, kDetect = 2, kMitigate = 4 };
@@ -76,8 +76,8 @@ struct Countermeasure {
   std::string id;
   Text name;
   Function function = Function::kProtect;
-  std::uint8_t stages = 0;  // bit set of Stage
-  std::vector<std::string> counters;  // threat ids
+  std::uint8_t stages = 0;              // bit set of Stage
+  std::vector<std::string> counters;    // threat ids
   std::vector<std::string> attack_ics;  // ATT&CK for ICS mitigation ids
   bool reconstructed = false;
   Loc loc;

@@ -48,11 +48,14 @@ void Profile::reindex() {
   threat_index.clear();
   countermeasure_index.clear();
   vector_index.clear();
-  for (std::size_t i = 0; i < asset_types.size(); ++i) asset_type_index.emplace(asset_types[i].id, i);
-  for (std::size_t i = 0; i < threats.size(); ++i) threat_index.emplace(threats[i].id, i);
+  for (std::size_t i = 0; i < asset_types.size(); ++i)
+    asset_type_index.emplace(asset_types[i].id, i);
+  for (std::size_t i = 0; i < threats.size(); ++i)
+    threat_index.emplace(threats[i].id, i);
   for (std::size_t i = 0; i < countermeasures.size(); ++i)
     countermeasure_index.emplace(countermeasures[i].id, i);
-  for (std::size_t i = 0; i < vectors.size(); ++i) vector_index.emplace(vectors[i].id, i);
+  for (std::size_t i = 0; i < vectors.size(); ++i)
+    vector_index.emplace(vectors[i].id, i);
 }
 
 namespace {
@@ -74,8 +77,9 @@ class ProfileReader {
     p_.name = e.optional("name", p_.id);
     note_reconstructed(e);
     bool have_matrix = false, have_lateral = false;
-    for (pugi::xml_node c : e.children({"description", "scale", "risk-matrix", "asset-types",
-                                        "threats", "countermeasures", "entry-vectors", "lateral"})) {
+    for (pugi::xml_node c :
+         e.children({"description", "scale", "risk-matrix", "asset-types", "threats",
+                     "countermeasures", "entry-vectors", "lateral"})) {
       std::string_view n = c.name();
       if (n == "description") p_.description = c.child_value();
       if (n == "scale") scale(c);
@@ -112,7 +116,8 @@ class ProfileReader {
   void section(pugi::xml_node s, std::string_view child, F&& each) {
     xml::Element e(file_, diags_, s, {"reconstructed"});
     note_reconstructed(e);
-    for (pugi::xml_node c : e.children({child})) each(c);
+    for (pugi::xml_node c : e.children({child}))
+      each(c);
   }
 
   /// False (after an error with a note) when an element that may appear once appears again.
@@ -140,8 +145,8 @@ class ProfileReader {
     return t;
   }
 
-  void unique(std::unordered_map<std::string, core::Loc>& seen, const std::string& id, core::Loc loc,
-              const char* what) {
+  void unique(std::unordered_map<std::string, core::Loc>& seen, const std::string& id,
+              core::Loc loc, const char* what) {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, loc);
     if (!inserted) {
@@ -153,8 +158,8 @@ class ProfileReader {
   void scale(pugi::xml_node n) {
     xml::Element e(file_, diags_, n, {"id", "reconstructed"});
     note_reconstructed(e);
-    std::size_t which = e.choice("id", {"importance", "business-impact", "threat", "vulnerability"},
-                                 kNone, true);
+    std::size_t which =
+        e.choice("id", {"importance", "business-impact", "threat", "vulnerability"}, kNone, true);
     if (which == kNone) return;
     Scale* s[] = {&p_.importance, &p_.business_impact, &p_.threat, &p_.vulnerability};
     Scale& sc = *s[which];
@@ -201,7 +206,8 @@ class ProfileReader {
     note_reconstructed(e);
     std::array<std::array<std::array<core::Loc, 4>, 4>, 4> seen{};
     for (pugi::xml_node c : e.children({"cell"})) {
-      xml::Element ce(file_, diags_, c, {"first", "threat", "vulnerability", "risk", "reconstructed"});
+      xml::Element ce(file_, diags_, c,
+                      {"first", "threat", "vulnerability", "risk", "reconstructed"});
       note_reconstructed(ce);
       int f = ce.integer("first", 1, 3, 0, true);
       int t = ce.integer("threat", 1, 3, 0, true);
@@ -210,7 +216,8 @@ class ProfileReader {
       if (f == 0 || t == 0 || v == 0 || r == kNone) continue;
       if (seen[f][t][v].known()) {
         diags_.error(ce.loc(), fmt::format("risk-matrix cell first={} threat={} vulnerability={} "
-                                           "is defined twice", f, t, v));
+                                           "is defined twice",
+                                           f, t, v));
         diags_.note(seen[f][t][v], "first defined here");
         continue;
       }
@@ -221,8 +228,10 @@ class ProfileReader {
       for (int t = 3; t >= 1; --t)
         for (int v = 3; v >= 1; --v)
           if (!seen[f][t][v].known())
-            diags_.error(e.loc(), fmt::format("risk-matrix cell first={} threat={} vulnerability={} "
-                                              "is missing (all 27 cells are required)", f, t, v));
+            diags_.error(e.loc(),
+                         fmt::format("risk-matrix cell first={} threat={} vulnerability={} "
+                                     "is missing (all 27 cells are required)",
+                                     f, t, v));
     // The scenario risk is exact only for a matrix whose risk does not fall as vulnerability
     // rises (method.md §7: the minimax route level gives the highest risk).
     for (int f = 1; f <= 3; ++f)
@@ -230,10 +239,12 @@ class ProfileReader {
         for (int v = 1; v < 3; ++v)
           if (seen[f][t][v].known() && seen[f][t][v + 1].known() &&
               p_.risk[f][t][v + 1] > p_.risk[f][t][v])
-            diags_.warning(seen[f][t][v + 1],
-                           fmt::format("risk-matrix cell first={} threat={} vulnerability={} gives a "
-                                       "lower risk than vulnerability={}; scenario risks assume a "
-                                       "matrix monotone in vulnerability", f, t, v + 1, v));
+            diags_.warning(
+                seen[f][t][v + 1],
+                fmt::format("risk-matrix cell first={} threat={} vulnerability={} gives a "
+                            "lower risk than vulnerability={}; scenario risks assume a "
+                            "matrix monotone in vulnerability",
+                            f, t, v + 1, v));
   }
 
   void asset_type(pugi::xml_node n) {
@@ -244,8 +255,9 @@ class ProfileReader {
     a.name = text(e);
     a.reconstructed = note_reconstructed(e);
     a.category = static_cast<Category>(e.choice(
-        "category", {kCategoryIds[0], kCategoryIds[1], kCategoryIds[2], kCategoryIds[3], kCategoryIds[4]},
-        0, true));
+        "category",
+        {kCategoryIds[0], kCategoryIds[1], kCategoryIds[2], kCategoryIds[3], kCategoryIds[4]}, 0,
+        true));
     a.filtering = static_cast<Filtering>(e.choice("filtering", {"no", "yes", "one-way"}, 0, false));
     if (e.has("filtering") && a.category != Category::kNetworkDevice) {
       diags_.error(e.attr_loc("filtering"), "only network-device asset types filter traffic");
@@ -255,14 +267,15 @@ class ProfileReader {
   }
 
   void threat(pugi::xml_node n) {
-    xml::Element e(file_, diags_, n, {"id", "ja", "en", "stage", "level", "applies-to", "reconstructed"});
+    xml::Element e(file_, diags_, n,
+                   {"id", "ja", "en", "stage", "level", "applies-to", "reconstructed"});
     Threat t;
     t.loc = e.loc();
     t.id = e.id();
     t.name = text(e);
     t.reconstructed = note_reconstructed(e);
     t.stage = e.choice("stage", {"intrusion", "objective"}, 0, true) == 0 ? Stage::kIntrusion
-                                                                         : Stage::kObjective;
+                                                                          : Stage::kObjective;
     t.level = e.integer("level", 1, 3, 3, true);
     t.applies_to = core::split_ws(e.required("applies-to"));
     unique(threat_ids_, t.id, t.loc, "threat");
@@ -270,8 +283,9 @@ class ProfileReader {
   }
 
   void countermeasure(pugi::xml_node n) {
-    xml::Element e(file_, diags_, n, {"id", "ja", "en", "function", "stages", "counters",
-                                      "attack-ics", "reconstructed"});
+    xml::Element e(
+        file_, diags_, n,
+        {"id", "ja", "en", "function", "stages", "counters", "attack-ics", "reconstructed"});
     Countermeasure c;
     c.loc = e.loc();
     c.id = e.id();
@@ -280,18 +294,22 @@ class ProfileReader {
     c.function = static_cast<Function>(
         1u << e.choice("function", {kFunctionIds[0], kFunctionIds[1], kFunctionIds[2]}, 0, true));
     for (const std::string& s : core::split_ws(e.required("stages"))) {
-      if (s == "intrusion") c.stages |= static_cast<std::uint8_t>(Stage::kIntrusion);
-      else if (s == "objective") c.stages |= static_cast<std::uint8_t>(Stage::kObjective);
-      else diags_.error(core::attribute_token_loc(e.loc(), "stages", s),
-                        fmt::format("unknown stage '{}': use 'intrusion' and/or 'objective'", s));
+      if (s == "intrusion")
+        c.stages |= static_cast<std::uint8_t>(Stage::kIntrusion);
+      else if (s == "objective")
+        c.stages |= static_cast<std::uint8_t>(Stage::kObjective);
+      else
+        diags_.error(core::attribute_token_loc(e.loc(), "stages", s),
+                     fmt::format("unknown stage '{}': use 'intrusion' and/or 'objective'", s));
     }
     c.counters = core::split_ws(e.required("counters"));
     c.attack_ics = core::split_ws(e.optional("attack-ics"));
     static const std::regex kMitigation("M0[89][0-9][0-9]");
     for (const std::string& m : c.attack_ics) {
       if (!std::regex_match(m, kMitigation))
-        diags_.error(core::attribute_token_loc(e.loc(), "attack-ics", m),
-                     fmt::format("'{}' is not an ATT&CK for ICS mitigation id (M08xx or M09xx)", m));
+        diags_.error(
+            core::attribute_token_loc(e.loc(), "attack-ics", m),
+            fmt::format("'{}' is not an ATT&CK for ICS mitigation id (M08xx or M09xx)", m));
     }
     unique(measure_ids_, c.id, c.loc, "countermeasure");
     p_.countermeasures.push_back(std::move(c));
@@ -312,7 +330,8 @@ class ProfileReader {
 
   void unknown_threat(core::Loc loc, const std::string& id) {
     std::vector<std::string_view> ids;
-    for (const Threat& t : p_.threats) ids.push_back(t.id);
+    for (const Threat& t : p_.threats)
+      ids.push_back(t.id);
     std::string s = core::closest_match(id, ids);
     diags_.error(loc, fmt::format("unknown threat '{}'{}", id,
                                   s.empty() ? "" : fmt::format("; did you mean '{}'?", s)));
@@ -322,17 +341,21 @@ class ProfileReader {
     for (const Threat& t : p_.threats) {
       for (const std::string& a : t.applies_to) {
         bool ok = a == "network" || p_.find_asset_type(a) != kNone;
-        for (const char* c : kCategoryIds) ok = ok || a == c;
-        for (const char* m : kMediumIds) ok = ok || a == fmt::format("network:{}", m);
+        for (const char* c : kCategoryIds)
+          ok = ok || a == c;
+        for (const char* m : kMediumIds)
+          ok = ok || a == fmt::format("network:{}", m);
         if (!ok)
           diags_.error(core::attribute_token_loc(t.loc, "applies-to", a),
                        fmt::format("applies-to '{}' is neither a category, an asset type, "
-                                   "'network' nor 'network:MEDIUM'", a));
+                                   "'network' nor 'network:MEDIUM'",
+                                   a));
       }
     }
     for (const Countermeasure& c : p_.countermeasures) {
       for (const std::string& t : c.counters)
-        if (p_.find_threat(t) == kNone) unknown_threat(core::attribute_token_loc(c.loc, "counters", t), t);
+        if (p_.find_threat(t) == kNone)
+          unknown_threat(core::attribute_token_loc(c.loc, "counters", t), t);
     }
     for (const EntryVector& v : p_.vectors)
       if (!v.method.empty() && p_.find_threat(v.method) == kNone)

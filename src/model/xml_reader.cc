@@ -1,6 +1,7 @@
 #include "model/xml_reader.h"
 
 #include <algorithm>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -56,6 +57,25 @@ bool is_foreign_attribute(std::string_view name) {
   return name == "xmlns" || name.starts_with("xmlns:") || name.starts_with("xsi:") ||
          name.starts_with("xml:");
 }
+
+/// Whether the NUL-terminated `name` is `k`, compared in place (no strlen).
+bool same_name(const char* name, std::string_view k) {
+  std::size_t j = 0;
+  while (j < k.size() && name[j] == k[j])
+    ++j;
+  return j == k.size() && name[j] == '\0';
+}
+
+/// The position of `name` in `known`, or known.size(). Tries `hint` first and goes on from
+/// there: files usually give attributes in the order the loaders list them.
+std::size_t match_name(const char* name, std::span<const std::string_view> known,
+                       std::size_t hint = 0) {
+  const std::size_t n = known.size();
+  for (std::size_t k = 0, i = hint < n ? hint : 0; k < n; ++k, i = i + 1 == n ? 0 : i + 1)
+    if (same_name(name, known[i])) return i;
+  return n;
+}
+
 }  // namespace
 
 Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node node,
@@ -64,16 +84,19 @@ Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::x
   if (known_attributes.size() <= kMaxKnown) {
     std::copy(known_attributes.begin(), known_attributes.end(), known_.begin());
     known_count_ = known_attributes.size();
+    std::fill_n(slots_.begin(), known_count_, nullptr);
   }
-  for (pugi::xml_attribute a : node.attributes()) {
-    std::string_view name = a.name();
-    auto k = std::find(known_attributes.begin(), known_attributes.end(), name);
-    if (k != known_attributes.end()) {
+  std::span<const std::string_view> known(known_attributes.begin(), known_attributes.size());
+  std::size_t hint = 0;
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    std::size_t slot = match_name(a.name(), known, hint);
+    if (slot < known.size()) {
       // Keep the first, as pugixml's lookup by name would find it.
-      std::size_t slot = static_cast<std::size_t>(k - known_attributes.begin());
-      if (known_count_ > 0 && slots_[slot].empty()) slots_[slot] = a;
+      if (known_count_ > 0 && slots_[slot] == nullptr) slots_[slot] = a.internal_object();
+      hint = slot + 1;
       continue;
     }
+    std::string_view name = a.name();
     if (is_foreign_attribute(name)) continue;
     // Only on the error path: a vector per element would cost more than the parse (benchmark).
     std::string suggestion =
@@ -94,10 +117,9 @@ core::Loc Element::attr_loc(std::string_view name) const {
 pugi::xml_attribute Element::attr(const char* name) const {
   // The loaders pass the same literal as in the known list, usually merged by the compiler.
   for (std::size_t i = 0; i < known_count_; ++i)
-    if (known_[i].data() == name) return slots_[i];
-  std::string_view n(name);
+    if (known_[i].data() == name) return pugi::xml_attribute(slots_[i]);
   for (std::size_t i = 0; i < known_count_; ++i)
-    if (known_[i] == n) return slots_[i];
+    if (same_name(name, known_[i])) return pugi::xml_attribute(slots_[i]);
   return node_.attribute(name);
 }
 
@@ -117,7 +139,8 @@ std::string Element::required(const char* name) {
 
 std::string Element::optional(const char* name, std::string fallback) const {
   pugi::xml_attribute a = attr(name);
-  return a.empty() ? fallback : std::string(a.value());
+  if (a.empty()) return fallback;
+  return a.value();
 }
 
 std::string Element::id(const char* name) {
@@ -199,13 +222,20 @@ bool Element::boolean(const char* name, bool fallback) {
 
 std::vector<pugi::xml_node> Element::children(std::initializer_list<std::string_view> known) const {
   std::vector<pugi::xml_node> out;
-  for (pugi::xml_node c : node_.children()) {
+  std::span<const std::string_view> names(known.begin(), known.size());
+  std::size_t hint = 0;
+  // One pass: on a large model a second walk over the nodes (to count them) costs a cache
+  // miss per node. Elements have few children, so start with room for several.
+  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
-    std::string_view name = c.name();
-    if (std::find(known.begin(), known.end(), name) != known.end()) {
+    std::size_t k = match_name(c.name(), names, hint);
+    if (k < names.size()) {
+      if (out.empty()) out.reserve(8);
       out.push_back(c);
+      hint = k;
       continue;
     }
+    std::string_view name = c.name();
     std::string suggestion = core::closest_match(name, std::vector<std::string_view>(known));
     diags_.warning(loc_of(file_, c),
                    suggestion.empty()

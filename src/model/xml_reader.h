@@ -79,8 +79,10 @@ class Element {
   core::Diagnostics& diags_;
   pugi::xml_node node_;
   core::Loc loc_;
-  std::array<std::string_view, kMaxKnown> known_{};     ///< the known attribute names
-  std::array<pugi::xml_attribute, kMaxKnown> slots_{};  ///< their first occurrence, if any
+  // Not value-initialised: only the first known_count_ entries are ever read. Raw pointers,
+  // because pugi::xml_attribute's constructor is an out-of-line call into the shared library.
+  std::array<std::string_view, kMaxKnown> known_;             ///< the known attribute names
+  std::array<pugi::xml_attribute_struct*, kMaxKnown> slots_;  ///< first occurrence, or null
   std::size_t known_count_ = 0;  ///< 0 when the list was too long to keep (no slots)
 };
 

@@ -19,11 +19,21 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         // Control characters (other than tab and newline) have no place in HTML text.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
@@ -36,12 +46,31 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string inline_svg(std::string_view svg) {
+std::string inline_svg(std::string_view svg, std::string_view prefix) {
   std::size_t start = svg.find("<svg");
   if (start == std::string_view::npos) return {};
   std::size_t end = svg.rfind("</svg>");
   if (end == std::string_view::npos || end < start) return {};
-  return std::string(svg.substr(start, end + 6 - start));
+  std::string_view body = svg.substr(start, end + 6 - start);
+  if (prefix.empty()) return std::string(body);
+  std::string out;
+  out.reserve(body.size() + body.size() / 16);
+  const std::string tagged = std::string(prefix) + "-";
+  for (std::size_t i = 0; i < body.size();) {
+    bool matched = false;
+    for (std::string_view key :
+         {std::string_view(" id=\""), std::string_view("url(#"), std::string_view("href=\"#")}) {
+      if (body.compare(i, key.size(), key) == 0) {
+        out += key;
+        out += tagged;
+        i += key.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out += body[i++];
+  }
+  return out;
 }
 
 namespace {
@@ -56,32 +85,78 @@ struct HtmlWords {
 
 const HtmlWords& html_words(Lang lang) {
   static const HtmlWords ja{
-      "制御システム セキュリティリスク分析報告書", "概要", "リスク値の分布", "資産ベース",
-      "事業被害ベース", "現状", "計画中の対策の実施後", "リスクの高い項目(資産ベース)",
-      "事業被害シナリオの順位", "計画中の対策の効果",
+      "制御システム セキュリティリスク分析報告書",
+      "概要",
+      "リスク値の分布",
+      "資産ベース",
+      "事業被害ベース",
+      "現状",
+      "計画中の対策の実施後",
+      "リスクの高い項目(資産ベース)",
+      "事業被害シナリオの順位",
+      "計画中の対策の効果",
       "計画中(planned)の対策によってリスク値が変わる項目はありません。",
-      "計画中の対策でリスク値が下がる項目", "構成図", "システム構成図", "データフロー図",
-      "この図は出力されていません。", "リスク分析シート", "シナリオ別の攻撃ツリーと攻撃ルート",
-      "攻撃ツリー", "攻撃ルート", "絞り込み…", "件を表示", "侵入口から攻撃対象に到達するルートはありません(リスク値なし)。",
-      "ルート数", "以上(上限で打ち切り)", "1番目のルートはシナリオのリスク値を与えるルートです。",
-      "目次", "icsrisk により作成", "対策レベル", "脆弱性レベル", "脅威レベル", "ステップ数",
-      "計画実施後", "MITRE ATT&CK® for ICS の対策 ID を使用しています。© The MITRE Corporation. This work is reproduced and distributed with the permission of The MITRE Corporation.",
+      "計画中の対策でリスク値が下がる項目",
+      "構成図",
+      "システム構成図",
+      "データフロー図",
+      "この図は出力されていません。",
+      "リスク分析シート",
+      "シナリオ別の攻撃ツリーと攻撃ルート",
+      "攻撃ツリー",
+      "攻撃ルート",
+      "絞り込み…",
+      "件を表示",
+      "侵入口から攻撃対象に到達するルートはありません(リスク値なし)。",
+      "ルート数",
+      "以上(上限で打ち切り)",
+      "1番目のルートはシナリオのリスク値を与えるルートです。",
+      "目次",
+      "icsrisk により作成",
+      "対策レベル",
+      "脆弱性レベル",
+      "脅威レベル",
+      "ステップ数",
+      "計画実施後",
+      "MITRE ATT&CK® for ICS の対策 ID を使用しています。© The MITRE Corporation. This work is "
+      "reproduced and distributed with the permission of The MITRE Corporation.",
       "列見出しをクリックすると並べ替えます。"};
   static const HtmlWords en{
-      "ICS security risk assessment report", "Summary", "Distribution of risk values",
-      "Asset-based", "Business-impact-based", "now", "after planned countermeasures",
-      "Highest risks (asset-based)", "Business-impact scenarios ranked",
+      "ICS security risk assessment report",
+      "Summary",
+      "Distribution of risk values",
+      "Asset-based",
+      "Business-impact-based",
+      "now",
+      "after planned countermeasures",
+      "Highest risks (asset-based)",
+      "Business-impact scenarios ranked",
       "Effect of the planned countermeasures",
       "No risk value changes when the planned countermeasures are implemented.",
-      "Items whose risk the planned countermeasures lower", "Diagrams", "System configuration",
-      "Data flows", "This diagram was not produced.", "Risk analysis sheets",
-      "Attack trees and attack routes per scenario", "Attack tree", "Attack routes", "Filter…",
-      "rows shown", "No route leads from an entry point to the target (no risk value).",
-      "Routes", "or more (counting capped)",
-      "The first route is the one that gives the scenario its risk value.", "Contents",
-      "Produced by icsrisk", "countermeasure level", "vulnerability level", "threat level",
-      "hops", "after planned",
-      "ATT&CK® for ICS mitigation ids are used. © The MITRE Corporation. This work is reproduced and distributed with the permission of The MITRE Corporation.",
+      "Items whose risk the planned countermeasures lower",
+      "Diagrams",
+      "System configuration",
+      "Data flows",
+      "This diagram was not produced.",
+      "Risk analysis sheets",
+      "Attack trees and attack routes per scenario",
+      "Attack tree",
+      "Attack routes",
+      "Filter…",
+      "rows shown",
+      "No route leads from an entry point to the target (no risk value).",
+      "Routes",
+      "or more (counting capped)",
+      "The first route is the one that gives the scenario its risk value.",
+      "Contents",
+      "Produced by icsrisk",
+      "countermeasure level",
+      "vulnerability level",
+      "threat level",
+      "hops",
+      "after planned",
+      "ATT&CK® for ICS mitigation ids are used. © The MITRE Corporation. This work is reproduced "
+      "and distributed with the permission of The MITRE Corporation.",
       "Click a column header to sort."};
   return lang == Lang::kJa ? ja : en;
 }
@@ -190,18 +265,22 @@ std::string html_lines(std::string_view text) {
   std::string out;
   out.reserve(e.size());
   for (char c : e) {
-    if (c == '\n') out += "<br/>";
-    else out += c;
+    if (c == '\n')
+      out += "<br/>";
+    else
+      out += c;
   }
   return out;
 }
 
 /// A grouped bar chart of risk counts A–E: one bar per series per letter.
-std::string risk_chart(const std::vector<std::pair<std::string, std::array<std::size_t, 5>>>& series,
-                       const std::string& title) {
+std::string risk_chart(
+    const std::vector<std::pair<std::string, std::array<std::size_t, 5>>>& series,
+    const std::string& title) {
   std::size_t max = 1;
   for (const auto& s : series)
-    for (std::size_t v : s.second) max = std::max(max, v);
+    for (std::size_t v : s.second)
+      max = std::max(max, v);
   const int bar = 22, gap = 4, group_gap = 18, height = 150, top = 44, left = 34;
   const int group_w = static_cast<int>(series.size()) * (bar + gap) + group_gap;
   const int width = left + 5 * group_w + 10;
@@ -209,8 +288,8 @@ std::string risk_chart(const std::vector<std::pair<std::string, std::array<std::
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" "
       "aria-label=\"{}\" font-size=\"11\">",
       width, height + top + 40, html_escape(title));
-  out += fmt::format("<text x=\"{}\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{}</text>", left,
-                     html_escape(title));
+  out += fmt::format("<text x=\"{}\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{}</text>",
+                     left, html_escape(title));
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#5b6775\"/>",
                      left - 4, top + height, width - 6);
   for (int l = 0; l < 5; ++l) {
@@ -227,9 +306,10 @@ std::string risk_chart(const std::vector<std::pair<std::string, std::array<std::
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x + bar / 2,
                          top + height - h - 3, v);
     }
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>",
-                       gx + static_cast<int>(series.size()) * (bar + gap) / 2, top + height + 15,
-                       static_cast<char>('A' + l));
+    out +=
+        fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>",
+                    gx + static_cast<int>(series.size()) * (bar + gap) / 2, top + height + 15,
+                    static_cast<char>('A' + l));
   }
   // Legend (when there are two series: now / after).
   if (series.size() > 1) {
@@ -237,7 +317,8 @@ std::string risk_chart(const std::vector<std::pair<std::string, std::array<std::
     int x = left;
     for (std::size_t s = 0; s < series.size(); ++s) {
       out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"10\" fill=\"#5b6775\" fill-opacity=\"{}\"/>"
+          "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"10\" fill=\"#5b6775\" "
+          "fill-opacity=\"{}\"/>"
           "<text x=\"{}\" y=\"{}\">{}</text>",
           x, y - 9, s == 0 ? "1" : "0.45", x + 16, y, html_escape(series[s].first));
       x += 180;
@@ -277,8 +358,8 @@ class Writer {
   void cover() {
     out_ += "<header class=\"cover\">\n";
     out_ += fmt::format("<h1>{}</h1>\n", h_.title);
-    out_ += fmt::format("<p><strong>{}</strong> ({})</p>\n", html_escape(m_.name),
-                        html_escape(m_.id));
+    out_ +=
+        fmt::format("<p><strong>{}</strong> ({})</p>\n", html_escape(m_.name), html_escape(m_.id));
     if (!m_.description.empty()) out_ += fmt::format("<p>{}</p>\n", html_lines(m_.description));
     out_ += fmt::format("<p>{}</p>\n", html_escape(t_.profile_line));
     out_ += "</header>\n";
@@ -289,7 +370,8 @@ class Writer {
     out_ += fmt::format("<li><a href=\"#summary\">{}</a></li>", h_.summary);
     out_ += fmt::format("<li><a href=\"#diagrams\">{}</a></li>", h_.diagrams);
     for (const Table& t : t_.tables)
-      out_ += fmt::format("<li><a href=\"#t-{}\">{}</a></li>", html_escape(t.id), html_escape(t.title));
+      out_ +=
+          fmt::format("<li><a href=\"#t-{}\">{}</a></li>", html_escape(t.id), html_escape(t.title));
     out_ += fmt::format("<li><a href=\"#scenarios\">{}</a></li>", h_.scenarios);
     out_ += "</ol></nav>\n";
   }
@@ -297,11 +379,12 @@ class Writer {
   void summary() {
     out_ += fmt::format("<section id=\"summary\"><h2>{}</h2>\n", h_.summary);
     out_ += fmt::format("<h3>{}</h3>\n<div class=\"cards\">\n", h_.distribution);
-    out_ += "<div class=\"card\">" +
-            risk_chart({{h_.now, r_.summary.asset_counts}, {h_.after, r_.summary.asset_counts_planned}},
-                       fmt::format("{} ({} {})", h_.asset_analysis, r_.asset_risks.size(),
-                                   t_.lang == Lang::kJa ? "行" : "rows")) +
-            "</div>\n";
+    out_ +=
+        "<div class=\"card\">" +
+        risk_chart({{h_.now, r_.summary.asset_counts}, {h_.after, r_.summary.asset_counts_planned}},
+                   fmt::format("{} ({} {})", h_.asset_analysis, r_.asset_risks.size(),
+                               t_.lang == Lang::kJa ? "行" : "rows")) +
+        "</div>\n";
     std::array<std::size_t, 5> scenario_after{};
     for (const risk::ScenarioRisk& s : r_.scenario_risks)
       if (s.risk_planned) ++scenario_after[static_cast<std::size_t>(*s.risk_planned - 'A')];
@@ -327,9 +410,9 @@ class Writer {
   }
 
   std::string asset_row_header() {
-    return fmt::format("<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
-                       w_.no, w_.target, w_.importance, w_.threat, w_.threat_level, w_.cm_level,
-                       w_.vuln_level);
+    return fmt::format(
+        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>", w_.no,
+        w_.target, w_.importance, w_.threat, w_.threat_level, w_.cm_level, w_.vuln_level);
   }
 
   void highest() {
@@ -341,8 +424,9 @@ class Writer {
     for (std::size_t i : top) {
       const risk::AssetRiskRow& row = r_.asset_risks[i];
       out_ += "<tr>" + asset_row_cells(i) +
-              fmt::format("<td class=\"risk risk-{0}\">{0}</td><td class=\"risk risk-{1}\">{1}</td></tr>\n",
-                          row.risk, row.risk_planned);
+              fmt::format(
+                  "<td class=\"risk risk-{0}\">{0}</td><td class=\"risk risk-{1}\">{1}</td></tr>\n",
+                  row.risk, row.risk_planned);
     }
     out_ += "</tbody></table></div>\n";
   }
@@ -364,7 +448,8 @@ class Writer {
       const risk::ScenarioRisk& s = r_.scenario_risks[i];
       const model::Impact& imp = m_.impacts[s.impact];
       out_ += fmt::format(
-          "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td><a href=\"#s-{}\">{}</a></td>"
+          "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td><a "
+          "href=\"#s-{}\">{}</a></td>"
           "<td>{}</td><td>{}</td><td class=\"num\">{}{}</td></tr>\n",
           ++rank, html_escape(imp.name), s.impact_level, html_escape(scenario_of(s).id),
           html_escape(scenario_of(s).name), risk_span(s.risk), risk_span(s.risk_planned),
@@ -384,8 +469,9 @@ class Writer {
         improved.push_back(i);
       }
     }
-    bool scenario_change = std::any_of(r_.scenario_risks.begin(), r_.scenario_risks.end(),
-                                       [](const risk::ScenarioRisk& s) { return s.risk != s.risk_planned; });
+    bool scenario_change =
+        std::any_of(r_.scenario_risks.begin(), r_.scenario_risks.end(),
+                    [](const risk::ScenarioRisk& s) { return s.risk != s.risk_planned; });
     if (improved.empty() && !scenario_change) {
       out_ += fmt::format("<p>{}</p>\n", h_.planned_none);
       return;
@@ -419,8 +505,10 @@ class Writer {
           names += html_escape(p_.countermeasures[c].name.in(t_.lang));
         }
         out_ += "<tr>" + asset_row_cells(i) +
-                fmt::format("<td class=\"risk risk-{0}\">{0}</td><td class=\"risk risk-{1}\">{1}</td><td>{2}</td></tr>\n",
-                            row.risk, row.risk_planned, names);
+                fmt::format(
+                    "<td class=\"risk risk-{0}\">{0}</td><td class=\"risk "
+                    "risk-{1}\">{1}</td><td>{2}</td></tr>\n",
+                    row.risk, row.risk_planned, names);
       }
       out_ += "</tbody></table></div>\n";
     }
@@ -428,7 +516,7 @@ class Writer {
 
   void diagram(const char* title, const std::string& id, const std::string& svg) {
     out_ += fmt::format("<h3 id=\"{}\">{}</h3>\n", id, title);
-    std::string inner = inline_svg(svg);
+    std::string inner = inline_svg(svg, id);
     if (inner.empty()) {
       out_ += fmt::format("<p class=\"note\">{}</p>\n", h_.no_diagram);
       return;
@@ -449,9 +537,11 @@ class Writer {
     if (!t.note.empty()) out_ += fmt::format("<p class=\"note\">{}</p>\n", html_lines(t.note));
     out_ += fmt::format(
         "<input class=\"filter\" type=\"search\" placeholder=\"{}\" data-table=\"{}-table\" "
-        "aria-label=\"{}\"/> <span class=\"note\"><span id=\"{}-table-count\">{}</span> {} · {}</span>\n",
+        "aria-label=\"{}\"/> <span class=\"note\"><span id=\"{}-table-count\">{}</span> {} · "
+        "{}</span>\n",
         h_.filter, id, h_.filter, id, t.rows.size(), h_.rows_shown, h_.sort_hint);
-    out_ += fmt::format("<div class=\"table-wrap\"><table class=\"sortable\" id=\"{}-table\"><thead>\n", id);
+    out_ += fmt::format(
+        "<div class=\"table-wrap\"><table class=\"sortable\" id=\"{}-table\"><thead>\n", id);
     const std::size_t n = t.columns.size();
     if (t.grouped()) {
       out_ += "<tr>";
@@ -463,7 +553,8 @@ class Writer {
           continue;
         }
         std::size_t span = 1;
-        while (c + span < n && t.columns[c + span].group == col.group) ++span;
+        while (c + span < n && t.columns[c + span].group == col.group)
+          ++span;
         out_ += fmt::format("<th colspan=\"{}\">{}</th>", span, html_lines(col.group));
         c += span;
       }
@@ -500,7 +591,8 @@ class Writer {
 
   void tables() {
     out_ += fmt::format("<section class=\"chapter\" id=\"tables\"><h2>{}</h2>\n", h_.tables);
-    for (const Table& t : t_.tables) table(t);
+    for (const Table& t : t_.tables)
+      table(t);
     out_ += "</section>\n";
   }
 
@@ -514,20 +606,32 @@ class Writer {
       const risk::ScenarioRisk& s = r_.scenario_risks[i];
       const model::Scenario& sc = scenario_of(s);
       const model::Impact& imp = m_.impacts[s.impact];
-      out_ += fmt::format("<h3 id=\"s-{}\">{} {} — {}</h3>\n", html_escape(sc.id), risk_span(s.risk),
-                          html_escape(sc.name), html_escape(imp.name));
+      out_ += fmt::format("<h3 id=\"s-{}\">{} {} — {}</h3>\n", html_escape(sc.id),
+                          risk_span(s.risk), html_escape(sc.name), html_escape(imp.name));
       out_ += fmt::format(
           "<p>{}: {} · {}: {} · {}: {} · {}: {}{}</p>\n", w_.impact_level, s.impact_level,
           w_.target, html_escape(asset_label(sc.target_index)), w_.threat,
-          html_escape(sc.attack_index == kNone ? sc.attack : p_.threats[sc.attack_index].name.in(t_.lang)),
-          h_.routes_count, s.routes_total, s.routes_total_exact ? "" : fmt::format(" {}", h_.lower_bound));
+          html_escape(sc.attack_index == kNone ? sc.attack
+                                               : p_.threats[sc.attack_index].name.in(t_.lang)),
+          h_.routes_count, s.routes_total,
+          s.routes_total_exact ? "" : fmt::format(" {}", h_.lower_bound));
       if (!sc.description.empty()) out_ += fmt::format("<p>{}</p>\n", html_lines(sc.description));
-      if (i < d_.scenario_tree_svgs.size() && !d_.scenario_tree_svgs[i].empty()) {
-        out_ += fmt::format("<h4>{}</h4>\n", h_.tree);
-        std::string inner = inline_svg(d_.scenario_tree_svgs[i]);
+      const bool tree_svg = i < d_.scenario_tree_svgs.size() && !d_.scenario_tree_svgs[i].empty();
+      const bool tree_note =
+          i < d_.scenario_tree_notes.size() && !d_.scenario_tree_notes[i].empty();
+      if (tree_svg || tree_note) out_ += fmt::format("<h4>{}</h4>\n", h_.tree);
+      if (tree_note)
+        out_ += fmt::format("<p class=\"note tree-note\">{}</p>\n",
+                            html_escape(d_.scenario_tree_notes[i]));
+      if (tree_svg) {
+        std::string inner = inline_svg(d_.scenario_tree_svgs[i], "tree-" + sc.id);
         if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
       }
       out_ += fmt::format("<h4>{}</h4>\n", h_.routes);
+      if (i < d_.scenario_route_svgs.size() && !s.routes.empty()) {
+        std::string inner = inline_svg(d_.scenario_route_svgs[i], "routes-" + sc.id);
+        if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
+      }
       if (s.routes.empty()) {
         out_ += fmt::format("<p>{}</p>\n", h_.no_routes);
         continue;
@@ -535,13 +639,15 @@ class Writer {
       out_ += fmt::format("<p class=\"note\">{}</p>\n<ol class=\"routes\">\n", h_.first_route_note);
       for (const risk::Route& route : s.routes) {
         const model::Entry& e = m_.entries[route.entry];
-        out_ += fmt::format("<li>{} <strong>{}</strong> — {} {}, {} {}, {} {}, {} {}\n<ol class=\"steps\">",
-                            risk_span(route.risk), html_escape(e.name), h_.threat,
-                            route.threat_level, h_.level, route.countermeasure_level, h_.vuln,
-                            route.vulnerability_level, h_.hops, route.steps.size());
+        out_ += fmt::format(
+            "<li>{} <strong>{}</strong> — {} {}, {} {}, {} {}, {} {}\n<ol class=\"steps\">",
+            risk_span(route.risk), html_escape(e.name), h_.threat, route.threat_level, h_.level,
+            route.countermeasure_level, h_.vuln, route.vulnerability_level, h_.hops,
+            route.steps.size());
         for (const risk::Step& st : route.steps) {
           std::string via;
-          for (std::size_t v : st.via) via += (via.empty() ? "" : ", ") + m_.assets[v].name;
+          for (std::size_t v : st.via)
+            via += (via.empty() ? "" : ", ") + m_.assets[v].name;
           out_ += fmt::format("<li>{} → {} : {}{} <span class=\"note\">({} {})</span></li>",
                               html_escape(asset_label(st.from)), html_escape(asset_label(st.to)),
                               html_escape(p_.threats[st.method].name.in(t_.lang)),

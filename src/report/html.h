@@ -20,6 +20,11 @@ struct HtmlDiagrams {
   std::string dataflow_svg;
   /// One attack-tree diagram per entry of Results::scenario_risks (same order), or empty.
   std::vector<std::string> scenario_tree_svgs;
+  /// One routes diagram (report/routes_diagram.h) per scenario, same order, or empty.
+  std::vector<std::string> scenario_route_svgs;
+  /// Optional, per entry of Results::scenario_risks: a line of plain text printed (escaped)
+  /// with the scenario's attack tree — where the tree comes from and its values at the root.
+  std::vector<std::string> scenario_tree_notes;
 };
 
 /// Writes the report: a summary first (risk counts A–E per analysis as an inline SVG chart,
@@ -35,7 +40,9 @@ std::string html_report(const model::Model& model, const model::Profile& profile
 std::string html_escape(std::string_view text);
 
 /// The <svg>…</svg> element of an SVG document, without XML declaration, DOCTYPE or comments
-/// before it; "" when `svg` holds no <svg element.
-std::string inline_svg(std::string_view svg);
+/// before it; "" when `svg` holds no <svg element. Every id="…" and its references
+/// (url(#…), href="#…") get `prefix` + "-" in front, so several diagrams inlined into one page
+/// keep unique ids.
+std::string inline_svg(std::string_view svg, std::string_view prefix = {});
 
 }  // namespace icsrisk::report

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include <fmt/format.h>
+
 #include "report/summary.h"
 
 namespace icsrisk::report {
@@ -237,8 +239,40 @@ void route(Writer& w, const model::Model& m, const model::Profile& p, const risk
   w.indent(d), w.out += '}';
 }
 
+/// A number of a tree's figures: the shortest text that reads back the same; n/a as null.
+void figure(Writer& w, std::string_view k, const std::optional<double>& v) {
+  w.sep(), w.key(k);
+  if (v)
+    w.out += fmt::format("{}", *v);
+  else
+    w.null();
+}
+
+/// "tree": the attack tree used for the scenario (design.md: an analyst's file or generated).
+void tree(Writer& w, const attacktree::TreeFigures& t) {
+  w.out += '{';
+  w.key("source"), w.str(t.source), w.sep();
+  w.key("file");
+  if (t.file.empty())
+    w.null();
+  else
+    w.str(t.file);
+  w.sep(), w.key("id"), w.str(t.id), w.sep();
+  w.key("ipa_level");
+  if (t.ipa_level)
+    w.num(*t.ipa_level);
+  else
+    w.null();
+  figure(w, "probability", t.probability);
+  figure(w, "probability_naive", t.probability_naive);
+  figure(w, "cost", t.cost);
+  figure(w, "time", t.time);
+  figure(w, "skill", t.skill);
+  w.out += '}';
+}
+
 void scenario(Writer& w, const model::Model& m, const model::Profile& p,
-              const risk::ScenarioRisk& s, int d) {
+              const risk::ScenarioRisk& s, int d, const attacktree::TreeFigures* t) {
   const model::Impact& impact = m.impacts[s.impact];
   const model::Scenario& sc = impact.scenarios[s.scenario];
   auto opt_letter = [&](const std::optional<char>& r) {
@@ -260,6 +294,7 @@ void scenario(Writer& w, const model::Model& m, const model::Profile& p,
       w.out += ',';
   w.indent(d + 1), w.key("truncated"), w.boolean(s.truncated), w.out += ',';
   w.indent(d + 1), w.key("scenario_name"), w.str(sc.name), w.out += ',';
+  if (t) w.indent(d + 1), w.key("tree"), tree(w, *t), w.out += ',';
   w.indent(d + 1), w.key("routes"), w.out += '[';
   for (std::size_t i = 0; i < s.routes.size(); ++i) {
     w.indent(d + 2);
@@ -315,16 +350,17 @@ void summary(Writer& w, const model::Model& m, const model::Profile& p, const ri
 
 }  // namespace
 
-std::string results_json(const model::Model& m, const model::Profile& p, const risk::Results& r) {
+std::string results_json(const model::Model& m, const model::Profile& p, const risk::Results& r,
+                         const std::vector<attacktree::TreeFigures>* trees) {
   std::string text;
   text.reserve(4096 + r.asset_risks.size() * 420);
   JsonSink sink = [&](std::string_view chunk) { text.append(chunk); };
-  write_results_json(m, p, r, sink);
+  write_results_json(m, p, r, sink, trees);
   return text;
 }
 
 void write_results_json(const model::Model& m, const model::Profile& p, const risk::Results& r,
-                        const JsonSink& sink) {
+                        const JsonSink& sink, const std::vector<attacktree::TreeFigures>* trees) {
   Writer w(&sink);
   w.out += '{';
   w.indent(1), w.key("tool"), w.str("icsrisk"), w.out += ',';
@@ -349,7 +385,8 @@ void write_results_json(const model::Model& m, const model::Profile& p, const ri
   w.indent(1), w.key("scenario_risks"), w.out += '[';
   for (std::size_t i = 0; i < r.scenario_risks.size(); ++i) {
     w.indent(2);
-    scenario(w, m, p, r.scenario_risks[i], 2);
+    const attacktree::TreeFigures* t = trees && i < trees->size() ? &(*trees)[i] : nullptr;
+    scenario(w, m, p, r.scenario_risks[i], 2, t);
     w.maybe_flush();
     if (i + 1 < r.scenario_risks.size()) w.out += ',';
   }

@@ -25,6 +25,7 @@ struct RouteWords {
   const char* routes;
   const char* target;
   const char* base;
+  const char* step_tip;  ///< {tag} {method} {countermeasure level}
 };
 
 constexpr RouteWords kJa = {"リスク",
@@ -32,13 +33,15 @@ constexpr RouteWords kJa = {"リスク",
                             "{}: 攻撃ルート 上位 {} 件 (全 {} 件)",
                             "攻撃ルート",
                             "攻撃対象",
-                            "攻撃拠点"};
+                            "攻撃拠点",
+                            "{} {} (対策レベル {})"};
 constexpr RouteWords kEn = {"risk",
                             "no route reaches the target",
                             "{}: the {} worst of {} attack routes",
                             "Attack routes",
                             "target",
-                            "attack base"};
+                            "attack base",
+                            "{} {} (countermeasure level {})"};
 
 const RouteWords& route_words(Lang lang) {
   return lang == Lang::kJa ? kJa : kEn;
@@ -200,8 +203,8 @@ void route_segments(const model::Model& m, const model::Profile& p, const risk::
                    attr("class", last ? kRouteStepClass : kRouteViaClass),
                    attr("id", last ? fmt::format("r{}-s{}", number, j + 1)
                                    : fmt::format("r{}-s{}-via{}", number, j + 1, k + 1)),
-                   dot::text("tooltip", fmt::format("{} {} (countermeasure level {})", tag, method,
-                                                    st.countermeasure_level))};
+                   dot::text("tooltip", fmt::format(fmt::runtime(route_words(lang).step_tip), tag,
+                                                    method, st.countermeasure_level))};
       out.push_back(std::move(seg));
     }
   }

@@ -51,7 +51,7 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
     if (!n.name.empty()) label += "\n" + n.name;
   } else if (n.kind == NodeKind::kStep) {
     label = fmt::format("{} → {} : {}", n.from, n.to, method_name(n, p, o.lang));
-    if (n.name != n.id) label += "\n" + n.name;
+    if (!n.name.empty() && n.name != n.id) label += "\n" + n.name;
   } else {
     label = n.name.empty() ? n.id : n.name;
   }

@@ -10,7 +10,8 @@ using model::kNone;
 
 int countermeasure_level(std::uint8_t functions) {
   int count = 0;
-  for (std::uint8_t f = functions; f != 0; f &= static_cast<std::uint8_t>(f - 1)) ++count;
+  for (std::uint8_t f = functions; f != 0; f &= static_cast<std::uint8_t>(f - 1))
+    ++count;
   bool protect = (functions & static_cast<std::uint8_t>(model::Function::kProtect)) != 0;
   if (protect && count >= 2) return 3;
   return count >= 1 ? 2 : 1;
@@ -79,7 +80,8 @@ Coverage::Coverage(const model::Model& m, const model::Profile& /*profile*/) {
   std::vector<std::vector<Applied>> zone_own(m.zones.size());
   network_own_.resize(m.networks.size());
   std::vector<Applied> system;
-  for (std::size_t z = 0; z < m.zones.size(); ++z) zone_own[z] = applied_of(m.zones[z].countermeasures);
+  for (std::size_t z = 0; z < m.zones.size(); ++z)
+    zone_own[z] = applied_of(m.zones[z].countermeasures);
   for (std::size_t n = 0; n < m.networks.size(); ++n)
     network_own_[n] = applied_of(m.networks[n].countermeasures);
   for (const model::ScopedPlacement& s : m.countermeasures) {
@@ -109,11 +111,13 @@ Coverage::Coverage(const model::Model& m, const model::Profile& /*profile*/) {
     list = asset_own_[a];
     for (const model::Connection& c : asset.connects)
       if (c.network_index != kNone) merge_applied(list, network_own_[c.network_index]);
-    for (std::size_t z : model::zones_of(m, asset)) merge_applied(list, zone_own[z]);
+    for (std::size_t z : model::zones_of(m, asset))
+      merge_applied(list, zone_own[z]);
     merge_applied(list, system);
   }
   flows_.resize(m.flows.size());
-  for (std::size_t f = 0; f < m.flows.size(); ++f) flows_[f] = applied_of(m.flows[f].countermeasures);
+  for (std::size_t f = 0; f < m.flows.size(); ++f)
+    flows_[f] = applied_of(m.flows[f].countermeasures);
 }
 
 }  // namespace icsrisk::risk

@@ -23,7 +23,9 @@ struct Applied {
 int countermeasure_level(std::uint8_t functions);
 
 /// `4 − level` (method.md §2, §5).
-inline int vulnerability_of(int countermeasure_level) { return 4 - countermeasure_level; }
+inline int vulnerability_of(int countermeasure_level) {
+  return 4 - countermeasure_level;
+}
 
 /// The measures that count against `threat`: those of `applied` that counter it and act in its
 /// stage, implemented only unless `include_planned`. Appends profile indices (ascending, unique)

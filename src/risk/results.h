@@ -37,12 +37,12 @@ struct AssetRiskRow {
 
 /// One step of an attack route (method.md §7).
 struct Step {
-  std::size_t from = kNone;  ///< asset index; kNone for the attacker (entry step)
-  std::size_t to = kNone;    ///< asset index
+  std::size_t from = kNone;    ///< asset index; kNone for the attacker (entry step)
+  std::size_t to = kNone;      ///< asset index
   std::size_t method = kNone;  ///< threat index
   /// Filtering devices the step's channel crosses (asset indices), in path order.
   std::vector<std::size_t> via;
-  std::size_t flow = kNone;  ///< the flow used, for a flow channel; kNone otherwise
+  std::size_t flow = kNone;                  ///< the flow used, for a flow channel; kNone otherwise
   std::vector<std::size_t> countermeasures;  ///< counted measures (profile indices, sorted)
   int countermeasure_level = 1;
 };

@@ -321,7 +321,8 @@ TEST(AttackTreeBddTest, ManyGatesOverFewEventsFitTheNodeTable) {
   // per tree node) passes the table bound, which must not make the analysis fail.
   Builder b;
   std::size_t top = b.gate(NodeKind::kOr, {b.event("A", 0.5), b.event("B", 0.5)});
-  for (int i = 0; i < 1200000; ++i) top = b.gate(i % 2 ? NodeKind::kAnd : NodeKind::kSand, {top});
+  for (int i = 0; i < 1200000; ++i)
+    top = b.gate(i % 2 ? NodeKind::kAnd : NodeKind::kSand, {top});
   Tree t = b.done(top);
   core::Result<BddAnalysis> r = analyze_bdd(t);
   ASSERT_TRUE(r) << r.error().message;

@@ -114,8 +114,31 @@ TEST_F(CliAnalyzeTest, UsageErrorsExitTwo) {
   EXPECT_EQ(analyze("--format json,pdfx").code, 2);
   EXPECT_EQ(analyze("--lang fr").code, 2);
   EXPECT_EQ(analyze("--routes 0").code, 2);
-  EXPECT_EQ(analyze("--format svg").code, 2);  // nothing this version writes
+  EXPECT_EQ(analyze("--format ,").code, 2);  // selects no format
   EXPECT_FALSE(fs::exists(dir_ / "reports"));
+}
+
+TEST_F(CliAnalyzeTest, DefaultFormatsAreAllButPng) {
+  Outcome r = analyze(data("worst-c.xml") + " -o out");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* f :
+       {"results.json", "report.md", "report.html", "icsrisk.xlsx", "asset-list.csv",
+        "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv", "diagrams/system.dot",
+        "diagrams/system.svg", "diagrams/dataflow.dot", "diagrams/dataflow.svg"})
+    EXPECT_TRUE(fs::exists(dir_ / "out" / f)) << f;
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "diagrams" / "system.png"));
+}
+
+TEST_F(CliAnalyzeTest, FormatSelectsExactlyItsFiles) {
+  Outcome r = analyze(data("worst-c.xml") + " -o out --format svg,png");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "diagrams" / "system.svg"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "diagrams" / "system.png"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "diagrams" / "system.dot"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "results.json"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "report.html"));
+  std::string png = read_text((dir_ / "out" / "diagrams" / "system.png").string());
+  EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
 }
 
 TEST_F(CliAnalyzeTest, FailedWriteKeepsThePreviousOutputAndLeavesNoTemporaryFolder) {

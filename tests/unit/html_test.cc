@@ -4,9 +4,11 @@
 
 #include <pugixml.hpp>
 
+#include <set>
 #include <string>
 
 #include "core/diagnostics.h"
+#include "golden.h"
 #include "model/loader.h"
 #include "model/validate.h"
 #include "report/diagram.h"
@@ -14,7 +16,6 @@
 #include "report/render.h"
 #include "report/tables.h"
 #include "risk/analysis.h"
-#include "golden.h"
 
 namespace icsrisk::report {
 namespace {
@@ -30,7 +31,8 @@ Analysed analyse(const std::string& relative) {
   Analysed a;
   core::Diagnostics d;
   a.profile = *model::load_profile(model::builtin_profile_file(), d);
-  a.file = std::make_unique<core::SourceFile>(relative, testing::read_text(testing::source_path(relative)));
+  a.file = std::make_unique<core::SourceFile>(relative,
+                                              testing::read_text(testing::source_path(relative)));
   a.model = *model::load_model(*a.file, d);
   model::link_model(a.model, a.profile, d);
   EXPECT_FALSE(d.has_errors()) << d.render();
@@ -72,13 +74,40 @@ bool has_event_attribute(const pugi::xml_node& root) {
 
 TEST(HtmlEscapeTest, EscapesMarkupQuotesAndControlCharacters) {
   EXPECT_EQ(html_escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
-  EXPECT_EQ(html_escape("a\x01" "b\tc\n"), "a\xEF\xBF\xBD" "b\tc\n");
+  EXPECT_EQ(html_escape("a\x01"
+                        "b\tc\n"),
+            "a\xEF\xBF\xBD"
+            "b\tc\n");
 }
 
 TEST(HtmlEscapeTest, InlineSvgDropsPrologAndKeepsTheElement) {
-  EXPECT_EQ(inline_svg("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- x -->\n<svg a=\"1\"><g/></svg>\n"),
-            "<svg a=\"1\"><g/></svg>");
+  EXPECT_EQ(
+      inline_svg("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- x -->\n<svg a=\"1\"><g/></svg>\n"),
+      "<svg a=\"1\"><g/></svg>");
   EXPECT_EQ(inline_svg("no svg here"), "");
+}
+
+TEST(HtmlEscapeTest, InlineSvgPrefixesIdsAndTheirReferences) {
+  EXPECT_EQ(
+      inline_svg("<svg><g id=\"node1\"><path fill=\"url(#g1)\"/><use href=\"#node1\"/></g></svg>",
+                 "d-system"),
+      "<svg><g id=\"d-system-node1\"><path fill=\"url(#d-system-g1)\"/><use "
+      "href=\"#d-system-node1\"/></g></svg>");
+}
+
+TEST(HtmlReportTest, EveryIdIsUnique) {
+  Analysed a = analyse("models/small-plant.xml");
+  std::string html = report_of(a, model::Lang::kJa, true);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_buffer(html.data(), html.size()));
+  std::set<std::string> ids;
+  std::size_t count = 0;
+  for (pugi::xpath_node n : doc.select_nodes("//*[@id]")) {
+    ++count;
+    EXPECT_TRUE(ids.insert(n.node().attribute("id").value()).second)
+        << n.node().attribute("id").value();
+  }
+  EXPECT_GT(count, 20u);  // the inlined system diagram's nodes are among them
 }
 
 TEST(HtmlReportTest, HostileModelTextStaysText) {
@@ -106,8 +135,8 @@ TEST(HtmlReportTest, ModelPlantReportHasEverySection) {
   std::string html = report_of(a, model::Lang::kJa, false);
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_buffer(html.data(), html.size()));
-  for (const char* id : {"summary", "diagrams", "t-asset-list", "t-dataflow-matrix",
-                         "t-asset-risk", "t-impact-risk", "scenarios"}) {
+  for (const char* id : {"summary", "diagrams", "t-asset-list", "t-dataflow-matrix", "t-asset-risk",
+                         "t-impact-risk", "scenarios"}) {
     EXPECT_TRUE(doc.find_node([&](pugi::xml_node n) {
       return std::string_view(n.attribute("id").value()) == id;
     })) << id;
