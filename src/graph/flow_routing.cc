@@ -127,8 +127,24 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
     return found;
   };
 
+  // Each asset's set of segments gets a small integer id: a single segment is its own index,
+  // a larger set is interned once. Flows are grouped by receiver set, and paths cached by
+  // sender set, with integer keys (no per-flow allocation).
+  std::map<std::vector<std::size_t>, std::size_t> interned;
+  std::vector<std::vector<std::size_t>> set_members;  // sets of two or more segments
+  std::vector<std::size_t> set_of(m.assets.size(), kInf);
+  auto set_id = [&](std::size_t asset) {
+    if (set_of[asset] != kInf) return set_of[asset];
+    std::span<const std::size_t> segs = segments_of(asset);
+    if (segs.size() == 1) return set_of[asset] = segs[0];
+    auto [it, fresh] = interned.emplace(std::vector<std::size_t>(segs.begin(), segs.end()),
+                                        g.segments + set_members.size());
+    if (fresh) set_members.push_back(it->first);
+    return set_of[asset] = it->second;
+  };
+
   routes_.assign(m.flows.size(), FlowRoute{});
-  std::map<std::vector<std::size_t>, std::vector<std::size_t>> by_target;  // segment set → flows
+  std::vector<std::vector<std::size_t>> by_target;  // receiver set id → flows
   for (std::size_t f = 0; f < m.flows.size(); ++f) {
     const model::Flow& flow = m.flows[f];
     FlowRoute& r = routes_[f];
@@ -141,11 +157,11 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
     } else if (share_segment(flow.from_index, flow.to_index)) {
       r.status = FlowRoute::Status::kRouted;
     } else {
-      std::span<const std::size_t> t = segments_of(flow.to_index);
-      by_target[std::vector<std::size_t>(t.begin(), t.end())].push_back(f);
+      std::size_t t = set_id(flow.to_index);
+      if (by_target.size() <= t) by_target.resize(t + 1);
+      by_target[t].push_back(f);
     }
   }
-
   // Reverse BFS from each receiver set, stopped once every sender segment of its flows is
   // settled (flows are mostly local), and reset through the list of touched nodes: the work
   // follows the part of the graph between senders and receivers, not the whole graph per set.
@@ -182,16 +198,29 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
     }
     ++group;
   };
-  for (const auto& [targets, flows] : by_target) {
+  std::vector<std::size_t> cached_at;  // sender set id → index into `cache`, for this group
+  std::vector<FlowRoute> cache;
+  std::vector<std::size_t> cache_keys;
+  for (std::size_t target_set = 0; target_set < by_target.size(); ++target_set) {
+    const std::vector<std::size_t>& flows = by_target[target_set];
+    if (flows.empty()) continue;
+    std::vector<std::size_t> targets;
+    if (target_set < g.segments)
+      targets.push_back(target_set);
+    else
+      targets = set_members[target_set - g.segments];
     bounded_bfs(targets, flows);
     // Paths depend only on the sender's segment set: cache them per set.
-    std::map<std::vector<std::size_t>, FlowRoute> cache;
+    for (std::size_t k : cache_keys)
+      cached_at[k] = kInf;
+    cache_keys.clear();
+    cache.clear();
     for (std::size_t f : flows) {
       std::span<const std::size_t> src = segments_of(m.flows[f].from_index);
-      std::vector<std::size_t> key(src.begin(), src.end());
-      auto hit = cache.find(key);
-      if (hit != cache.end()) {
-        routes_[f] = hit->second;
+      std::size_t key = set_id(m.flows[f].from_index);
+      if (cached_at.size() <= key) cached_at.resize(key + 1, kInf);
+      if (cached_at[key] != kInf) {
+        routes_[f] = cache[cached_at[key]];
         continue;
       }
       FlowRoute r;
@@ -217,7 +246,9 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
             if (dist[s] + 1 == dist[pick]) frontier.push_back(s);
         }
       }
-      cache.emplace(std::move(key), r);
+      cached_at[key] = cache.size();
+      cache_keys.push_back(key);
+      cache.push_back(r);
       routes_[f] = std::move(r);
     }
   }

@@ -163,14 +163,16 @@ core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat form
   std::lock_guard<std::mutex> lock(graphviz_mutex);
   std::string messages;
   ErrorCapture errors(messages);
-  // The context first: gvContext() installs the default node label that graphs read later use.
-  GVC_t* gvc = gvContext();
+  // One context for the whole process, created before any graph is read (gvContext() installs
+  // the default node label that graphs read later use) and never freed: Graphviz 2.43's pango
+  // plugin caches a pointer to the last font name, which lives in the context's font
+  // dictionary, so freeing a context and creating another reads freed memory (found by ASan).
+  static GVC_t* const gvc = gvContext();
   if (!gvc) return core::Error{"graphviz: cannot create a context"};
   std::string text(dot_text);
   Agraph_t* g = read_dot(text);
   if (!g || errors.failed()) {
     if (g) agclose(g);
-    gvFreeContext(gvc);
     return graphviz_error(messages, "cannot parse the DOT text");
   }
   core::Result<std::string> result = core::Error{""};
@@ -189,7 +191,6 @@ core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat form
     if (!has_edge_labels(g)) gvFreeLayout(gvc, g);
   }
   agclose(g);
-  gvFreeContext(gvc);
   return result;
 }
 

@@ -10,6 +10,11 @@ extern "C" const char* __ubsan_default_options() {  // NOLINT(readability-identi
   return "print_stacktrace=1:halt_on_error=1";
 }
 
+// Tests compare the CLI's stderr: the list of matched suppressions must not be printed.
+extern "C" const char* __lsan_default_options() {  // NOLINT(readability-identifier-naming)
+  return "print_suppressions=0";
+}
+
 // Graphviz plugin loading and fontconfig keep process-lifetime caches.
 extern "C" const char* __lsan_default_suppressions() {  // NOLINT(readability-identifier-naming)
   return "leak:gvconfig\n"

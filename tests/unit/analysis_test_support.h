@@ -79,7 +79,9 @@ inline std::string test_profile(const std::string& matrix_cells = default_matrix
 }
 
 /// A loaded profile and model, kept alive together (positions point into the source files).
-struct Loaded {
+/// (Not named Loaded: scenario_fixture.h has that name in this namespace, and two different
+/// definitions of one class in one program break it — an ODR violation ASan caught.)
+struct LoadedModel {
   std::unique_ptr<core::SourceFile> profile_file, model_file;
   core::Diagnostics diags;
   std::optional<model::Profile> profile;
@@ -90,9 +92,9 @@ struct Loaded {
 
 /// Loads `model_xml` against `profile_xml` (the built-in profile when empty); fails the test on
 /// any error.
-inline std::unique_ptr<Loaded> load(const std::string& model_xml,
-                                    const std::string& profile_xml = "") {
-  auto l = std::make_unique<Loaded>();
+inline std::unique_ptr<LoadedModel> load(const std::string& model_xml,
+                                         const std::string& profile_xml = "") {
+  auto l = std::make_unique<LoadedModel>();
   if (profile_xml.empty()) {
     l->profile = model::load_profile(model::builtin_profile_file(), l->diags);
   } else {

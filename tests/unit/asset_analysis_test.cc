@@ -43,7 +43,7 @@ std::string model_xml(const Parts& p) {
 )";
 }
 
-const AssetRiskRow& row_of(const testing::Loaded& l, const risk::Results& r,
+const AssetRiskRow& row_of(const testing::LoadedModel& l, const risk::Results& r,
                            AssetRiskRow::Kind kind, const std::string& target,
                            const std::string& threat) {
   for (const AssetRiskRow& row : r.asset_risks) {
@@ -56,7 +56,7 @@ const AssetRiskRow& row_of(const testing::Loaded& l, const risk::Results& r,
   return none;
 }
 
-std::vector<std::string> ids(const testing::Loaded& l, const std::vector<std::size_t>& ms) {
+std::vector<std::string> ids(const testing::LoadedModel& l, const std::vector<std::size_t>& ms) {
   std::vector<std::string> out;
   for (std::size_t m : ms)
     out.push_back(l.profile->countermeasures[m].id);

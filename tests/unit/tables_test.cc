@@ -19,7 +19,7 @@ namespace {
 using testing::read_text;
 using testing::source_path;
 
-std::unique_ptr<testing::Loaded> load_file(const std::string& relative) {
+std::unique_ptr<testing::LoadedModel> load_file(const std::string& relative) {
   return testing::load(read_text(source_path(relative)));
 }
 
