@@ -2,11 +2,11 @@
 // For synthetic plants of 1,000 / 10,000 / 100,000 assets (3 flows an asset, generator.h):
 //   PugixmlParse/N  pugi::xml_document::load_buffer on the text, flags as in xml_reader.cc;
 //   LoadModel/N     model::load_model (parse, UTF-8 check, structs, form diagnostics);
-//   LoadAndLink/N   model::load_model + model::link_model against the built-in profile,
-//                   the model part of `icsrisk validate` (which then also routes
-//                   every flow: graph::report_unroutable_flows).
+//   LoadAndLink/N   model::load_model + model::link_model against the built-in profile;
+//   Validate/N      all that `icsrisk validate` does with a model: load, link, then route
+//                   every flow (graph::report_unroutable_flows).
 // After the runs, the ratios to PugixmlParse are printed per size, by real and by CPU time
-// (target for LoadAndLink: < 3).
+// (target for Validate: < 3).
 
 #include <unistd.h>
 
@@ -22,6 +22,7 @@
 #include "core/source.h"
 #include "generator.h"
 #include "model/loader.h"
+#include "graph/topology.h"
 #include "model/validate.h"
 
 namespace {
@@ -62,8 +63,10 @@ void parse_only(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 
-/// `link` false: load_model only; true: load_model + link_model.
-void load(benchmark::State& state, bool link) {
+enum class Stage { kLoad, kLink, kValidate };
+
+/// How far to go: load_model; + link_model; + routing every flow.
+void load(benchmark::State& state, Stage stage) {
   const std::string& text = model_text(static_cast<std::size_t>(state.range(0)));
   const model::Profile& p = profile();
   for (auto _ : state) {
@@ -73,7 +76,8 @@ void load(benchmark::State& state, bool link) {
     core::SourceFile file("synthetic.xml", std::move(copy));
     core::Diagnostics diags;
     std::optional<model::Model> m = model::load_model(file, diags);
-    if (m && link) model::link_model(*m, p, diags);
+    if (m && stage != Stage::kLoad) model::link_model(*m, p, diags);
+    if (m && stage == Stage::kValidate) graph::report_unroutable_flows(*m, p, diags);
     if (!m || diags.has_errors()) state.SkipWithError("the generated model has errors");
     benchmark::DoNotOptimize(m);
     state.PauseTiming();  // freeing the model is not part of loading
@@ -92,8 +96,9 @@ void register_all() {
     }
   };
   add("PugixmlParse", parse_only);
-  add("LoadModel", [](benchmark::State& s) { load(s, false); });
-  add("LoadAndLink", [](benchmark::State& s) { load(s, true); });
+  add("LoadModel", [](benchmark::State& s) { load(s, Stage::kLoad); });
+  add("LoadAndLink", [](benchmark::State& s) { load(s, Stage::kLink); });
+  add("Validate", [](benchmark::State& s) { load(s, Stage::kValidate); });
 }
 
 /// The console output, plus the real and CPU time of each run kept for the ratios.
@@ -116,7 +121,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
       if (parse == times_.end() || parse->second.first <= 0) continue;
       auto [pr, pc] = parse->second;
       std::printf("%7zu assets: pugixml %.1f (%.1f) ms", n, pr, pc);
-      for (const char* name : {"LoadModel", "LoadAndLink"}) {
+      for (const char* name : {"LoadModel", "LoadAndLink", "Validate"}) {
         auto it = times_.find(std::string(name) + "/" + std::to_string(n));
         if (it == times_.end()) continue;
         auto [r, c] = it->second;
