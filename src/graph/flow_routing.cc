@@ -179,19 +179,17 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
           need_stamp[s] = group;
           ++needed;
         }
-    std::deque<std::size_t> queue;
+    // `touched` is also the BFS queue: nodes are appended in the order they are reached.
     std::size_t stop = kInf;  // the distance of the farthest sender segment, once all are found
     auto reach = [&](std::size_t y, std::size_t d) {
       dist[y] = d;
       touched.push_back(y);
-      queue.push_back(y);
       if (y < g.segments && need_stamp[y] == group && --needed == 0) stop = d;
     };
     for (std::size_t s : targets)
       reach(s, 0);
-    while (!queue.empty()) {
-      std::size_t x = queue.front();
-      queue.pop_front();
+    for (std::size_t head = 0; head < touched.size(); ++head) {
+      std::size_t x = touched[head];
       if (dist[x] >= stop) break;  // every node at distance < stop is settled
       for (std::size_t y : g.in[x])
         if (dist[y] == kInf) reach(y, dist[x] + 1);
