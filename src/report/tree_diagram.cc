@@ -93,7 +93,10 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
                      const model::Profile* profile, const TreeDiagramOptions& options) {
   dot::Writer w(t.id);
   graph_defaults(w);
-  dot::Attrs g{attr("rankdir", "TB"), attr("ordering", "out")};
+  // Left to right: a generated tree is an OR of many routes, each a short chain of steps, so
+  // top-down it grows one screen-width per route; left to right the routes stack down the page.
+  dot::Attrs g{attr("rankdir", "LR"), attr("ordering", "out"), attr("ranksep", "0.4"),
+               attr("nodesep", "0.12")};
   if (options.title) {
     g.push_back(dot::text(
         "label", t.name.empty() || t.name == t.id ? t.id : fmt::format("{} — {}", t.id, t.name)));

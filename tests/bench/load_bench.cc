@@ -21,8 +21,8 @@
 #include "core/diagnostics.h"
 #include "core/source.h"
 #include "generator.h"
-#include "model/loader.h"
 #include "graph/topology.h"
+#include "model/loader.h"
 #include "model/validate.h"
 
 namespace {
