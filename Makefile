@@ -65,7 +65,7 @@ SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
 format:
 	clang-format -i $(SOURCES)
 format-check:
-	clang-format --dry-run --Werror $(SOURCES)
+	@clang-format --dry-run --Werror $(SOURCES) && echo "format-check: $(words $(SOURCES)) files clean"
 
 # libFuzzer targets (clang); the corpora also replay as ctest cases in the normal build.
 fuzz: deps

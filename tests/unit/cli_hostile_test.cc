@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <graphviz/cgraph.h>
-#include <pugixml.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <pugixml.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -37,7 +37,9 @@ class CliHostileTest : public ::testing::Test {
     code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
-  static std::string out(const std::string& name) { return read_text((dir_ / "out" / name).string()); }
+  static std::string out(const std::string& name) {
+    return read_text((dir_ / "out" / name).string());
+  }
 
   static inline fs::path dir_;
   static inline int code_ = -1;
@@ -82,7 +84,8 @@ TEST_F(CliHostileTest, EveryDotFileParsesWithCgraph) {
 }
 
 TEST_F(CliHostileTest, CsvCellsFromTheModelCannotBeFormulas) {
-  for (const char* name : {"asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv"}) {
+  for (const char* name :
+       {"asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv"}) {
     std::string csv = out(name);
     ASSERT_FALSE(csv.empty()) << name;
     // A cell starts after a line start or a separator; none may start with = + - @ unless
@@ -93,7 +96,8 @@ TEST_F(CliHostileTest, CsvCellsFromTheModelCannotBeFormulas) {
       std::size_t j = csv[i] == '"' ? i + 1 : i;
       if (j >= csv.size()) continue;
       char c = csv[j];
-      if (c == '=' || c == '+' || c == '@') ADD_FAILURE() << name << ": formula-like cell at " << i << ": " << csv.substr(j, 30);
+      if (c == '=' || c == '+' || c == '@')
+        ADD_FAILURE() << name << ": formula-like cell at " << i << ": " << csv.substr(j, 30);
     }
   }
   // The model's formula-like texts are there, neutralised.
@@ -103,12 +107,14 @@ TEST_F(CliHostileTest, CsvCellsFromTheModelCannotBeFormulas) {
 }
 
 TEST_F(CliHostileTest, XlsxHasNoFormulas) {
-  std::string cmd = "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx 'xl/worksheets/*.xml' > sheets.xml";
+  std::string cmd =
+      "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx 'xl/worksheets/*.xml' > sheets.xml";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::string sheets = read_text((dir_ / "sheets.xml").string());
   ASSERT_FALSE(sheets.empty());
   EXPECT_EQ(sheets.find("<f>"), std::string::npos);
-  cmd = "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx xl/sharedStrings.xml > strings.xml";
+  cmd =
+      "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx xl/sharedStrings.xml > strings.xml";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::string strings = read_text((dir_ / "strings.xml").string());
   EXPECT_NE(strings.find("<t>=HYPERLINK(\"http://x\")</t>"), std::string::npos);
