@@ -60,7 +60,7 @@ core::Status write_file_atomic(const std::string& path, const std::string& data)
 core::Result<const core::SourceFile*> Inputs::add_file(const std::string& path) {
   auto text = read_file(path);
   if (!text) {
-    io_error_ = text.error().message;
+    io_errors_.push_back(text.error().message);
     return text.error();
   }
   files_.push_back(std::make_unique<core::SourceFile>(path, std::move(*text)));
@@ -97,14 +97,15 @@ std::optional<model::Model> Inputs::load_model(const std::string& path) {
 int Inputs::report() {
   diags_.sort();
   std::string text = diags_.render();
-  if (io_error_) text += fmt::format("icsrisk: error: {}\n", *io_error_);
+  for (const std::string& e : io_errors_)
+    text += fmt::format("icsrisk: error: {}\n", e);
   if (diags_.error_count() + diags_.warning_count() > 0) {
     text += fmt::format("{} error{}, {} warning{}\n", diags_.error_count(),
                         diags_.error_count() == 1 ? "" : "s", diags_.warning_count(),
                         diags_.warning_count() == 1 ? "" : "s");
   }
   std::fputs(text.c_str(), stderr);
-  if (io_error_) return kExitIo;
+  if (!io_errors_.empty()) return kExitIo;
   return diags_.has_errors() ? kExitInvalid : kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/result.h"
@@ -38,7 +39,7 @@ class Inputs {
   core::Result<const core::SourceFile*> add_file(const std::string& path);
 
   /// Loads the profile from `path`, or the built-in one when `path` is empty.
-  /// Diagnostics go to diags(); nullptr when the profile is invalid or unreadable (see io_error).
+  /// Diagnostics go to diags(); nullptr when the profile is invalid or unreadable (see io_errors).
   const model::Profile* load_profile(const std::string& path);
 
   /// Loads and links a model (the bundled example when `path` is empty).
@@ -46,8 +47,8 @@ class Inputs {
 
   core::Diagnostics& diags() { return diags_; }
   const model::Profile* profile() const { return profile_ ? &*profile_ : nullptr; }
-  /// Set when a file could not be read (exit 4 rather than 3).
-  const std::optional<std::string>& io_error() const { return io_error_; }
+  /// The files that could not be read, one message each (exit 4 rather than 3).
+  const std::vector<std::string>& io_errors() const { return io_errors_; }
 
   /// Prints diagnostics (sorted) and a count line to stderr; returns kExitInvalid on errors,
   /// kExitIo after an I/O failure, else kExitOk.
@@ -57,7 +58,7 @@ class Inputs {
   std::deque<std::unique_ptr<core::SourceFile>> files_;
   core::Diagnostics diags_;
   std::optional<model::Profile> profile_;
-  std::optional<std::string> io_error_;
+  std::vector<std::string> io_errors_;
 };
 
 }  // namespace icsrisk::cli

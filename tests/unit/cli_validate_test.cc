@@ -90,6 +90,13 @@ TEST(CliValidateTest, UnreadableFileExitsFour) {
   EXPECT_THAT(dir.err, HasSubstr("it is a directory"));
 }
 
+TEST(CliValidateTest, EveryUnreadableFileIsReported) {
+  CliRun r = run("validate first-missing.xml models/small-plant.xml second-missing.xml");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_THAT(r.err, HasSubstr("icsrisk: error: cannot read 'first-missing.xml'"));
+  EXPECT_THAT(r.err, HasSubstr("icsrisk: error: cannot read 'second-missing.xml'"));
+}
+
 TEST(CliValidateTest, UnreadableFileWinsOverInvalidOne) {
   CliRun r = run("validate tests/data/validation/broken-model.xml nowhere.xml");
   EXPECT_EQ(r.exit_code, 4);
