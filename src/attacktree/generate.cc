@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace icsrisk::attacktree {
 
 namespace {
@@ -111,19 +113,11 @@ std::string escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
+    if (const char* entity = core::markup_entity(c, core::Entities::kQuote)) {
+      out += entity;
+      continue;
+    }
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
       case '\n':
         out += "&#10;";
         break;

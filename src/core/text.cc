@@ -75,6 +75,23 @@ bool parse_int(std::string_view s, long long& out) {
   return ec == std::errc() && p == last && first != last;
 }
 
+const char* markup_entity(char c, Entities which) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return which == Entities::kText ? nullptr : "&quot;";
+    case '\'':
+      return which == Entities::kQuotes ? "&#39;" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+
 bool is_valid_id(std::string_view s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {

@@ -25,6 +25,15 @@ bool parse_int(std::string_view s, long long& out);
 /// True when `s` is a valid id: non-empty, [A-Za-z0-9_.:-]+.
 bool is_valid_id(std::string_view s);
 
+/// Which characters markup_entity() replaces: & < > always; kQuote adds ", kQuotes adds " and '.
+enum class Entities { kText, kQuote, kQuotes };
+
+/// The XML/HTML entity standing for `c` ("&amp;", "&lt;", "&gt;", "&quot;", "&#39;"), or
+/// nullptr when `c` may stand as itself under `which`. Every writer of markup text (HTML, DOT
+/// HTML-like labels, Markdown, attack-tree files) escapes through this one table and adds only
+/// its own handling of line breaks and control characters.
+const char* markup_entity(char c, Entities which);
+
 /// True when `s` is well-formed UTF-8 (strict: no overlong forms, surrogates or code points
 /// above U+10FFFF).
 bool is_valid_utf8(std::string_view s);

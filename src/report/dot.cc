@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "core/text.h"
+
 namespace icsrisk::report::dot {
 namespace {
 
@@ -96,28 +98,10 @@ std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(clean.size() + 8);
   for (char c : clean) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-        out += ' ';
-        break;
-      default:
-        out += c;
-    }
+    if (const char* entity = core::markup_entity(c, core::Entities::kQuotes))
+      out += entity;
+    else
+      out += c == '\n' ? ' ' : c;
   }
   return out;
 }

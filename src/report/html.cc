@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 
+#include "core/text.h"
 #include "report/summary.h"
 #include "report/words.h"
 
@@ -18,29 +19,13 @@ std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        // Control characters (other than tab and newline) have no place in HTML text.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-          out += "\xEF\xBF\xBD";  // U+FFFD, visibly "something was here"
-        } else {
-          out += c;
-        }
+    if (const char* entity = core::markup_entity(c, core::Entities::kQuotes)) {
+      out += entity;
+    } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
+      // Control characters (other than tab and newline) have no place in HTML text.
+      out += "\xEF\xBF\xBD";  // U+FFFD, visibly "something was here"
+    } else {
+      out += c;
     }
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "report/summary.h"
 #include "report/words.h"
 
@@ -28,13 +29,9 @@ std::string markdown_escape(const std::string& text) {
         out += c;
         break;
       case '<':
-        out += "&lt;";
-        break;
       case '>':
-        out += "&gt;";
-        break;
       case '&':
-        out += "&amp;";
+        out += core::markup_entity(c, core::Entities::kText);
         break;
       case '\r':
         break;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "plant.h"
 
 namespace icsrisk::bench::detail {
@@ -16,22 +17,11 @@ std::string esc(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
+    const char* entity = core::markup_entity(c, core::Entities::kQuote);
+    if (entity)
+      out += entity;
+    else
+      out += c;
   }
   return out;
 }

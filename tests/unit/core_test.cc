@@ -233,3 +233,23 @@ TEST(TextTest, IdsAndWhitespaceSplitting) {
 
 }  // namespace
 }  // namespace icsrisk::core
+
+namespace icsrisk::core {
+namespace {
+
+TEST(MarkupEntityTest, EachFlavourReplacesItsCharactersOnly) {
+  for (Entities e : {Entities::kText, Entities::kQuote, Entities::kQuotes}) {
+    EXPECT_STREQ(markup_entity('&', e), "&amp;");
+    EXPECT_STREQ(markup_entity('<', e), "&lt;");
+    EXPECT_STREQ(markup_entity('>', e), "&gt;");
+    EXPECT_EQ(markup_entity('a', e), nullptr);
+    EXPECT_EQ(markup_entity('\n', e), nullptr);
+  }
+  EXPECT_EQ(markup_entity('"', Entities::kText), nullptr);
+  EXPECT_STREQ(markup_entity('"', Entities::kQuote), "&quot;");
+  EXPECT_EQ(markup_entity('\'', Entities::kQuote), nullptr);
+  EXPECT_STREQ(markup_entity('\'', Entities::kQuotes), "&#39;");
+}
+
+}  // namespace
+}  // namespace icsrisk::core
