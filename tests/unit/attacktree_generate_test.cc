@@ -12,6 +12,7 @@
 #include "model/loader.h"
 #include "model/validate.h"
 #include "risk/analysis.h"
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk::attacktree {
@@ -198,17 +199,10 @@ struct CliRun {
   std::string out;
 };
 
+/// Runs `icsrisk ARGS`; `out` holds stdout followed by stderr.
 CliRun run(const std::string& args) {
-  std::string cmd = std::string(ICSRISK_BINARY) + " " + args + " 2>&1";
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-    r.out.append(buf, n);
-  int status = pclose(p);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  testing::CliResult c = testing::run_icsrisk(args);
+  return CliRun{c.code, c.out + c.err};
 }
 
 TEST(AttackTreeCliTest, EvalPrintsTheDomainTable) {

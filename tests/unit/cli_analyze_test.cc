@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -19,10 +20,7 @@ namespace fs = std::filesystem;
 using testing::read_text;
 using testing::source_path;
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
+using Outcome = testing::CliResult;
 
 class CliAnalyzeTest : public ::testing::Test {
  protected:
@@ -37,16 +35,7 @@ class CliAnalyzeTest : public ::testing::Test {
 
   /// Runs `icsrisk analyze ARGS` in the test's folder.
   Outcome analyze(const std::string& args) {
-    std::string cmd = "cd '" + dir_.string() + "' && '" + ICSRISK_BINARY + "' analyze " + args +
-                      " >stdout.txt 2>stderr.txt";
-    int status = std::system(cmd.c_str());
-    Outcome r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = read_text((dir_ / "stdout.txt").string());
-    r.err = read_text((dir_ / "stderr.txt").string());
-    fs::remove(dir_ / "stdout.txt");
-    fs::remove(dir_ / "stderr.txt");
-    return r;
+    return testing::run_icsrisk("analyze " + args, dir_.string());
   }
   static std::string data(const std::string& name) {
     return "'" + source_path("tests/data/analysis/" + name) + "'";

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <string>
 
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -30,11 +31,12 @@ class CliHostileTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("icsrisk-cli-hostile-" + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    std::string cmd = "cd '" + dir_.string() + "' && '" + ICSRISK_BINARY + "' analyze '" +
-                      source_path("tests/data/hostile/hostile-model.xml") +
-                      "' -o out --format html,xlsx,csv,md,json,dot,svg >stdout.txt 2>stderr.txt";
-    int status = std::system(cmd.c_str());
-    code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    testing::CliResult r =
+        testing::run_icsrisk("analyze '" + source_path("tests/data/hostile/hostile-model.xml") +
+                                 "' -o out --format html,xlsx,csv,md,json,dot,svg",
+                             dir_.string());
+    code_ = r.code;
+    err_ = r.err;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
   static std::string out(const std::string& name) {
@@ -43,10 +45,11 @@ class CliHostileTest : public ::testing::Test {
 
   static inline fs::path dir_;
   static inline int code_ = -1;
+  static inline std::string err_;
 };
 
 TEST_F(CliHostileTest, RunSucceeds) {
-  EXPECT_EQ(code_, 0) << read_text((dir_ / "stderr.txt").string());
+  EXPECT_EQ(code_, 0) << err_;
 }
 
 TEST_F(CliHostileTest, HtmlParsesAndHoldsOnlyOurScript) {

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <string>
 
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -40,10 +41,7 @@ constexpr const char* kAnalystTree = R"(<?xml version="1.0" encoding="UTF-8"?>
 </attack-tree>
 )";
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
+using Outcome = testing::CliResult;
 
 class CliTreesAnalyzeTest : public ::testing::Test {
  protected:
@@ -57,16 +55,7 @@ class CliTreesAnalyzeTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   /// Runs `icsrisk ARGS` in the test's folder.
-  Outcome run(const std::string& args) {
-    std::string cmd = "cd '" + dir_.string() + "' && '" + ICSRISK_BINARY + "' " + args +
-                      " >stdout.txt 2>stderr.txt";
-    int status = std::system(cmd.c_str());
-    Outcome r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = read_text((dir_ / "stdout.txt").string());
-    r.err = read_text((dir_ / "stderr.txt").string());
-    return r;
-  }
+  Outcome run(const std::string& args) { return testing::run_icsrisk(args, dir_.string()); }
   /// `analyze` of small-plant into out/ with the trees of trees/.
   Outcome analyze_small_plant(const std::string& extra = "--trees trees") {
     return run("analyze '" + source_path("models/small-plant.xml") +

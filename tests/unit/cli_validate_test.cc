@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -19,39 +20,21 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 /// Runs `icsrisk ARGS` in the source folder (so file names in diagnostics are relative).
-CliRun run(const std::string& args) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("icsrisk-cli-validate-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::string out = (dir / "out").string(), err = (dir / "err").string();
-  std::string cmd = "cd '" + std::string(ICSRISK_SOURCE_DIR) + "' && '" + ICSRISK_BINARY + "' " +
-                    args + " >'" + out + "' 2>'" + err + "'";
-  int status = std::system(cmd.c_str());
-  CliRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = testing::read_text(out);
-  r.err = testing::read_text(err);
-  fs::remove_all(dir);
-  return r;
+testing::CliResult run(const std::string& args) {
+  return testing::run_icsrisk(args, ICSRISK_SOURCE_DIR);
 }
 
 TEST(CliValidateTest, ValidModelsExitZeroAndSayOk) {
-  CliRun r = run("validate models/model-plant.xml models/small-plant.xml");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  testing::CliResult r = run("validate models/model-plant.xml models/small-plant.xml");
+  EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "models/model-plant.xml: ok\nmodels/small-plant.xml: ok\n");
   EXPECT_EQ(r.err, "");
 }
 
 TEST(CliValidateTest, InvalidModelExitsThreeWithPositionedDiagnostics) {
-  CliRun r = run("validate tests/data/validation/broken-model.xml");
-  EXPECT_EQ(r.exit_code, 3);
+  testing::CliResult r = run("validate tests/data/validation/broken-model.xml");
+  EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.out, "");
   EXPECT_THAT(r.err, HasSubstr("tests/data/validation/broken-model.xml:7:11: error: duplicate zone "
                                "id 'z-office'\n"
@@ -60,10 +43,10 @@ TEST(CliValidateTest, InvalidModelExitsThreeWithPositionedDiagnostics) {
 }
 
 TEST(CliValidateTest, SeveralFilesAreValidatedInOneRun) {
-  CliRun r =
+  testing::CliResult r =
       run("validate models/small-plant.xml tests/data/validation/broken-model.xml "
           "tests/data/validation/warnings-only.xml");
-  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.code, 3);
   EXPECT_THAT(r.err, HasSubstr("tests/data/validation/broken-model.xml:4:42: warning:"));
   EXPECT_THAT(r.err, HasSubstr("tests/data/validation/warnings-only.xml:2:19: warning: unknown "
                                "attribute 'colour'"));
@@ -72,55 +55,56 @@ TEST(CliValidateTest, SeveralFilesAreValidatedInOneRun) {
 }
 
 TEST(CliValidateTest, WarningsAloneExitZero) {
-  CliRun r = run("validate tests/data/validation/warnings-only.xml");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  testing::CliResult r = run("validate tests/data/validation/warnings-only.xml");
+  EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "tests/data/validation/warnings-only.xml: ok\n");
   EXPECT_THAT(r.err, HasSubstr("warning: unknown attribute 'colour' on <system> is ignored\n"));
   EXPECT_THAT(r.err, HasSubstr("0 errors, 1 warning\n"));
 }
 
 TEST(CliValidateTest, UnreadableFileExitsFour) {
-  CliRun r = run("validate tests/data/validation/does-not-exist.xml");
-  EXPECT_EQ(r.exit_code, 4);
+  testing::CliResult r = run("validate tests/data/validation/does-not-exist.xml");
+  EXPECT_EQ(r.code, 4);
   EXPECT_THAT(r.err, HasSubstr("icsrisk: error: cannot read "
                                "'tests/data/validation/does-not-exist.xml': No such file or "
                                "directory\n"));
-  CliRun dir = run("validate tests/data/validation");
-  EXPECT_EQ(dir.exit_code, 4);
+  testing::CliResult dir = run("validate tests/data/validation");
+  EXPECT_EQ(dir.code, 4);
   EXPECT_THAT(dir.err, HasSubstr("it is a directory"));
 }
 
 TEST(CliValidateTest, EveryUnreadableFileIsReported) {
-  CliRun r = run("validate first-missing.xml models/small-plant.xml second-missing.xml");
-  EXPECT_EQ(r.exit_code, 4);
+  testing::CliResult r =
+      run("validate first-missing.xml models/small-plant.xml second-missing.xml");
+  EXPECT_EQ(r.code, 4);
   EXPECT_THAT(r.err, HasSubstr("icsrisk: error: cannot read 'first-missing.xml'"));
   EXPECT_THAT(r.err, HasSubstr("icsrisk: error: cannot read 'second-missing.xml'"));
 }
 
 TEST(CliValidateTest, UnreadableFileWinsOverInvalidOne) {
-  CliRun r = run("validate tests/data/validation/broken-model.xml nowhere.xml");
-  EXPECT_EQ(r.exit_code, 4);
+  testing::CliResult r = run("validate tests/data/validation/broken-model.xml nowhere.xml");
+  EXPECT_EQ(r.code, 4);
   EXPECT_THAT(r.err, HasSubstr("broken-model.xml:7:11: error: duplicate zone id"));
   EXPECT_THAT(r.err, HasSubstr("icsrisk: error: cannot read 'nowhere.xml'"));
 }
 
 TEST(CliValidateTest, MissingModelIsAUsageError) {
-  CliRun r = run("validate");
-  EXPECT_EQ(r.exit_code, 2);
+  testing::CliResult r = run("validate");
+  EXPECT_EQ(r.code, 2);
   EXPECT_THAT(r.err, HasSubstr("MODEL is required"));
 }
 
 TEST(CliValidateTest, UnknownOptionIsAUsageError) {
-  CliRun r = run("validate --frobnicate models/small-plant.xml");
-  EXPECT_EQ(r.exit_code, 2);
+  testing::CliResult r = run("validate --frobnicate models/small-plant.xml");
+  EXPECT_EQ(r.code, 2);
   EXPECT_THAT(r.err, HasSubstr("--frobnicate"));
   EXPECT_EQ(r.out, "");
 }
 
 TEST(CliValidateTest, BrokenProfileExitsThreeWithPositionedDiagnostics) {
-  CliRun r =
+  testing::CliResult r =
       run("validate --profile tests/data/validation/broken-profile.xml models/small-plant.xml");
-  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.code, 3);
   EXPECT_THAT(r.err, HasSubstr("tests/data/validation/broken-profile.xml:71:12: error: unknown "
                                "threat 'unauthorised-access'; did you mean "
                                "'unauthorized-access'?\n"
@@ -130,13 +114,14 @@ TEST(CliValidateTest, BrokenProfileExitsThreeWithPositionedDiagnostics) {
 }
 
 TEST(CliValidateTest, ExplicitBuiltinProfileFileValidates) {
-  CliRun r = run("validate --profile models/profiles/ipa-2018.xml models/small-plant.xml");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  testing::CliResult r =
+      run("validate --profile models/profiles/ipa-2018.xml models/small-plant.xml");
+  EXPECT_EQ(r.code, 0) << r.err;
 }
 
 TEST(CliValidateTest, NonUtf8ModelExitsThree) {
-  CliRun r = run("validate tests/data/validation/latin1.xml");
-  EXPECT_EQ(r.exit_code, 3);
+  testing::CliResult r = run("validate tests/data/validation/latin1.xml");
+  EXPECT_EQ(r.code, 3);
   EXPECT_THAT(r.err, HasSubstr("tests/data/validation/latin1.xml:2:36: error: the file is not "
                                "valid UTF-8 (byte 0xE9); save it as UTF-8\n"));
 }

@@ -17,6 +17,7 @@
 #include "model/loader.h"
 #include "model/validate.h"
 #include "report/diagram.h"
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk::report {
@@ -230,13 +231,14 @@ class DiagramCliTest : public ::testing::Test {
 
   /// Runs the CLI with `args`; stdout and stderr go to files in the test folder.
   int run(const std::string& args) {
-    std::string cmd = std::string(ICSRISK_BINARY) + " diagram " + args + " >" +
-                      (dir_ / "out.txt").string() + " 2>" + (dir_ / "err.txt").string();
-    int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    testing::CliResult r = testing::run_icsrisk("diagram " + args);
+    out_ = r.out;
+    err_ = r.err;
+    return r.code;
   }
-  std::string err() const { return read_text((dir_ / "err.txt").string()); }
+  const std::string& err() const { return err_; }
   std::filesystem::path dir_;
+  std::string out_, err_;
 };
 
 TEST_F(DiagramCliTest, WritesSvgAndCreatesParentFolders) {

@@ -24,6 +24,7 @@
 #include "report/diagram_style.h"
 #include "report/routes_diagram.h"
 #include "risk/analysis.h"
+#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk::report {
@@ -257,13 +258,14 @@ class RoutesDiagramCliTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   int run(const std::string& args) {
-    std::string cmd = std::string(ICSRISK_BINARY) + " diagram " + args + " >" +
-                      (dir_ / "out.txt").string() + " 2>" + (dir_ / "err.txt").string();
-    int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    testing::CliResult r = testing::run_icsrisk("diagram " + args);
+    out_ = r.out;
+    err_ = r.err;
+    return r.code;
   }
-  std::string err() const { return read_text((dir_ / "err.txt").string()); }
+  const std::string& err() const { return err_; }
   std::filesystem::path dir_;
+  std::string out_, err_;
 };
 
 TEST_F(RoutesDiagramCliTest, WritesPng) {
@@ -281,7 +283,7 @@ TEST_F(RoutesDiagramCliTest, WritesDotWithTheRequestedNumberOfRoutes) {
   EXPECT_EQ(
       run(source_path("models/small-plant.xml") + " --view routes --scenario sc-1 --routes 1"), 0)
       << err();
-  GraphPtr g = parse(read_text((dir_ / "out.txt").string()));
+  GraphPtr g = parse(out_);
   ASSERT_TRUE(g);
   for (auto& [cls, edges] : overlay_edges(g.get()))
     for (Agedge_t* e : edges)
