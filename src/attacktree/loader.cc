@@ -313,13 +313,8 @@ std::optional<Tree> load_tree(const core::SourceFile& file, core::Diagnostics& d
                               const LoadContext& context) {
   std::size_t errors_before = diags.error_count();
   xml::Document doc;
-  xml::parse(file, diags, doc);
-  if (!doc.ok) return std::nullopt;
-  pugi::xml_node root = doc.doc.document_element();
-  if (!root) {
-    diags.error(core::Loc{&file, 0}, "the file has no root element");
-    return std::nullopt;
-  }
+  pugi::xml_node root = xml::parse(file, diags, doc);
+  if (!root) return std::nullopt;
   std::optional<Tree> t = TreeReader(file, diags, context).read(root);
   if (diags.error_count() != errors_before) return std::nullopt;
   return t;

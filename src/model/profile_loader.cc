@@ -378,13 +378,8 @@ class ProfileReader {
 
 std::optional<Profile> load_profile(const core::SourceFile& file, core::Diagnostics& diags) {
   xml::Document doc;
-  xml::parse(file, diags, doc);
-  if (!doc.ok) return std::nullopt;
-  pugi::xml_node root = doc.doc.document_element();
-  if (!root) {
-    diags.error(core::Loc{&file, 0}, "the file has no root element");
-    return std::nullopt;
-  }
+  pugi::xml_node root = xml::parse(file, diags, doc);
+  if (!root) return std::nullopt;
   return ProfileReader(file, diags).read(root);
 }
 

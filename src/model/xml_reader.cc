@@ -9,7 +9,7 @@
 
 namespace icsrisk::model::xml {
 
-void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out) {
+pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out) {
   const std::string& text = file.text();
   // Encoding first: pugixml is told the text is UTF-8, so anything else must stop here, at the
   // first bad byte (a UTF-16 or Shift_JIS file would otherwise read as garbled XML).
@@ -18,8 +18,7 @@ void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out
     diags.error(core::Loc{&file, bad},
                 fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
                             static_cast<unsigned char>(text[bad])));
-    out.ok = false;
-    return;
+    return {};
   }
   // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
   // pugixml never resolves external entities, so parsing cannot reach the file system or net.
@@ -28,11 +27,11 @@ void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out
       out.doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     std::size_t at = r.offset < 0 ? 0 : std::min(static_cast<std::size_t>(r.offset), text.size());
+    // This includes a file without a root element ("No document element found").
     diags.error(core::Loc{&file, at}, fmt::format("malformed XML: {}", r.description()));
-    out.ok = false;
-    return;
+    return {};
   }
-  out.ok = true;
+  return out.doc.document_element();
 }
 
 void check_namespace(const core::SourceFile& file, core::Diagnostics& diags, pugi::xml_node root,

@@ -19,12 +19,13 @@ namespace icsrisk::model::xml {
 /// A parsed document that stays valid while the SourceFile lives.
 struct Document {
   pugi::xml_document doc;
-  bool ok = false;
 };
 
-/// Parses the file's text (a copy: the SourceFile keeps the original for diagnostics).
-/// Malformed XML becomes one positioned error. No DTD, no external entities are processed.
-void parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out);
+/// Parses the file's text (a copy: the SourceFile keeps the original for diagnostics) and
+/// returns its root element. Text that is not UTF-8 or not well-formed XML — a file without
+/// a root element included — becomes one positioned error and an empty node. No DTD, no
+/// external entities are processed.
+pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out);
 
 /// The namespace is optional; when the root declares one that is not `expected`, warns (the
 /// file may be of another kind, e.g. a profile given as a model).
