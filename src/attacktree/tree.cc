@@ -84,7 +84,7 @@ std::size_t shared_node_count(const Tree& t) {
   return shared;
 }
 
-std::vector<std::size_t> basic_events(const Tree& t) {
+std::vector<std::size_t> preorder(const Tree& t) {
   std::vector<std::size_t> out;
   if (t.root == kNone || t.order.empty()) return out;
   std::vector<bool> seen(t.nodes.size(), false);
@@ -94,14 +94,18 @@ std::vector<std::size_t> basic_events(const Tree& t) {
     stack.pop_back();
     if (seen[n]) continue;
     seen[n] = true;
-    const Node& node = t.nodes[n];
-    if (!is_gate(node.kind)) {
-      out.push_back(n);
-      continue;
-    }
-    for (auto it = node.children.rbegin(); it != node.children.rend(); ++it)
+    out.push_back(n);
+    const std::vector<std::size_t>& kids = t.nodes[n].children;
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it)
       if (*it < t.nodes.size() && !seen[*it]) stack.push_back(*it);
   }
+  return out;
+}
+
+std::vector<std::size_t> basic_events(const Tree& t) {
+  std::vector<std::size_t> out;
+  for (std::size_t n : preorder(t))
+    if (!is_gate(t.nodes[n].kind)) out.push_back(n);
   return out;
 }
 

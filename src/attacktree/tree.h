@@ -87,8 +87,12 @@ std::vector<std::size_t> order_nodes(Tree& t);
 /// Number of nodes reachable from the root that have more than one parent edge.
 std::size_t shared_node_count(const Tree& t);
 
-/// The basic events (steps and leaves) reachable from the root, in order of first appearance
-/// in a depth-first, left-to-right walk. These are the variables of the Boolean function.
+/// The nodes reachable from the root, in order of first appearance in a depth-first,
+/// left-to-right walk (each once, however many parents it has). Empty before order_nodes().
+std::vector<std::size_t> preorder(const Tree& t);
+
+/// The basic events (steps and leaves) of preorder(t), in that order. These are the variables
+/// of the Boolean function.
 std::vector<std::size_t> basic_events(const Tree& t);
 
 }  // namespace icsrisk::attacktree

@@ -68,25 +68,6 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
   return label;
 }
 
-/// The nodes reachable from the root in depth-first, left-to-right order of first appearance.
-std::vector<std::size_t> preorder(const attacktree::Tree& t) {
-  std::vector<std::size_t> out;
-  if (t.order.empty()) return out;
-  std::vector<bool> seen(t.nodes.size(), false);
-  std::vector<std::size_t> stack{t.root};
-  while (!stack.empty()) {
-    std::size_t n = stack.back();
-    stack.pop_back();
-    if (seen[n]) continue;
-    seen[n] = true;
-    out.push_back(n);
-    const std::vector<std::size_t>& kids = t.nodes[n].children;
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it)
-      if (!seen[*it]) stack.push_back(*it);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<double>>& levels,
@@ -103,7 +84,7 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
     g.push_back(attr("labelloc", "t"));
   }
   w.defaults("graph", g);
-  std::vector<std::size_t> nodes = preorder(t);
+  std::vector<std::size_t> nodes = attacktree::preorder(t);
   for (auto it = nodes.begin(); it != nodes.end(); ++it) {
     const Node& n = t.nodes[*it];
     std::optional<double> level = *it < levels.size() ? levels[*it] : std::nullopt;
