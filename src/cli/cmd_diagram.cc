@@ -19,6 +19,8 @@
 #include "report/render.h"
 #include "report/routes_diagram.h"
 #include "risk/analysis.h"
+#include "risk/coverage.h"
+#include "risk/scenario_analysis.h"
 
 namespace icsrisk::cli {
 namespace {
@@ -70,11 +72,13 @@ std::optional<std::string> routes_text(const model::Model& m, const model::Profi
   }
   risk::AnalysisOptions analysis;
   analysis.max_routes = o.routes;
-  risk::Results results = risk::analyze(m, p, analysis);
+  // Only the scenario rows are drawn: the asset-based sheet is not computed.
+  const std::vector<risk::ScenarioRisk> scenarios =
+      risk::analyze_scenarios(m, p, risk::Coverage(m, p), analysis);
   report::RoutesDiagramOptions options;
   options.diagram = diagram;
   options.max_routes = o.routes;
-  const risk::ScenarioRisk* row = report::find_scenario_risk(m, results.scenario_risks, o.scenario);
+  const risk::ScenarioRisk* row = report::find_scenario_risk(m, scenarios, o.scenario);
   // The analysis has a row for every scenario of a valid model.
   if (!row) return std::nullopt;
   return report::routes_dot(m, p, *row, options);

@@ -19,6 +19,8 @@
 #include "report/render.h"
 #include "report/tree_diagram.h"
 #include "risk/analysis.h"
+#include "risk/coverage.h"
+#include "risk/scenario_analysis.h"
 #include "risk/scenario_steps.h"
 
 namespace icsrisk::cli {
@@ -42,7 +44,9 @@ int run_generate(const Options& o) {
   if (profile) m = in.load_model(o.model);
   int rc = in.report();
   if (rc != kExitOk || !m || !profile) return rc != kExitOk ? rc : kExitInvalid;
-  risk::Results results = risk::analyze(*m, *profile);
+  // Trees come from the scenario rows only: the asset-based sheet is not computed.
+  const std::vector<risk::ScenarioRisk> scenarios =
+      risk::analyze_scenarios(*m, *profile, risk::Coverage(*m, *profile));
   std::error_code ec;
   std::filesystem::create_directories(o.out_dir, ec);
   if (ec) {
@@ -50,7 +54,7 @@ int run_generate(const Options& o) {
                  ec.message().c_str());
     return kExitIo;
   }
-  for (const risk::ScenarioRisk& s : results.scenario_risks) {
+  for (const risk::ScenarioRisk& s : scenarios) {
     attacktree::Tree t = attacktree::tree_of_scenario(*m, *profile, s);
     std::string path = (std::filesystem::path(o.out_dir) / (t.scenario + ".xml")).string();
     core::Status st = write_file_atomic(path, attacktree::write_tree(t, profile));
