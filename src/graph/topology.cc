@@ -1,5 +1,6 @@
 // Segments (method.md §7): connected components of the graph whose vertices are networks and
-// whose edges are the non-filtering network devices joining them. Boost.Graph stays in this file.
+// whose edges are the non-filtering network devices joining them; and the strongly connected
+// components of the routing graph. Boost.Graph stays in this file.
 
 #include "graph/topology.h"
 
@@ -8,6 +9,9 @@
 #include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
+#include <boost/graph/strong_components.hpp>
+
+#include "graph/routing_graph.h"
 
 namespace icsrisk::graph {
 
@@ -20,12 +24,12 @@ bool is_network_device(const model::Model& m, const model::Profile& p, std::size
 
 }  // namespace
 
-Topology::Topology(const model::Model& model, const model::Profile& profile) {
-  build_segments(model, profile);
+Topology::Topology(const model::Model& model, const model::Profile& profile)
+    : Segments(model, profile) {
   route_flows(model, profile);
 }
 
-void Topology::build_segments(const model::Model& m, const model::Profile& p) {
+Segments::Segments(const model::Model& m, const model::Profile& p) {
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   Graph g(m.networks.size());
   filtering_.assign(m.assets.size(), false);
@@ -71,7 +75,7 @@ void Topology::build_segments(const model::Model& m, const model::Profile& p) {
       seg_asset_[fill[s]++] = a;
 }
 
-bool Topology::share_segment(std::size_t a, std::size_t b) const {
+bool Segments::share_segment(std::size_t a, std::size_t b) const {
   std::span<const std::size_t> x = segments_of(a), y = segments_of(b);
   auto i = x.begin(), j = y.begin();
   while (i != x.end() && j != y.end()) {
@@ -84,22 +88,43 @@ bool Topology::share_segment(std::size_t a, std::size_t b) const {
   return false;
 }
 
+namespace {
+
+void report(const model::Model& m, std::size_t f, std::size_t blocker, core::Diagnostics& diags) {
+  const model::Flow& flow = m.flows[f];
+  diags.warning(flow.loc,
+                fmt::format("flow '{}' cannot be routed from '{}' to '{}' (one-way gateway '{}' "
+                            "passes only upstream → downstream); it gives an attacker no channel",
+                            flow.id, flow.from, flow.to, m.assets[blocker].id));
+}
+
+}  // namespace
+
 void report_unroutable_flows(const model::Model& m, const Topology& t, core::Diagnostics& diags) {
-  for (std::size_t f = 0; f < m.flows.size(); ++f) {
-    const FlowRoute& r = t.route(f);
-    if (r.status != FlowRoute::Status::kWrongWay) continue;
-    const model::Flow& flow = m.flows[f];
-    diags.warning(flow.loc,
-                  fmt::format("flow '{}' cannot be routed from '{}' to '{}' (one-way gateway '{}' "
-                              "passes only upstream → downstream); it gives an attacker no channel",
-                              flow.id, flow.from, flow.to, m.assets[r.blocker].id));
-  }
+  for (std::size_t f = 0; f < m.flows.size(); ++f)
+    if (t.route(f).status == FlowRoute::Status::kWrongWay) report(m, f, t.route(f).blocker, diags);
 }
 
 void report_unroutable_flows(const model::Model& m, const model::Profile& p,
                              core::Diagnostics& diags) {
-  Topology t(m, p);
-  report_unroutable_flows(m, t, diags);
+  for (const WrongWayFlow& w : wrong_way_flows(m, p, Segments(m, p)))
+    report(m, w.flow, w.blocker, diags);
 }
+
+namespace detail {
+
+std::vector<std::size_t> strong_components(const std::vector<std::vector<std::size_t>>& out,
+                                           std::size_t& count) {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Graph g(out.size());
+  for (std::size_t x = 0; x < out.size(); ++x)
+    for (std::size_t y : out[x])
+      boost::add_edge(x, y, g);
+  std::vector<std::size_t> component(out.size());
+  count = out.empty() ? 0 : boost::strong_components(g, component.data());
+  return component;
+}
+
+}  // namespace detail
 
 }  // namespace icsrisk::graph

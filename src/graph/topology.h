@@ -45,13 +45,12 @@ struct FlowRoute {
   bool routable() const { return status == Status::kRouted; }
 };
 
-/// Segments and flow routes of a linked model. Unresolved references (kNone) are ignored, so it
-/// can be built after link_model even when that reported errors. Construction is
-/// O((N + C) α + G · (S + D + C)) for N networks, C connections, S segments, D filtering
-/// devices and G distinct receiver segment sets among the flows; lookups are O(1).
-class Topology {
+/// The segments of a linked model. Unresolved references (kNone) are ignored, so it can be built
+/// after link_model even when that reported errors. O((N + C) α) for N networks and C
+/// connections; lookups are O(1).
+class Segments {
  public:
-  Topology(const model::Model& model, const model::Profile& profile);
+  Segments(const model::Model& model, const model::Profile& profile);
 
   std::size_t segment_count() const { return segment_count_; }
   /// The segment of a network (kNone for an out-of-range index).
@@ -70,22 +69,46 @@ class Topology {
   }
   /// Whether the asset's type filters traffic (filtering="yes" or "one-way").
   bool is_filtering(std::size_t asset) const { return filtering_[asset]; }
-  /// The route of flow `f` (index into Model::flows).
-  const FlowRoute& route(std::size_t f) const { return routes_[f]; }
   /// Whether two assets share a segment (a segment channel joins them). O(segments of both).
   bool share_segment(std::size_t a, std::size_t b) const;
 
  private:
-  void build_segments(const model::Model& model, const model::Profile& profile);
-  void route_flows(const model::Model& model, const model::Profile& profile);
-
   std::size_t segment_count_ = 0;
   std::vector<std::size_t> network_segment_;
   std::vector<std::size_t> asset_seg_start_, asset_seg_;
   std::vector<std::size_t> seg_asset_start_, seg_asset_;
   std::vector<bool> filtering_;
+};
+
+/// Segments and flow routes of a linked model (unresolved references are ignored, as for
+/// Segments). Construction is O((N + C) α + G · (S + D + C)) for N networks, C connections,
+/// S segments, D filtering devices and G distinct receiver segment sets among the flows.
+class Topology : public Segments {
+ public:
+  Topology(const model::Model& model, const model::Profile& profile);
+
+  /// The route of flow `f` (index into Model::flows).
+  const FlowRoute& route(std::size_t f) const { return routes_[f]; }
+
+ private:
+  void route_flows(const model::Model& model, const model::Profile& profile);
+
   std::vector<FlowRoute> routes_;
 };
+
+/// A flow that cannot be routed only because one-way devices let data pass upstream →
+/// downstream alone: FlowRoute::Status::kWrongWay and its `blocker`.
+struct WrongWayFlow {
+  std::size_t flow = kNone;
+  std::size_t blocker = kNone;
+};
+
+/// The flows Topology would route as kWrongWay, with the same blockers, in flow order; without
+/// computing any path: directed reachability between strongly connected components of the
+/// routing graph. O(N + C + F + G' · K) for F flows and G' receiver component sets that some
+/// flow's sender components do not share, over a condensation of K components.
+std::vector<WrongWayFlow> wrong_way_flows(const model::Model& model, const model::Profile& profile,
+                                          const Segments& segments);
 
 /// Warns, at each flow's position, about flows that cannot be routed only because a one-way
 /// device lets data pass upstream → downstream alone (method.md §7: "a validation warning").
@@ -93,7 +116,7 @@ class Topology {
 void report_unroutable_flows(const model::Model& model, const Topology& topology,
                              core::Diagnostics& diags);
 
-/// Builds the topology and reports as above; for the CLI's load path.
+/// Reports as above from wrong_way_flows (no routes are computed); for the CLI's load path.
 void report_unroutable_flows(const model::Model& model, const model::Profile& profile,
                              core::Diagnostics& diags);
 
