@@ -7,33 +7,39 @@
 namespace icsrisk::core {
 
 SourceFile::SourceFile(std::string name, std::string text)
-    : name_(std::move(name)), text_(std::move(text)) {
-  line_starts_.push_back(0);
-  // memchr scans many bytes at a time; a 60 MB model has about a million lines.
-  const char* begin = text_.data();
-  const char* end = begin + text_.size();
-  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));)
-    line_starts_.push_back(static_cast<std::size_t>(++p - begin));
-  constexpr std::size_t kCheckpoint = 4096;
-  for (std::size_t l = 0; l < line_starts_.size(); ++l) {
-    std::size_t start = line_starts_[l];
-    if (l == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // see column_of
-    std::size_t end = l + 1 < line_starts_.size() ? line_starts_[l + 1] : text_.size();
-    if (end - start <= 4 * kCheckpoint) continue;  // only very long lines need them
-    std::uint32_t col = 1;
-    for (std::size_t i = start; i < end; ++i) {
-      if (i > start && (i - start) % kCheckpoint == 0) checkpoints_.emplace_back(i, col);
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    : name_(std::move(name)), text_(std::move(text)) {}
+
+void SourceFile::index_lines() const {
+  std::call_once(indexed_, [this] {
+    line_starts_.push_back(0);
+    // memchr scans many bytes at a time; a 60 MB model has about a million lines.
+    const char* begin = text_.data();
+    const char* end = begin + text_.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));)
+      line_starts_.push_back(static_cast<std::size_t>(++p - begin));
+    constexpr std::size_t kCheckpoint = 4096;
+    for (std::size_t l = 0; l < line_starts_.size(); ++l) {
+      std::size_t start = line_starts_[l];
+      if (l == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // see column_of
+      std::size_t end = l + 1 < line_starts_.size() ? line_starts_[l + 1] : text_.size();
+      if (end - start <= 4 * kCheckpoint) continue;  // only very long lines need them
+      std::uint32_t col = 1;
+      for (std::size_t i = start; i < end; ++i) {
+        if (i > start && (i - start) % kCheckpoint == 0) checkpoints_.emplace_back(i, col);
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+      }
     }
-  }
+  });
 }
 
 std::uint32_t SourceFile::line_of(std::size_t offset) const {
+  index_lines();
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   return static_cast<std::uint32_t>(it - line_starts_.begin());
 }
 
 std::uint32_t SourceFile::column_of(std::size_t offset) const {
+  index_lines();
   offset = std::min(offset, text_.size());
   std::size_t start = line_starts_[line_of(offset) - 1];
   // A UTF-8 byte order mark is not a character an editor shows or counts.
@@ -53,6 +59,7 @@ std::uint32_t SourceFile::column_of(std::size_t offset) const {
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
+  index_lines();
   if (line == 0 || line > line_starts_.size()) return {};
   std::size_t start = line_starts_[line - 1];
   std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,9 +13,13 @@ namespace icsrisk::core {
 
 /// A named text kept in memory for the whole run, so diagnostics can quote it
 /// without re-reading the file. Lines end at LF; a CR before the LF is not part of the line.
+/// The line index is built when a position is first turned into a line (a file without
+/// diagnostics never pays for it). Not copyable or movable: Locs point at it.
 class SourceFile {
  public:
   SourceFile(std::string name, std::string text);
+  SourceFile(const SourceFile&) = delete;
+  SourceFile& operator=(const SourceFile&) = delete;
 
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
@@ -27,12 +32,16 @@ class SourceFile {
   std::string_view line_text(std::uint32_t line) const;
 
  private:
+  /// Fills line_starts_ and checkpoints_, once (thread-safe).
+  void index_lines() const;
+
   std::string name_;
   std::string text_;
-  std::vector<std::size_t> line_starts_;
+  mutable std::once_flag indexed_;
+  mutable std::vector<std::size_t> line_starts_;
   /// (offset, column) every kCheckpoint bytes of very long lines, so column_of stays cheap
   /// on a minified one-line file with many diagnostics. Sorted by offset.
-  std::vector<std::pair<std::size_t, std::uint32_t>> checkpoints_;
+  mutable std::vector<std::pair<std::size_t, std::uint32_t>> checkpoints_;
 };
 
 /// A position in a source file: the file and a byte offset. A null file means "no position"

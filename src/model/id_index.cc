@@ -10,8 +10,41 @@ namespace icsrisk::model {
 
 namespace {
 
-std::size_t hash_of(std::string_view id) {
-  return std::hash<std::string_view>{}(id);
+/// A 64-bit hash of an id, inline and cheap for the short ids of models: 8 bytes at a time,
+/// then the finaliser of splitmix64 so the low bits (the slot) and the high bits (the tag) both
+/// depend on every byte. The last 1-8 bytes are read with whole loads (overlapping what came
+/// before; the length is hashed first): a byte-wise tail made every hash stall on store
+/// forwarding. (std::hash is an out-of-line call, a fifth of linking a large model.)
+std::uint64_t hash_of(std::string_view id) {
+  auto mix = [](std::uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
+    return x ^ (x >> 31);
+  };
+  auto load = [](const char* at, auto word) {
+    std::memcpy(&word, at, sizeof word);
+    return static_cast<std::uint64_t>(word);
+  };
+  const char* p = id.data();
+  const std::size_t n = id.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+  std::size_t i = 0;
+  for (; i + 8 < n; i += 8)
+    h = mix(h ^ load(p + i, std::uint64_t{}));
+  std::uint64_t tail = 0;
+  if (n >= 8)
+    tail = load(p + n - 8, std::uint64_t{});
+  else if (n >= 4)
+    tail = load(p, std::uint32_t{}) << 32 | load(p + n - 4, std::uint32_t{});
+  else if (n > 0)
+    tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+           static_cast<unsigned char>(p[n - 1]);
+  return mix(h ^ tail);
+}
+
+std::uint32_t tag_of(std::uint64_t h) {
+  return static_cast<std::uint32_t>(h >> 32);
 }
 
 /// The number of slots for `n` entries: a power of two, at most about 60% full (linear
@@ -23,7 +56,7 @@ std::size_t slots_for(std::size_t n) {
 }  // namespace
 
 void IdIndex::clear() {
-  std::fill(slots_.begin(), slots_.end(), Entry{0, kFree, 0});
+  std::fill(slots_.begin(), slots_.end(), Entry{0, kFree, 0, 0});
   text_.clear();
   size_ = 0;
 }
@@ -33,7 +66,7 @@ void IdIndex::reserve(std::size_t n) {
 }
 
 void IdIndex::rehash(std::size_t slot_count) {
-  std::vector<Entry> old(slot_count, Entry{0, kFree, 0});
+  std::vector<Entry> old(slot_count, Entry{0, kFree, 0, 0});
   std::swap(old, slots_);
   const std::size_t mask = slot_count - 1;
   for (const Entry& e : old) {
@@ -45,15 +78,25 @@ void IdIndex::rehash(std::size_t slot_count) {
   }
 }
 
+std::size_t IdIndex::probe(std::string_view id, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint32_t tag = tag_of(h);
+  std::size_t s = h & mask;
+  for (; !is_free(slots_[s]); s = (s + 1) & mask) {
+    const Entry& e = slots_[s];
+    if (e.tag == tag && e.key_size == id.size() && key(e) == id) break;
+  }
+  return s;
+}
+
 std::pair<IdIndex::const_iterator, bool> IdIndex::emplace(std::string_view id, std::size_t value) {
   if (slots_for(size_ + 1) > slots_.size())
     rehash(std::max(slots_for(size_ + 1), 2 * slots_.size()));
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t s = hash_of(id) & mask;
-  for (; !is_free(slots_[s]); s = (s + 1) & mask)
-    if (slots_[s].key_size == id.size() && key(slots_[s]) == id) return {&slots_[s], false};
-  slots_[s] =
-      Entry{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(id.size()), value};
+  const std::uint64_t h = hash_of(id);
+  const std::size_t s = probe(id, h);
+  if (!is_free(slots_[s])) return {&slots_[s], false};
+  slots_[s] = Entry{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(id.size()),
+                    static_cast<std::uint32_t>(value), tag_of(h)};
   text_.insert(text_.end(), id.begin(), id.end());
   ++size_;
   return {&slots_[s], true};
@@ -61,14 +104,12 @@ std::pair<IdIndex::const_iterator, bool> IdIndex::emplace(std::string_view id, s
 
 IdIndex::const_iterator IdIndex::find(std::string_view id) const {
   if (size_ == 0) return end();
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t s = hash_of(id) & mask; !is_free(slots_[s]); s = (s + 1) & mask)
-    if (slots_[s].key_size == id.size() && key(slots_[s]) == id) return &slots_[s];
-  return end();
+  const std::size_t s = probe(id, hash_of(id));
+  return is_free(slots_[s]) ? end() : &slots_[s];
 }
 
 void IdIndex::prefetch(std::string_view id) const {
-  if (size_ != 0) __builtin_prefetch(&slots_[hash_of(id) & (slots_.size() - 1)]);
+  if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(id) & (slots_.size() - 1)]);
 }
 
 std::size_t IdIndex::at(std::string_view id) const {

@@ -20,7 +20,8 @@ class IdIndex {
   struct Entry {
     std::uint32_t key_offset = 0;  ///< where the id starts in the index's text buffer
     std::uint32_t key_size = 0;
-    std::size_t second = 0;  ///< the id's index (named like std::pair's, for `it->second`)
+    std::uint32_t second = 0;  ///< the id's index (named like std::pair's, for `it->second`)
+    std::uint32_t tag = 0;     ///< high bits of the id's hash: most mismatches skip the text
   };
   using const_iterator = const Entry*;
 
@@ -29,7 +30,7 @@ class IdIndex {
   /// Makes room for `n` entries without rehashing.
   void reserve(std::size_t n);
   /// Adds `id` → `value` unless `id` is present; returns the entry for `id` and whether it was
-  /// added. Amortised O(|id|); invalidates iterators. Ids up to 4 GB in all.
+  /// added. Amortised O(|id|); invalidates iterators. Ids up to 4 GB in all, values below 2^32.
   std::pair<const_iterator, bool> emplace(std::string_view id, std::size_t value);
   /// The entry for `id`, or end(). O(|id|) expected.
   const_iterator find(std::string_view id) const;
@@ -51,13 +52,16 @@ class IdIndex {
     return std::string_view(text_.data() + e.key_offset, e.key_size);
   }
   bool is_free(const Entry& e) const { return e.key_size == kFree; }
+  /// The slot holding `id` (hash `h`), or the free slot where it would go.
+  std::size_t probe(std::string_view id, std::uint64_t h) const;
   void rehash(std::size_t slot_count);
 
   /// Marks a free slot (no id is 4 GB long).
   static constexpr std::uint32_t kFree = 0xFFFFFFFFu;
 
   /// Open addressing with linear probing, at most about 60% full; the entries sit in the table
-  /// itself (16 bytes each), so a lookup touches its slot and the packed ids, nothing else.
+  /// itself (16 bytes each), so a lookup touches its slot and, when the tags agree, the packed
+  /// id: on a large model each of those is a cache miss.
   std::vector<Entry> slots_;
   std::vector<char> text_;  ///< the ids, back to back
   std::size_t size_ = 0;

@@ -90,7 +90,9 @@ class Linker {
   void index(std::vector<T>& items, IdIndex& map, const char* what) {
     map.clear();
     map.reserve(items.size());
+    constexpr std::size_t kAhead = 8;  // as for the flow endpoints in run()
     for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i + kAhead < items.size()) map.prefetch(items[i + kAhead].id);
       if (items[i].id.empty()) continue;
       auto [it, inserted] = map.emplace(items[i].id, i);
       if (!inserted) {
@@ -252,7 +254,7 @@ class Linker {
         continue;
       }
       if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
-                              std::pair{it->second, s.target_index}))
+                              std::pair<std::size_t, std::size_t>{it->second, s.target_index}))
         d_.error(core::attribute_token_loc(s.loc, "bases", b),
                  fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
                              "to its target (method.md §7)",
