@@ -15,11 +15,12 @@ namespace icsrisk::attacktree {
 namespace {
 
 std::string asset_id(const model::Model& m, std::size_t a) {
-  return a == kNone || a >= m.assets.size() ? std::string(kAttacker) : m.assets[a].id;
+  return std::string(a == kNone || a >= m.assets.size() ? std::string_view(kAttacker)
+                                                        : m.assets[a].id);
 }
 
 std::string route_name(const model::Model& m, const risk::Route& r) {
-  std::string name = r.entry < m.entries.size() ? m.entries[r.entry].name : std::string("?");
+  std::string name(r.entry < m.entries.size() ? m.entries[r.entry].name : "?");
   name += ": ";
   bool first = true;
   for (const risk::Step& s : r.steps) {
@@ -37,7 +38,7 @@ Tree tree_of_scenario(const model::Model& m, const model::Profile& p, const risk
   Tree t;
   const model::Impact& impact = m.impacts[s.impact];
   const model::Scenario& sc = impact.scenarios[s.scenario];
-  t.id = "at-" + sc.id;
+  t.id = fmt::format("at-{}", sc.id);
   t.scenario = sc.id;
   t.name = sc.name;
   t.description = fmt::format(

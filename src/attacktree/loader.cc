@@ -105,7 +105,7 @@ class TreeReader {
         tree_.nodes[index].countermeasures.push_back(std::move(m));
       } else if (cn == "ref") {
         xml::Element re(file_, diags_, c, {"node"});
-        std::string target = re.ref("node");
+        std::string target(re.ref("node"));
         Node& g = tree_.nodes[index];
         refs_.push_back({index, g.children.size(), target, re.attr_loc("node")});
         g.children.push_back(kNone);
@@ -160,7 +160,7 @@ class TreeReader {
   /// A finite number in [0, hi]; absent → nullopt; malformed → an error and nullopt.
   std::optional<double> number(xml::Element& e, const char* name, double hi) {
     if (!e.has(name)) return std::nullopt;
-    std::string v = e.optional(name);
+    std::string v(e.optional(name));
     double d = 0;
     const char* first = v.data();
     const char* last = v.data() + v.size();

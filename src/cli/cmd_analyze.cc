@@ -100,7 +100,8 @@ AnalystTrees load_analyst_trees(Inputs& in, const std::string& dir, const model:
   for (const model::Impact& impact : m.impacts)
     for (const model::Scenario& sc : impact.scenarios) {
       std::optional<AnalystTree> found;
-      for (const std::string& name : {sc.id + ".xml", "at-" + sc.id + ".xml"}) {
+      for (const std::string& name :
+           {fmt::format("{}.xml", sc.id), fmt::format("at-{}.xml", sc.id)}) {
         std::error_code ec;
         fs::path path = fs::path(dir) / name;
         if (!fs::is_regular_file(path, ec)) continue;
@@ -134,7 +135,8 @@ int run(const Options& o) {
     std::string list = o.formats;
     for (char& c : list)
       if (c == ',') c = ' ';
-    for (const std::string& f : core::split_ws(list)) {
+    for (std::string_view fv : core::split_ws(list)) {
+      std::string f(fv);
       if (!kKnownFormats.count(f)) {
         std::fprintf(stderr,
                      "icsrisk analyze: unknown format '%s' (known: html, xlsx, csv, md, "
@@ -168,7 +170,7 @@ int run(const Options& o) {
   risk::Results results = risk::analyze(*m, p, options);
 
   // Ids may be "." or ".." ([A-Za-z0-9_.:-]+): never let one name a folder outside reports/.
-  const std::string stem = m->id == "." || m->id == ".." ? "model" : m->id;
+  const std::string stem(m->id == "." || m->id == ".." ? "model" : m->id);
   fs::path dir = o.out.empty() ? fs::path("reports") / stem : fs::path(o.out);
   if (!dir.has_filename()) dir = dir.parent_path();  // "out/" names the folder "out"
   auto fail = [](const std::string& message) {

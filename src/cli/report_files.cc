@@ -51,7 +51,7 @@ ScenarioTrees scenario_trees(const model::Model& m, const model::Profile& p,
     attacktree::Tree tree = a ? a->tree : attacktree::tree_of_scenario(m, p, s);
     attacktree::EvalContext ctx;
     ctx.profile = &p;
-    ctx.step_level = attacktree::model_step_levels(step_levels, sc.id);
+    ctx.step_level = attacktree::model_step_levels(step_levels, std::string(sc.id));
     out.levels.push_back(attacktree::evaluate_nodes(tree, attacktree::Domain::kIpa, ctx));
     attacktree::TreeFigures f = attacktree::tree_figures(tree, ctx);
     f.source = a ? "analyst" : "generated";
@@ -105,13 +105,14 @@ std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
   for (std::size_t i = 0; i < results.scenario_risks.size(); ++i) {
     const risk::ScenarioRisk& s = results.scenario_risks[i];
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out.push_back({"tree-" + sc.id, report::tree_dot(trees.trees[i], trees.levels[i], &p, to)});
+    out.push_back(
+        {fmt::format("tree-{}", sc.id), report::tree_dot(trees.trees[i], trees.levels[i], &p, to)});
   }
   report::RoutesDiagramOptions ro;
   ro.diagram.lang = lang;
   for (const risk::ScenarioRisk& s : results.scenario_risks) {
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out.push_back({"routes-" + sc.id, report::routes_dot(m, p, s, ro)});
+    out.push_back({fmt::format("routes-{}", sc.id), report::routes_dot(m, p, s, ro)});
   }
   return out;
 }

@@ -7,8 +7,8 @@
 
 namespace icsrisk::core {
 
-std::vector<std::string> split_ws(std::string_view s) {
-  std::vector<std::string> out;
+std::vector<std::string_view> split_ws(std::string_view s) {
+  std::vector<std::string_view> out;
   std::size_t i = 0;
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (i < s.size()) {

@@ -8,7 +8,7 @@
 namespace icsrisk::core {
 
 /// Splits on ASCII white space, dropping empty pieces.
-std::vector<std::string> split_ws(std::string_view s);
+std::vector<std::string_view> split_ws(std::string_view s);
 
 /// Edit distance (Levenshtein, with an adjacent transposition counting as one edit), for
 /// "did you mean" suggestions. O(|a|·|b|).

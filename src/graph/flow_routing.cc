@@ -17,9 +17,7 @@ using detail::kInf;
 
 void Topology::route_flows(const model::Model& m, const model::Profile& p) {
   const detail::RoutingGraph g = detail::build_routing_graph(m, p, *this);
-  auto id_of = [&](std::size_t node) -> const std::string& {
-    return m.assets[g.device_asset[node - g.segments]].id;
-  };
+  auto id_of = [&](std::size_t node) { return m.assets[g.device_asset[node - g.segments]].id; };
   detail::SegmentSets sets(*this, m.assets.size(), g.size());
 
   routes_.assign(m.flows.size(), FlowRoute{});

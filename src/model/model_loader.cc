@@ -66,7 +66,7 @@ class ModelReader {
     return xml::Element(file_, diags_, n, attrs);
   }
 
-  static std::string text_of(pugi::xml_node n) { return n.child_value(); }
+  static std::string_view text_of(pugi::xml_node n) { return n.child_value(); }
 
   /// Reads each <child> of `section` with `each`, which appends to `out`. Reserving once keeps
   /// a 300,000-flow model from moving its flows as the vector grows (time, and peak memory).
@@ -100,7 +100,7 @@ class ModelReader {
     z.id = e.id();
     z.name = e.optional("name", z.id);
     if (e.has("purdue-level")) {
-      std::string v = e.optional("purdue-level");
+      std::string v(e.optional("purdue-level"));
       char* end = nullptr;
       double d = std::strtod(v.c_str(), &end);
       if (v.empty() || end != v.c_str() + v.size() || d < 0 || d > 5) {
@@ -268,7 +268,9 @@ std::optional<Model> load_model(const core::SourceFile& file, core::Diagnostics&
   xml::Document doc;
   pugi::xml_node root = xml::parse(file, diags, doc);
   if (!root) return std::nullopt;
-  return ModelReader(file, diags).read(root);
+  std::optional<Model> m = ModelReader(file, diags).read(root);
+  if (m) m->text = std::move(doc.buffer);  // the model's views point into it
+  return m;
 }
 
 }  // namespace icsrisk::model

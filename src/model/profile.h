@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "model/id_index.h"
 
 namespace icsrisk::model {
 
@@ -109,16 +110,13 @@ struct Profile {
   std::vector<EntryVector> vectors;
   std::string lateral_method;
 
-  std::unordered_map<std::string, std::size_t> asset_type_index;
-  std::unordered_map<std::string, std::size_t> threat_index;
-  std::unordered_map<std::string, std::size_t> countermeasure_index;
-  std::unordered_map<std::string, std::size_t> vector_index;
+  IdIndex asset_type_index, threat_index, countermeasure_index, vector_index;
 
   /// Index of an id, or kNone.
-  std::size_t find_asset_type(const std::string& id) const;
-  std::size_t find_threat(const std::string& id) const;
-  std::size_t find_countermeasure(const std::string& id) const;
-  std::size_t find_vector(const std::string& id) const;
+  std::size_t find_asset_type(std::string_view id) const;
+  std::size_t find_threat(std::string_view id) const;
+  std::size_t find_countermeasure(std::string_view id) const;
+  std::size_t find_vector(std::string_view id) const;
 
   /// Risk letter for (first axis, threat level, vulnerability level), each 1..3.
   char risk_of(int first, int threat_level, int vulnerability) const {

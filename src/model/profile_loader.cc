@@ -10,19 +10,19 @@
 
 namespace icsrisk::model {
 
-std::size_t Profile::find_asset_type(const std::string& id) const {
+std::size_t Profile::find_asset_type(std::string_view id) const {
   auto it = asset_type_index.find(id);
   return it == asset_type_index.end() ? kNone : it->second;
 }
-std::size_t Profile::find_threat(const std::string& id) const {
+std::size_t Profile::find_threat(std::string_view id) const {
   auto it = threat_index.find(id);
   return it == threat_index.end() ? kNone : it->second;
 }
-std::size_t Profile::find_countermeasure(const std::string& id) const {
+std::size_t Profile::find_countermeasure(std::string_view id) const {
   auto it = countermeasure_index.find(id);
   return it == countermeasure_index.end() ? kNone : it->second;
 }
-std::size_t Profile::find_vector(const std::string& id) const {
+std::size_t Profile::find_vector(std::string_view id) const {
   auto it = vector_index.find(id);
   return it == vector_index.end() ? kNone : it->second;
 }
@@ -277,7 +277,8 @@ class ProfileReader {
     t.stage = e.choice("stage", {"intrusion", "objective"}, 0, true) == 0 ? Stage::kIntrusion
                                                                           : Stage::kObjective;
     t.level = e.integer("level", 1, 3, 3, true);
-    t.applies_to = core::split_ws(e.required("applies-to"));
+    std::vector<std::string_view> applies = core::split_ws(e.required("applies-to"));
+    t.applies_to.assign(applies.begin(), applies.end());
     unique(threat_ids_, t.id, t.loc, "threat");
     p_.threats.push_back(std::move(t));
   }
@@ -293,7 +294,7 @@ class ProfileReader {
     c.reconstructed = note_reconstructed(e);
     c.function = static_cast<Function>(
         1u << e.choice("function", {kFunctionIds[0], kFunctionIds[1], kFunctionIds[2]}, 0, true));
-    for (const std::string& s : core::split_ws(e.required("stages"))) {
+    for (std::string_view s : core::split_ws(e.required("stages"))) {
       if (s == "intrusion")
         c.stages |= static_cast<std::uint8_t>(Stage::kIntrusion);
       else if (s == "objective")
@@ -302,8 +303,10 @@ class ProfileReader {
         diags_.error(core::attribute_token_loc(e.loc(), "stages", s),
                      fmt::format("unknown stage '{}': use 'intrusion' and/or 'objective'", s));
     }
-    c.counters = core::split_ws(e.required("counters"));
-    c.attack_ics = core::split_ws(e.optional("attack-ics"));
+    std::vector<std::string_view> counters = core::split_ws(e.required("counters"));
+    c.counters.assign(counters.begin(), counters.end());
+    std::vector<std::string_view> attack_ics = core::split_ws(e.optional("attack-ics"));
+    c.attack_ics.assign(attack_ics.begin(), attack_ics.end());
     static const std::regex kMitigation("M0[89][0-9][0-9]");
     for (const std::string& m : c.attack_ics) {
       if (!std::regex_match(m, kMitigation))

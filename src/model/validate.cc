@@ -63,7 +63,7 @@ class Linker {
           ref(m_.network_index, s.network, s.placement.loc, "network", "network", m_.networks);
     }
     index_senders();
-    std::unordered_map<std::string, core::Loc> impact_ids, scenario_ids;
+    std::unordered_map<std::string_view, core::Loc> impact_ids, scenario_ids;
     for (Impact& i : m_.impacts) {
       unique(impact_ids, i.id, i.loc, "business impact");
       for (Scenario& s : i.scenarios) {
@@ -76,7 +76,7 @@ class Linker {
   }
 
  private:
-  void unique(std::unordered_map<std::string, core::Loc>& seen, const std::string& id,
+  void unique(std::unordered_map<std::string_view, core::Loc>& seen, std::string_view id,
               core::Loc loc, const char* what) {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, loc);
@@ -121,7 +121,7 @@ class Linker {
     return ids;
   }
 
-  void unknown(core::Loc loc, const char* attr, const char* kind, const std::string& id,
+  void unknown(core::Loc loc, const char* attr, const char* kind, std::string_view id,
                const std::vector<std::string_view>& candidates) {
     std::string s = core::closest_match(id, candidates);
     d_.error(core::attribute_loc(loc, attr),
@@ -131,7 +131,7 @@ class Linker {
 
   /// Resolves an optional reference to a model element; kNone when empty or unknown.
   template <typename T>
-  std::size_t ref(const IdIndex& map, const std::string& id, core::Loc loc, const char* attr,
+  std::size_t ref(const IdIndex& map, std::string_view id, core::Loc loc, const char* attr,
                   const char* kind, const std::vector<T>& items) {
     if (id.empty()) return kNone;
     auto it = map.find(id);
@@ -147,7 +147,7 @@ class Linker {
       unknown(c.loc, "ref", "countermeasure", c.ref, ids_of(p_.countermeasures));
   }
 
-  std::size_t threat(const std::string& id, core::Loc loc, const char* attr) {
+  std::size_t threat(std::string_view id, core::Loc loc, const char* attr) {
     if (id.empty()) return kNone;
     std::size_t t = p_.find_threat(id);
     if (t == kNone) unknown(loc, attr, "threat", id, ids_of(p_.threats));
@@ -164,7 +164,7 @@ class Linker {
     const AssetType* type = a.type_index == kNone ? nullptr : &p_.asset_types[a.type_index];
     bool one_way = type && type->filtering == Filtering::kOneWay;
     bool up = false, down = false;
-    std::unordered_map<std::string, core::Loc> seen;
+    std::unordered_map<std::string_view, core::Loc> seen;
     for (Connection& c : a.connects) {
       c.network_index = ref(m_.network_index, c.network, c.loc, "network", "network", m_.networks);
       if (!c.network.empty()) {
@@ -190,7 +190,7 @@ class Linker {
       d_.warning(a.loc, fmt::format("asset '{}' is connected to no network", a.id));
     for (Placement& c : a.countermeasures)
       measure(c);
-    std::unordered_map<std::string, core::Loc> overridden;
+    std::unordered_map<std::string_view, core::Loc> overridden;
     for (ThreatOverride& t : a.threats) {
       if (!t.ref.empty() && a.threats.size() > 1) {
         auto [it, inserted] = overridden.emplace(t.ref, t.loc);
@@ -237,7 +237,7 @@ class Linker {
                  fmt::format("scenario '{}' has no attack base: no data flow goes to its target "
                              "'{}' and it names no bases",
                              s.id, s.target));
-    for (const std::string& b : s.bases) {
+    for (std::string_view b : s.bases) {
       auto it = m_.asset_index.find(b);
       if (it == m_.asset_index.end()) {
         std::string sug = core::closest_match(b, ids_of(m_.assets));

@@ -22,9 +22,11 @@ pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Doc
   }
   // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
   // pugixml never resolves external entities, so parsing cannot reach the file system or net.
-  // Offsets stay those of `text`: pugixml parses its copy in place, and a UTF-8 BOM is kept.
-  pugi::xml_parse_result r =
-      out.doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  // Offsets stay those of `text`: the buffer is a copy of it, and a UTF-8 BOM is kept. (The
+  // same work as load_buffer, which copies the text itself, but the buffer is ours to keep.)
+  out.buffer = std::make_shared<std::string>(text);
+  pugi::xml_parse_result r = out.doc.load_buffer_inplace(out.buffer->data(), out.buffer->size(),
+                                                         pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     std::size_t at = r.offset < 0 ? 0 : std::min(static_cast<std::size_t>(r.offset), text.size());
     // This includes a file without a root element ("No document element found").
@@ -122,13 +124,13 @@ pugi::xml_attribute Element::attr(const char* name) const {
   return node_.attribute(name);
 }
 
-std::string Element::required(const char* name) {
+std::string_view Element::required(const char* name) {
   pugi::xml_attribute a = attr(name);
   if (a.empty()) {
     diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
-  std::string v = a.value();
+  std::string_view v = a.value();
   if (v.empty()) {
     diags_.error(attr_loc(name),
                  fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
@@ -136,19 +138,19 @@ std::string Element::required(const char* name) {
   return v;
 }
 
-std::string Element::optional(const char* name, std::string fallback) const {
+std::string_view Element::optional(const char* name, std::string_view fallback) const {
   pugi::xml_attribute a = attr(name);
   if (a.empty()) return fallback;
   return a.value();
 }
 
-std::string Element::id(const char* name) {
+std::string_view Element::id(const char* name) {
   pugi::xml_attribute a = attr(name);
   if (a.empty()) {
     diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
-  std::string v = a.value();
+  std::string_view v = a.value();
   if (!core::is_valid_id(v)) {
     diags_.error(attr_loc(name),
                  fmt::format("'{}' is not a valid id: use letters, digits and _ . : -", v));
@@ -156,14 +158,14 @@ std::string Element::id(const char* name) {
   return v;
 }
 
-std::string Element::ref(const char* name, bool is_required) {
+std::string_view Element::ref(const char* name, bool is_required) {
   pugi::xml_attribute a = attr(name);
   if (a.empty()) {
     if (is_required)
       diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
-  std::string v = a.value();
+  std::string_view v = a.value();
   if (v.empty()) {
     diags_.error(attr_loc(name),
                  fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
@@ -245,7 +247,7 @@ std::vector<pugi::xml_node> Element::children(std::initializer_list<std::string_
   return out;
 }
 
-std::string Element::child_text(const char* name) const {
+std::string_view Element::child_text(const char* name) const {
   return node_.child(name).child_value();
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,15 +17,18 @@
 
 namespace icsrisk::model::xml {
 
-/// A parsed document that stays valid while the SourceFile lives.
+/// A parsed document: pugixml's nodes, and the buffer they point into. pugixml parses the
+/// buffer in place (a copy of the file's text: the SourceFile keeps the original for
+/// diagnostics), so every name and value is a NUL-terminated, unescaped run inside it; a loader
+/// may keep the buffer, and views into it, after the nodes are gone (model::Model does).
 struct Document {
+  std::shared_ptr<std::string> buffer;
   pugi::xml_document doc;
 };
 
-/// Parses the file's text (a copy: the SourceFile keeps the original for diagnostics) and
-/// returns its root element. Text that is not UTF-8 or not well-formed XML — a file without
-/// a root element included — becomes one positioned error and an empty node. No DTD, no
-/// external entities are processed.
+/// Parses the file's text in place in a copy (Document::buffer) and returns its root element. Text
+/// that is not UTF-8 or not well-formed XML — a file without a root element included — becomes one
+/// positioned error and an empty node. No DTD, no external entities are processed.
 pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out);
 
 /// The namespace is optional; when the root declares one that is not `expected`, warns (the
@@ -47,14 +51,16 @@ class Element {
   core::Loc attr_loc(std::string_view name) const;
   bool has(const char* name) const { return !attr(name).empty(); }
 
+  // Values are views into the Document's buffer (or static text when absent).
+
   /// The attribute's value; an error when it is missing or empty.
-  std::string required(const char* name);
+  std::string_view required(const char* name);
   /// The attribute's value, or `fallback` when it is absent.
-  std::string optional(const char* name, std::string fallback = {}) const;
+  std::string_view optional(const char* name, std::string_view fallback = {}) const;
   /// A required id attribute ([A-Za-z0-9_.:-]+).
-  std::string id(const char* name = "id");
+  std::string_view id(const char* name = "id");
   /// A reference to an id (required unless `required` is false; "" when absent).
-  std::string ref(const char* name, bool required = true);
+  std::string_view ref(const char* name, bool required = true);
   /// An integer in [lo, hi]; `fallback` when absent and not required, or on error.
   int integer(const char* name, int lo, int hi, int fallback, bool required);
   /// One of `choices`; returns its index, or `fallback` when absent / on error.
@@ -67,7 +73,7 @@ class Element {
   /// with "did you mean" otherwise; unknown children are skipped).
   std::vector<pugi::xml_node> children(std::initializer_list<std::string_view> known) const;
   /// The text of the child element `name` (e.g. <description>), or "".
-  std::string child_text(const char* name) const;
+  std::string_view child_text(const char* name) const;
 
  private:
   /// The attribute `name`: from the slot the constructor filled when `name` is a known

@@ -1,9 +1,11 @@
 #include "report/csv.h"
 
+#include <fmt/format.h>
+
 namespace icsrisk::report {
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
@@ -13,8 +15,8 @@ std::string csv_field(const std::string& text) {
   return out;
 }
 
-std::string neutralise_formula(const std::string& text) {
-  if (text.empty()) return text;
+std::string neutralise_formula(std::string_view text) {
+  if (text.empty()) return {};
   switch (text[0]) {
     case '=':
     case '+':
@@ -22,9 +24,9 @@ std::string neutralise_formula(const std::string& text) {
     case '@':
     case '\t':
     case '\r':
-      return "'" + text;
+      return fmt::format("'{}", text);
     default:
-      return text;
+      return std::string(text);
   }
 }
 

@@ -3,6 +3,7 @@
 // quoting, LF line ends, one file per table.
 
 #include <string>
+#include <string_view>
 
 #include "report/tables.h"
 
@@ -14,9 +15,9 @@ namespace icsrisk::report {
 std::string to_csv(const Table& table);
 
 /// A CSV field: quoted when it contains a comma, quote, CR or LF (quotes doubled).
-std::string csv_field(const std::string& text);
+std::string csv_field(std::string_view text);
 
 /// `text` neutralised against formula injection (see to_csv).
-std::string neutralise_formula(const std::string& text);
+std::string neutralise_formula(std::string_view text);
 
 }  // namespace icsrisk::report

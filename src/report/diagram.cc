@@ -54,7 +54,7 @@ void by_zone(dot::Writer& w, const model::Model& m, Lang lang, Emit emit) {
   for (std::size_t z : zone_order(m)) {
     const model::Zone& zone = m.zones[z];
     w.open_subgraph(
-        "cluster_z:" + zone.id,
+        fmt::format("cluster_z:{}", zone.id),
         {dot::text("label", zone_label(zone, lang)), attr("style", "rounded,filled"),
          attr("fillcolor", "#f5f7fa"), attr("color", "#90a4ae"), dot::text("tooltip", zone.id)});
     emit(z);
@@ -77,13 +77,13 @@ bool parse_view(std::string_view s, View& out) {
 }
 
 std::string asset_node(const model::Asset& a) {
-  return "a:" + a.id;
+  return fmt::format("a:{}", a.id);
 }
 std::string network_node(const model::Network& n) {
-  return "n:" + n.id;
+  return fmt::format("n:{}", n.id);
 }
 std::string entry_node(const model::Entry& e) {
-  return "e:" + e.id;
+  return fmt::format("e:{}", e.id);
 }
 
 void graph_defaults(dot::Writer& w) {
@@ -188,7 +188,7 @@ std::size_t entry_zone(const model::Model& m, const model::Entry& e) {
 }
 
 void write_title(dot::Writer& w, const model::Model& m, const char* view) {
-  std::string t = m.name.empty() ? std::string(view) : m.name + " — " + view;
+  std::string t = m.name.empty() ? std::string(view) : fmt::format("{} — {}", m.name, view);
   w.defaults("graph", {dot::text("label", t), attr("labelloc", "t"), attr("fontsize", "18")});
 }
 
@@ -252,11 +252,13 @@ void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile&
     }
     for (const model::Flow& f : m.flows) {
       if (!valid(f) || label_zone(f) != z) continue;
-      std::string label = f.data;
-      if (!f.protocol.empty()) label += label.empty() ? f.protocol : "\n" + f.protocol;
-      w.node("f:" + f.id, {dot::text("label", label), attr("shape", "plaintext"),
-                           attr("style", "solid"), attr("fontsize", "9"), attr("height", "0.2"),
-                           attr("margin", "0.02"), dot::text("tooltip", f.id)});
+      std::string label(f.data);
+      if (!f.protocol.empty())
+        label += label.empty() ? std::string(f.protocol) : fmt::format("\n{}", f.protocol);
+      w.node(fmt::format("f:{}", f.id),
+             {dot::text("label", label), attr("shape", "plaintext"), attr("style", "solid"),
+              attr("fontsize", "9"), attr("height", "0.2"), attr("margin", "0.02"),
+              dot::text("tooltip", f.id)});
     }
   });
   for (const model::Flow& f : m.flows) {
@@ -265,7 +267,7 @@ void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile&
     bool upward = level(f.to_index) > level(f.from_index);
     std::string from = asset_node(m.assets[f.from_index]);
     std::string to = asset_node(m.assets[f.to_index]);
-    std::string mid = "f:" + f.id;
+    std::string mid = fmt::format("f:{}", f.id);
     Attrs at;
     if (drawing_zone(m, m.assets[f.from_index]) != drawing_zone(m, m.assets[f.to_index]))
       at = {attr("color", kCrossZone)};

@@ -68,7 +68,7 @@ std::string purdue_text(double level) {
 }  // namespace
 
 std::string zone_label(const model::Zone& z, Lang lang) {
-  if (!z.has_purdue_level) return z.name;
+  if (!z.has_purdue_level) return std::string(z.name);
   return fmt::format("{} ({} {})", z.name, words(lang).level, purdue_text(z.purdue_level));
 }
 
@@ -82,7 +82,7 @@ std::string asset_label(const model::Asset& a, const model::Profile& p, Lang lan
   std::string s = dot::html_escape(a.name);
   if (a.count > 1) s += fmt::format(" ×{}", a.count);
   const model::AssetType* t = type_of(a, p);
-  std::string type = t ? t->name.in(lang) : a.type;
+  std::string type(t ? std::string_view(t->name.in(lang)) : a.type);
   if (type == a.name) return s;  // "PLC" of type PLC: once is enough
   s += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#424242\">" + dot::html_escape(type) + "</FONT>";
   return s;
@@ -124,10 +124,11 @@ Attrs network_attrs(const model::Network& n, Lang lang, double width) {
 /// Places nodes into zone clusters: `emit(zone)` writes the nodes of one zone
 /// (model::kNone = outside every zone).
 Attrs entry_attrs(const model::Entry& e, const model::Profile& p, Lang lang) {
-  std::string vec =
-      e.vector_index != model::kNone ? p.vectors[e.vector_index].name.in(lang) : e.vector;
+  std::string vec(e.vector_index != model::kNone
+                      ? std::string_view(p.vectors[e.vector_index].name.in(lang))
+                      : e.vector);
   bool plain = vec.empty() || vec == e.name;
-  return {dot::text("label", plain ? e.name : e.name + "\n(" + vec + ")"),
+  return {dot::text("label", plain ? std::string(e.name) : fmt::format("{}\n({})", e.name, vec)),
           attr("shape", "invhouse"),
           attr("fillcolor", kEntryFill),
           attr("fontcolor", "white"),

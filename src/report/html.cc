@@ -582,7 +582,7 @@ class Writer {
   }
 
   std::string asset_label(std::size_t a) const {
-    return a == kNone ? std::string(w_.attacker) : m_.assets[a].name;
+    return a == kNone ? std::string(w_.attacker) : std::string(m_.assets[a].name);
   }
 
   void scenarios() {
@@ -609,12 +609,12 @@ class Writer {
         out_ += fmt::format("<p class=\"note tree-note\">{}</p>\n",
                             html_escape(d_.scenario_tree_notes[i]));
       if (tree_svg) {
-        std::string inner = inline_svg(d_.scenario_tree_svgs[i], "tree-" + sc.id);
+        std::string inner = inline_svg(d_.scenario_tree_svgs[i], fmt::format("tree-{}", sc.id));
         if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
       }
       out_ += fmt::format("<h4>{}</h4>\n", h_.routes);
       if (i < d_.scenario_route_svgs.size() && !s.routes.empty()) {
-        std::string inner = inline_svg(d_.scenario_route_svgs[i], "routes-" + sc.id);
+        std::string inner = inline_svg(d_.scenario_route_svgs[i], fmt::format("routes-{}", sc.id));
         if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
       }
       if (s.routes.empty()) {
@@ -632,7 +632,7 @@ class Writer {
         for (const risk::Step& st : route.steps) {
           std::string via;
           for (std::size_t v : st.via)
-            via += (via.empty() ? "" : ", ") + m_.assets[v].name;
+            via += fmt::format("{}{}", via.empty() ? "" : ", ", m_.assets[v].name);
           out_ += fmt::format("<li>{} → {} : {}{} <span class=\"note\">({} {})</span></li>",
                               html_escape(asset_label(st.from)), html_escape(asset_label(st.to)),
                               html_escape(p_.threats[st.method].name.in(t_.lang)),

@@ -117,7 +117,7 @@ const char* kind_id(risk::AssetRiskRow::Kind k) {
   return k == risk::AssetRiskRow::Kind::kAsset ? "asset" : "network";
 }
 
-const std::string& target_id(const model::Model& m, const risk::AssetRiskRow& r) {
+std::string_view target_id(const model::Model& m, const risk::AssetRiskRow& r) {
   return r.kind == risk::AssetRiskRow::Kind::kAsset ? m.assets[r.target].id
                                                     : m.networks[r.target].id;
 }

@@ -8,7 +8,7 @@
 
 namespace icsrisk::report {
 
-std::string markdown_escape(const std::string& text) {
+std::string markdown_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
   bool line_start = true;

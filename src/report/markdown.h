@@ -18,6 +18,6 @@ std::string to_markdown(const Report& report, const model::Model& model,
 /// Model text made inert inside a Markdown table cell or heading: `|`, backslash, backticks and
 /// the emphasis/link characters are backslash-escaped; `<`, `>` and `&` become entities; a
 /// leading `#`, `-`, `+` or digit-dot loses its block meaning; newlines become `<br>`.
-std::string markdown_escape(const std::string& text);
+std::string markdown_escape(std::string_view text);
 
 }  // namespace icsrisk::report

@@ -94,13 +94,13 @@ namespace {
 std::string step_text(const model::Model& m, const model::Profile& p, const risk::Step& s,
                       model::Lang lang) {
   const Words& w = words(lang);
-  std::string from = s.from == kNone ? w.attacker : m.assets[s.from].name;
+  std::string from(s.from == kNone ? std::string_view(w.attacker) : m.assets[s.from].name);
   std::string text = fmt::format("{} → {} : {}", from, m.assets[s.to].name,
                                  s.method != kNone ? p.threats[s.method].name.in(lang) : "");
   if (!s.via.empty()) {
     std::vector<std::string> via;
     for (std::size_t d : s.via)
-      via.push_back(m.assets[d].name);
+      via.emplace_back(m.assets[d].name);
     text += fmt::format(" [{} {}]", w.via, join(via, w.separator));
   }
   return text;
@@ -167,7 +167,7 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
     bool first_of_scenario = true;
     for (std::size_t ri = 0; ri < sr.routes.size(); ++ri) {
       const risk::Route& route = sr.routes[ri];
-      const std::string entry_name = route.entry != kNone ? m.entries[route.entry].name : "";
+      const std::string entry_name(route.entry != kNone ? m.entries[route.entry].name : "");
       for (std::size_t si = 0; si < route.steps.size(); ++si) {
         const risk::Step& s = route.steps[si];
         std::vector<Cell>& row = t.rows.emplace_back();

@@ -113,7 +113,7 @@ std::vector<std::size_t> bases_of(const model::Model& m, const model::Scenario& 
 void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& sc,
                  const risk::ScenarioRisk& s, std::size_t drawn, Lang lang) {
   const RouteWords& t = route_words(lang);
-  std::string title = sc.name.empty() ? sc.id : sc.name;
+  std::string title(sc.name.empty() ? sc.id : sc.name);
   if (!s.risk || s.routes.empty()) {
     title += fmt::format(" — {}", t.unreachable);
   } else {

@@ -11,9 +11,9 @@ namespace icsrisk::report {
 using model::kNone;
 
 std::string row_target_name(const model::Model& m, const risk::AssetRiskRow& r) {
-  if (r.kind == risk::AssetRiskRow::Kind::kNetwork) return m.networks[r.target].name;
+  if (r.kind == risk::AssetRiskRow::Kind::kNetwork) return std::string(m.networks[r.target].name);
   const model::Asset& a = m.assets[r.target];
-  return a.count > 1 ? fmt::format("{} ×{}", a.name, a.count) : a.name;
+  return a.count > 1 ? fmt::format("{} ×{}", a.name, a.count) : std::string(a.name);
 }
 
 std::vector<std::size_t> top_asset_rows(const risk::Results& results, std::size_t n) {

@@ -12,10 +12,10 @@ namespace icsrisk::report {
 
 using model::kNone;
 
-Cell Cell::of_text(std::string s) {
+Cell Cell::of_text(std::string_view s) {
   Cell c;
   c.kind = Kind::kText;
-  c.text = std::move(s);
+  c.text = s;
   return c;
 }
 
@@ -70,7 +70,7 @@ std::string measure_names(const model::Profile& p, const std::vector<std::size_t
 }
 
 std::string group_name(const model::Asset& a) {
-  return a.count > 1 ? fmt::format("{} ×{}", a.name, a.count) : a.name;
+  return a.count > 1 ? fmt::format("{} ×{}", a.name, a.count) : std::string(a.name);
 }
 
 namespace {
@@ -90,15 +90,17 @@ Table asset_list(const model::Model& m, const model::Profile& p, model::Lang lan
     row.push_back(Cell::of_text(a.id));
     row.push_back(Cell::of_text(a.name));
     const model::AssetType* type = a.type_index != kNone ? &p.asset_types[a.type_index] : nullptr;
-    row.push_back(Cell::of_text(type ? type->name.in(lang) : a.type));
+    row.push_back(Cell::of_text(type ? std::string_view(type->name.in(lang)) : a.type));
     row.push_back(Cell::of_text(type ? w.categories[static_cast<int>(type->category)] : ""));
     std::vector<std::string> zones, nets, measures;
     for (std::size_t z : model::zones_of(m, a))
-      zones.push_back(m.zones[z].name);
+      zones.emplace_back(m.zones[z].name);
     for (const model::Connection& c : a.connects)
-      nets.push_back(c.network_index != kNone ? m.networks[c.network_index].name : c.network);
+      nets.emplace_back(c.network_index != kNone ? m.networks[c.network_index].name : c.network);
     for (const model::Placement& pl : a.countermeasures) {
-      std::string name = pl.measure != kNone ? p.countermeasures[pl.measure].name.in(lang) : pl.ref;
+      std::string name(pl.measure != kNone
+                           ? std::string_view(p.countermeasures[pl.measure].name.in(lang))
+                           : pl.ref);
       if (pl.status == model::Status::kPlanned) name += w.planned_suffix;
       measures.push_back(std::move(name));
     }
@@ -112,7 +114,7 @@ Table asset_list(const model::Model& m, const model::Profile& p, model::Lang lan
 }
 
 std::string flow_text(const model::Flow& f) {
-  if (f.protocol.empty()) return f.data;
+  if (f.protocol.empty()) return std::string(f.data);
   return fmt::format("{} ({})", f.data, f.protocol);
 }
 
@@ -151,7 +153,7 @@ Table dataflow_matrix(const model::Model& m, model::Lang lang) {
   }
   t.columns.push_back({"", w.sender_receiver});
   for (std::size_t r : receivers)
-    t.columns.push_back({"", m.assets[r].name});
+    t.columns.push_back({"", std::string(m.assets[r].name)});
   std::vector<std::vector<std::string>> cells(senders.size(),
                                               std::vector<std::string>(receivers.size()));
   for (const model::Flow& f : m.flows) {
@@ -209,7 +211,7 @@ bool is_wide(char32_t c) {
 
 }  // namespace
 
-std::size_t display_width(const std::string& text) {
+std::size_t display_width(std::string_view text) {
   std::size_t best = 0, line = 0;
   for (std::size_t i = 0; i < text.size();) {
     auto b = static_cast<unsigned char>(text[i]);

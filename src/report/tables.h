@@ -21,7 +21,7 @@ struct Cell {
   int number = 0;    ///< for kNumber
   char risk = 0;     ///< 'A'..'E' for kRisk
 
-  static Cell of_text(std::string s);
+  static Cell of_text(std::string_view s);
   static Cell of_number(int n);
   static Cell of_risk(char r);
   /// A fixed mark of our own ("-" for "no value"): not user text, never neutralised.
@@ -80,6 +80,6 @@ const char* risk_label(model::Lang lang);
 
 /// Display width of UTF-8 text in terminal/spreadsheet columns: East Asian wide and
 /// full-width characters count 2, others 1. For multi-line text, the widest line.
-std::size_t display_width(const std::string& text);
+std::size_t display_width(std::string_view text);
 
 }  // namespace icsrisk::report

@@ -47,9 +47,10 @@ const AssetRiskRow& row_of(const testing::LoadedModel& l, const risk::Results& r
                            AssetRiskRow::Kind kind, const std::string& target,
                            const std::string& threat) {
   for (const AssetRiskRow& row : r.asset_risks) {
-    const std::string& id = kind == AssetRiskRow::Kind::kAsset ? l.model->assets[row.target].id
-                                                               : l.model->networks[row.target].id;
-    if (row.kind == kind && id == target && l.profile->threats[row.threat].id == threat) return row;
+    if (row.kind != kind) continue;  // row.target indexes assets or networks, by row.kind
+    std::string_view id = kind == AssetRiskRow::Kind::kAsset ? l.model->assets[row.target].id
+                                                             : l.model->networks[row.target].id;
+    if (id == target && l.profile->threats[row.threat].id == threat) return row;
   }
   ADD_FAILURE() << "no row " << target << " / " << threat;
   static AssetRiskRow none;
@@ -225,9 +226,9 @@ TEST(AssetAnalysisTest, RowsFollowModelThenCatalogueOrderAndGroupsAreOneRow) {
   risk::Results r = l->analyze();
   std::vector<std::string> got;
   for (const AssetRiskRow& row : r.asset_risks) {
-    const std::string& id =
+    std::string_view id =
         row.kind == kAsset ? l->model->assets[row.target].id : l->model->networks[row.target].id;
-    got.push_back(id + "/" + l->profile->threats[row.threat].id);
+    got.push_back(std::string(id) + "/" + l->profile->threats[row.threat].id);
   }
   // The sensor type has no applicable threat in the test profile; the PLC group gives one row
   // per threat, not four; n-3 now has the PLC group (importance 3).

@@ -227,7 +227,7 @@ TEST(TextTest, IdsAndWhitespaceSplitting) {
   EXPECT_FALSE(is_valid_id(""));
   EXPECT_FALSE(is_valid_id("a b"));
   EXPECT_FALSE(is_valid_id("資産"));
-  EXPECT_EQ(split_ws(" a\tb\r\n c "), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(split_ws(" a\tb\r\n c "), (std::vector<std::string_view>{"a", "b", "c"}));
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
 }
 

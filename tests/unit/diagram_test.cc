@@ -105,10 +105,11 @@ TEST_P(DiagramGoldenTest, CgraphParsesBothViewsWithEveryElementOnce) {
   GraphPtr flows = parse(p.dot(View::kDataflow));
   ASSERT_TRUE(flows);
   for (const model::Flow& f : m.flows) {
-    Agnode_t* mid = node(flows.get(), "f:" + f.id);
+    Agnode_t* mid = node(flows.get(), "f:" + std::string(f.id));
     ASSERT_NE(mid, nullptr) << f.id;
     EXPECT_EQ(agdegree(flows.get(), mid, 1, 1), 2) << f.id;  // sender and receiver only
-    EXPECT_EQ(get(mid, "label"), dot::esc_string(f.data + "\n" + f.protocol));
+    EXPECT_EQ(get(mid, "label"),
+              dot::esc_string(std::string(f.data) + "\n" + std::string(f.protocol)));
   }
 }
 
@@ -183,7 +184,7 @@ TEST(DiagramTest, ParallelFlowsStaySeparateEdges) {
   GraphPtr g = parse(p.dot(View::kDataflow));
   ASSERT_TRUE(g);
   EXPECT_NE(node(g.get(), "f:df-copy"), nullptr);
-  EXPECT_NE(node(g.get(), "f:" + p.model().flows.front().id), nullptr);
+  EXPECT_NE(node(g.get(), "f:" + std::string(p.model().flows.front().id)), nullptr);
 }
 
 TEST(DiagramTest, HostileNamesStayTextAndAddNoElements) {

@@ -144,7 +144,7 @@ TEST(HtmlReportTest, ModelPlantReportHasEverySection) {
   // One section per scenario, each with its heading anchor.
   for (const model::Impact& i : a.model.impacts)
     for (const model::Scenario& s : i.scenarios)
-      EXPECT_NE(html.find("id=\"s-" + s.id + "\""), std::string::npos) << s.id;
+      EXPECT_NE(html.find("id=\"s-" + std::string(s.id) + "\""), std::string::npos) << s.id;
   // The asset-based table has a row per result row.
   pugi::xml_node table = doc.find_node([](pugi::xml_node n) {
     return std::string_view(n.attribute("id").value()) == "t-asset-risk-table";

@@ -50,6 +50,30 @@ std::string with_assets(const std::string& assets) {
          assets + "  </assets>\n</system>\n";
 }
 
+TEST(ModelLoaderTest, TextOutlivesTheFileAndTheParserAndIsSharedByCopies) {
+  // The model's text fields are views into Model::text: they must stay valid after the
+  // SourceFile and pugixml's document are gone, and in a copy after the original is gone.
+  std::optional<Model> copy;
+  {
+    core::SourceFile f("m.xml",
+                       "<system id=\"t\" name=\"A &amp; B\"><assets>"
+                       "<asset id=\"plc-1\" name=\"制御&lt;PLC&gt;\" type=\"plc\" importance=\"3\">"
+                       "<description>line one\r\nline two</description></asset></assets>"
+                       "<business-impacts><impact id=\"bi\" name=\"bi\" level=\"3\">"
+                       "<scenario id=\"sc\" name=\"sc\" target=\"plc-1\" attack=\"t\""
+                       " bases=\" x  y \"/></impact></business-impacts></system>");
+    core::Diagnostics d;
+    std::optional<Model> m = load_model(f, d);
+    ASSERT_TRUE(m.has_value()) << d.render();
+    copy = *m;
+  }
+  EXPECT_EQ(copy->name, "A & B");
+  EXPECT_EQ(copy->assets.at(0).name, "制御<PLC>");
+  EXPECT_EQ(copy->assets.at(0).description, "line one\nline two");  // XML end-of-line handling
+  EXPECT_EQ(copy->impacts.at(0).scenarios.at(0).bases, (std::vector<std::string_view>{"x", "y"}));
+  ASSERT_NE(copy->text, nullptr);
+}
+
 TEST(ModelLoaderTest, ExampleModelsLoadWithoutDiagnostics) {
   for (const char* name : {"models/model-plant.xml", "models/small-plant.xml"}) {
     Outcome o = check(testing::read_text(testing::source_path(name)));

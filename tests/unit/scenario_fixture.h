@@ -71,9 +71,9 @@ inline std::string system_xml(const std::string& networks, const std::string& as
 
 /// "entry: a → b → c" for a route.
 inline std::string route_path(const Loaded& l, const risk::Route& r) {
-  std::string s = l.model.entries[r.entry].id + ":";
+  std::string s = std::string(l.model.entries[r.entry].id) + ":";
   for (std::size_t i = 0; i < r.steps.size(); ++i)
-    s += (i == 0 ? " " : " → ") + l.model.assets[r.steps[i].to].id;
+    s += std::string(i == 0 ? " " : " → ") += l.model.assets[r.steps[i].to].id;
   return s;
 }
 
@@ -91,18 +91,19 @@ inline std::string dump(const Loaded& l, const std::vector<risk::ScenarioRisk>& 
   auto id_list = [&](const std::vector<std::size_t>& v, bool measures) {
     std::string s;
     for (std::size_t x : v)
-      s += (s.empty() ? "" : ",") +
-           (measures ? l.profile.countermeasures[x].id : l.model.assets[x].id);
+      s += std::string(s.empty() ? "" : ",") +=
+          (measures ? std::string_view(l.profile.countermeasures[x].id) : l.model.assets[x].id);
     return s;
   };
   for (const risk::ScenarioRisk& r : rs) {
     const model::Impact& im = l.model.impacts[r.impact];
-    out +=
-        im.scenarios[r.scenario].id + " (" + im.id + ", impact " + std::to_string(r.impact_level) +
-        "): risk " + (r.risk ? std::string(1, *r.risk) : "- (unreachable)") + ", planned " +
-        (r.risk_planned ? std::string(1, *r.risk_planned) : "-") + "; routes_total " +
-        std::to_string(r.routes_total) + (r.routes_total_exact ? "" : "+ (capped)") + ", listed " +
-        std::to_string(r.routes.size()) + (r.truncated ? ", truncated" : "") + "\n";
+    out += std::string(im.scenarios[r.scenario].id) + " (" + std::string(im.id) + ", impact " +
+           std::to_string(r.impact_level) + "): risk " +
+           (r.risk ? std::string(1, *r.risk) : "- (unreachable)") + ", planned " +
+           (r.risk_planned ? std::string(1, *r.risk_planned) : "-") + "; routes_total " +
+           std::to_string(r.routes_total) + (r.routes_total_exact ? "" : "+ (capped)") +
+           ", listed " + std::to_string(r.routes.size()) + (r.truncated ? ", truncated" : "") +
+           "\n";
     for (std::size_t i = 0; i < r.routes.size(); ++i) {
       const risk::Route& route = r.routes[i];
       out += "  " + std::to_string(i + 1) + ". " + route_path(l, route) + "  levels " +
@@ -112,9 +113,11 @@ inline std::string dump(const Loaded& l, const std::vector<risk::ScenarioRisk>& 
       if (i != 0) continue;
       for (const risk::Step& st : route.steps) {
         out += "       " +
-               (st.from == risk::kNone ? std::string("attacker") : l.model.assets[st.from].id) +
-               " → " + l.model.assets[st.to].id + "  " + l.profile.threats[st.method].id;
-        if (st.flow != risk::kNone) out += "  flow " + l.model.flows[st.flow].id;
+               (st.from == risk::kNone ? std::string("attacker")
+                                       : std::string(l.model.assets[st.from].id)) +
+               " → " + std::string(l.model.assets[st.to].id) + "  " +
+               l.profile.threats[st.method].id;
+        if (st.flow != risk::kNone) out += "  flow " + std::string(l.model.flows[st.flow].id);
         if (!st.via.empty()) out += " via " + id_list(st.via, false);
         out += "  [" + id_list(st.countermeasures, true) + "] level " +
                std::to_string(st.countermeasure_level) + "\n";

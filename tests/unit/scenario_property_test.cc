@@ -149,7 +149,7 @@ class BruteForce {
     int f = 0;
     for (const model::Placement& pl : ps) {
       if (pl.status != model::Status::kImplemented) continue;
-      const std::string& id = pl.ref;
+      std::string_view id = pl.ref;
       if (id.substr(2) != p_.threats[threat].id) continue;
       f |= id[0] == 'p' ? 1 : 2;
     }

@@ -58,8 +58,8 @@ void expect_agrees_with_routes(const std::string& path) {
     const model::Scenario& sc = l->model.impacts[s.impact].scenarios[s.scenario];
     for (const risk::Route& r : s.routes)
       for (const risk::Step& st : r.steps) {
-        std::string from = st.from == model::kNone ? "attacker" : l->model.assets[st.from].id;
-        const std::string& to = l->model.assets[st.to].id;
+        std::string from(st.from == model::kNone ? "attacker" : l->model.assets[st.from].id);
+        std::string to(l->model.assets[st.to].id);
         const std::string& method = l->profile.threats[st.method].id;
         EXPECT_EQ(levels.level_in_scenario(sc.id, from, to, method), st.countermeasure_level)
             << path << " " << sc.id << ": " << from << " → " << to << " " << method;
