@@ -22,10 +22,19 @@ void Diagnostics::note(Loc loc, std::string message) {
   items_.back().notes.push_back({Severity::kNote, loc, std::move(message), {}});
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+  items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
+                std::make_move_iterator(other.items_.end()));
+  errors_ += other.errors_;
+  warnings_ += other.warnings_;
+  other.items_.clear();
+  other.errors_ = other.warnings_ = 0;
+}
+
 void Diagnostics::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    const std::string& fa = a.loc.file ? a.loc.file->name() : std::string();
-    const std::string& fb = b.loc.file ? b.loc.file->name() : std::string();
+    std::string_view fa = a.loc.file ? std::string_view(a.loc.file->name()) : std::string_view();
+    std::string_view fb = b.loc.file ? std::string_view(b.loc.file->name()) : std::string_view();
     if (fa != fb) return fa < fb;
     return a.loc.offset < b.loc.offset;
   });

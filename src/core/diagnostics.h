@@ -25,6 +25,8 @@ class Diagnostics {
   void warning(Loc loc, std::string message);
   /// Attaches a note to the most recent error or warning.
   void note(Loc loc, std::string message);
+  /// Moves every diagnostic of `other` to the end of this one.
+  void append(Diagnostics&& other);
 
   bool has_errors() const { return errors_ > 0; }
   std::size_t error_count() const { return errors_; }

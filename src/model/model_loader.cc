@@ -1,5 +1,7 @@
 // The model file format, version 1 (design.md "Model file (XML)").
 
+#include <future>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -32,8 +34,29 @@ class ModelReader {
                    fmt::format("model format version '{}' is not supported (this icsrisk reads 1)",
                                e.optional("version")));
     }
+    // Flows are usually most of a model: on a large one they are read on a second thread while
+    // this one reads the other sections. Diagnostics of flows are collected apart and appended
+    // after (the caller sorts diagnostics by position before rendering them).
+    std::vector<pugi::xml_node> flows;
     for (pugi::xml_node c : e.children({"description", "zones", "networks", "assets", "dataflows",
-                                        "entry-points", "countermeasures", "business-impacts"})) {
+                                        "entry-points", "countermeasures", "business-impacts"}))
+      if (std::string_view(c.name()) == "dataflows")
+        for (pugi::xml_node f : element(c, {}).children({"flow"}))
+          flows.push_back(f);
+    core::Diagnostics flow_diags;
+    auto read_flows = [this, &flows, &flow_diags, &m] {
+      ModelReader reader(file_, flow_diags);
+      m.flows.reserve(flows.size());  // no moves as the vector grows (time, and peak memory)
+      for (pugi::xml_node f : flows)
+        reader.flow(f, m.flows.emplace_back());  // filled in place: no temporary
+    };
+    std::future<void> flows_read;
+    if (flows.size() >= kParallelFlows)
+      flows_read = std::async(std::launch::async, read_flows);
+    else
+      read_flows();
+    for (pugi::xml_node c : e.node().children()) {
+      if (c.type() != pugi::node_element) continue;
       std::string_view n = c.name();
       if (n == "description") m.description = text_of(c);
       if (n == "zones")
@@ -41,13 +64,9 @@ class ModelReader {
       if (n == "networks")
         read_section(c, "network", m.networks,
                      [&](pugi::xml_node x) { m.networks.push_back(network(x)); });
-      // Assets and flows are filled in place: no temporary to move from and destroy.
-      if (n == "assets")
+      if (n == "assets")  // filled in place, as flows
         read_section(c, "asset", m.assets,
                      [&](pugi::xml_node x) { asset(x, m.assets.emplace_back()); });
-      if (n == "dataflows")
-        read_section(c, "flow", m.flows,
-                     [&](pugi::xml_node x) { flow(x, m.flows.emplace_back()); });
       if (n == "entry-points")
         read_section(c, "entry", m.entries,
                      [&](pugi::xml_node x) { m.entries.push_back(entry(x)); });
@@ -58,6 +77,8 @@ class ModelReader {
         read_section(c, "impact", m.impacts,
                      [&](pugi::xml_node x) { m.impacts.push_back(impact(x)); });
     }
+    if (flows_read.valid()) flows_read.get();  // rethrows what the thread threw
+    diags_.append(std::move(flow_diags));
     return m;
   }
 
@@ -65,6 +86,10 @@ class ModelReader {
   xml::Element element(pugi::xml_node n, std::initializer_list<std::string_view> attrs) {
     return xml::Element(file_, diags_, n, attrs);
   }
+
+  /// Flows from which the dataflows are read on a second thread (below, thread start-up costs
+  /// more than reading them).
+  static constexpr std::size_t kParallelFlows = 4096;
 
   static std::string_view text_of(pugi::xml_node n) { return n.child_value(); }
 

@@ -74,6 +74,45 @@ TEST(ModelLoaderTest, TextOutlivesTheFileAndTheParserAndIsSharedByCopies) {
   ASSERT_NE(copy->text, nullptr);
 }
 
+TEST(ModelLoaderTest, LargeFlowSectionsReadOnASecondThreadGiveTheSameModelAndDiagnostics) {
+  // 5,000 flows (over the loader's threshold for a second thread) in two <dataflows> sections
+  // around other sections, with problems in both; then the same file cut to 50 flows, read on
+  // one thread. Flows keep file order, and each problem is reported once, at its position.
+  auto model = [](int flows) {
+    std::string x = "<system id=\"t\">\n<networks><network id=\"n1\"/></networks>\n<dataflows>\n";
+    for (int i = 0; i < flows; ++i) {
+      if (i == flows / 2)
+        x += "</dataflows>\n<assets><asset id=\"a\" type=\"plc\"/></assets>\n<dataflows>\n";
+      x += "<flow id=\"f" + std::to_string(i) + "\" from=\"a\" to=\"b\"" +
+           (i == 7 ? " colour=\"red\"" : "") + (i == flows - 1 ? " data=\"&amp;\"" : "") + "/>\n";
+    }
+    return x + "</dataflows>\n</system>\n";
+  };
+  for (int n : {5000, 50}) {
+    core::SourceFile f("m.xml", model(n));
+    core::Diagnostics d;
+    std::optional<Model> m = load_model(f, d);
+    ASSERT_TRUE(m.has_value());
+    ASSERT_EQ(m->flows.size(), static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+      ASSERT_EQ(m->flows[i].id, "f" + std::to_string(i));
+    EXPECT_EQ(m->flows.back().data, "&");
+    EXPECT_EQ(d.error_count(), 1u);
+    EXPECT_EQ(d.warning_count(), 1u);
+    d.sort();
+    EXPECT_EQ(d.render(),
+              "m.xml:11:31: warning: unknown attribute 'colour' on <flow> is ignored\n"
+              "  <flow id=\"f7\" from=\"a\" to=\"b\" colour=\"red\"/>\n"
+              "                                ^\n"
+              "m.xml:" +
+                  std::to_string(n / 2 + 5) +
+                  ":9: error: <asset> needs the attribute 'importance'\n"
+                  "  <assets><asset id=\"a\" type=\"plc\"/></assets>\n"
+                  "          ^\n")
+        << n;
+  }
+}
+
 TEST(ModelLoaderTest, ExampleModelsLoadWithoutDiagnostics) {
   for (const char* name : {"models/model-plant.xml", "models/small-plant.xml"}) {
     Outcome o = check(testing::read_text(testing::source_path(name)));
