@@ -85,7 +85,7 @@ Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::x
   if (known_attributes.size() <= kMaxKnown) {
     std::copy(known_attributes.begin(), known_attributes.end(), known_.begin());
     known_count_ = known_attributes.size();
-    std::fill_n(slots_.begin(), known_count_, nullptr);
+    std::fill_n(values_.begin(), known_count_, nullptr);
   }
   std::span<const std::string_view> known(known_attributes.begin(), known_attributes.size());
   std::size_t hint = 0;
@@ -93,7 +93,7 @@ Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::x
     std::size_t slot = match_name(a.name(), known, hint);
     if (slot < known.size()) {
       // Keep the first, as pugixml's lookup by name would find it.
-      if (known_count_ > 0 && slots_[slot] == nullptr) slots_[slot] = a.internal_object();
+      if (known_count_ > 0 && values_[slot] == nullptr) values_[slot] = a.value();
       hint = slot + 1;
       continue;
     }
@@ -115,22 +115,23 @@ core::Loc Element::attr_loc(std::string_view name) const {
   return core::attribute_loc(loc_, name);
 }
 
-pugi::xml_attribute Element::attr(const char* name) const {
+const char* Element::attr(const char* name) const {
   // The loaders pass the same literal as in the known list, usually merged by the compiler.
   for (std::size_t i = 0; i < known_count_; ++i)
-    if (known_[i].data() == name) return pugi::xml_attribute(slots_[i]);
+    if (known_[i].data() == name) return values_[i];
   for (std::size_t i = 0; i < known_count_; ++i)
-    if (same_name(name, known_[i])) return pugi::xml_attribute(slots_[i]);
-  return node_.attribute(name);
+    if (same_name(name, known_[i])) return values_[i];
+  pugi::xml_attribute a = node_.attribute(name);
+  return a ? a.value() : nullptr;
 }
 
 std::string_view Element::required(const char* name) {
-  pugi::xml_attribute a = attr(name);
-  if (a.empty()) {
+  const char* a = attr(name);
+  if (a == nullptr) {
     diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
-  std::string_view v = a.value();
+  std::string_view v = a;
   if (v.empty()) {
     diags_.error(attr_loc(name),
                  fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
@@ -139,18 +140,18 @@ std::string_view Element::required(const char* name) {
 }
 
 std::string_view Element::optional(const char* name, std::string_view fallback) const {
-  pugi::xml_attribute a = attr(name);
-  if (a.empty()) return fallback;
-  return a.value();
+  const char* a = attr(name);
+  if (a == nullptr) return fallback;
+  return a;
 }
 
 std::string_view Element::id(const char* name) {
-  pugi::xml_attribute a = attr(name);
-  if (a.empty()) {
+  const char* a = attr(name);
+  if (a == nullptr) {
     diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
-  std::string_view v = a.value();
+  std::string_view v = a;
   if (!core::is_valid_id(v)) {
     diags_.error(attr_loc(name),
                  fmt::format("'{}' is not a valid id: use letters, digits and _ . : -", v));
@@ -159,13 +160,13 @@ std::string_view Element::id(const char* name) {
 }
 
 std::string_view Element::ref(const char* name, bool is_required) {
-  pugi::xml_attribute a = attr(name);
-  if (a.empty()) {
+  const char* a = attr(name);
+  if (a == nullptr) {
     if (is_required)
       diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return {};
   }
-  std::string_view v = a.value();
+  std::string_view v = a;
   if (v.empty()) {
     diags_.error(attr_loc(name),
                  fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
@@ -174,18 +175,18 @@ std::string_view Element::ref(const char* name, bool is_required) {
 }
 
 int Element::integer(const char* name, int lo, int hi, int fallback, bool is_required) {
-  pugi::xml_attribute a = attr(name);
-  if (a.empty()) {
+  const char* a = attr(name);
+  if (a == nullptr) {
     if (is_required)
       diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return fallback;
   }
   long long v = 0;
-  if (!core::parse_int(a.value(), v) || v < lo || v > hi) {
+  if (!core::parse_int(a, v) || v < lo || v > hi) {
     std::string range = hi == 0x7fffffff ? fmt::format("an integer of at least {}", lo)
                                          : fmt::format("an integer from {} to {}", lo, hi);
     diags_.error(attr_loc(name),
-                 fmt::format("attribute '{}' must be {}, not '{}'", name, range, a.value()));
+                 fmt::format("attribute '{}' must be {}, not '{}'", name, range, a));
     return fallback;
   }
   return static_cast<int>(v);
@@ -193,13 +194,13 @@ int Element::integer(const char* name, int lo, int hi, int fallback, bool is_req
 
 std::size_t Element::choice(const char* name, std::initializer_list<std::string_view> choices,
                             std::size_t fallback, bool is_required) {
-  pugi::xml_attribute a = attr(name);
-  if (a.empty()) {
+  const char* a = attr(name);
+  if (a == nullptr) {
     if (is_required)
       diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
     return fallback;
   }
-  std::string_view v = a.value();
+  std::string_view v = a;
   std::size_t i = 0;
   for (std::string_view c : choices) {
     if (c == v) return i;

@@ -49,7 +49,7 @@ class Element {
   pugi::xml_node node() const { return node_; }
   core::Loc loc() const { return loc_; }
   core::Loc attr_loc(std::string_view name) const;
-  bool has(const char* name) const { return !attr(name).empty(); }
+  bool has(const char* name) const { return attr(name) != nullptr; }
 
   // Values are views into the Document's buffer (or static text when absent).
 
@@ -76,9 +76,10 @@ class Element {
   std::string_view child_text(const char* name) const;
 
  private:
-  /// The attribute `name`: from the slot the constructor filled when `name` is a known
-  /// attribute (no string search through the element's attributes), else pugixml's lookup.
-  pugi::xml_attribute attr(const char* name) const;
+  /// The value of attribute `name`, or null when absent: from the slot the constructor filled
+  /// when `name` is a known attribute (no string search through the element's attributes),
+  /// else pugixml's lookup.
+  const char* attr(const char* name) const;
 
   static constexpr std::size_t kMaxKnown = 16;
 
@@ -86,10 +87,10 @@ class Element {
   core::Diagnostics& diags_;
   pugi::xml_node node_;
   core::Loc loc_;
-  // Not value-initialised: only the first known_count_ entries are ever read. Raw pointers,
-  // because pugi::xml_attribute's constructor is an out-of-line call into the shared library.
-  std::array<std::string_view, kMaxKnown> known_;             ///< the known attribute names
-  std::array<pugi::xml_attribute_struct*, kMaxKnown> slots_;  ///< first occurrence, or null
+  // Not value-initialised: only the first known_count_ entries are ever read. Values rather
+  // than pugi::xml_attribute: each accessor of pugixml is a function call, several per element.
+  std::array<std::string_view, kMaxKnown> known_;  ///< the known attribute names
+  std::array<const char*, kMaxKnown> values_;      ///< value of the first occurrence, or null
   std::size_t known_count_ = 0;  ///< 0 when the list was too long to keep (no slots)
 };
 
