@@ -52,8 +52,8 @@ std::vector<WrongWayFlow> wrong_way_flows(const model::Model& m, const model::Pr
 
   std::vector<WrongWayFlow> out;
   detail::BoundedReverseBfs bfs(count);
-  std::vector<std::size_t> targets, needed, cached_at, cache_keys;  // as in flow_routing.cc
-  std::vector<std::size_t> cache;  // blocker (or kNone) per sender set, for this group
+  std::vector<std::size_t> targets, needed;
+  detail::PerSenderSet<std::size_t> cache;  // the blocker (or kNone) of each sender set
   for (std::size_t target_set = 0; target_set < by_target.size(); ++target_set) {
     const std::vector<std::size_t>& flows = by_target[target_set];
     if (flows.empty()) continue;
@@ -68,23 +68,17 @@ std::vector<WrongWayFlow> wrong_way_flows(const model::Model& m, const model::Pr
       for (std::size_t s : segments.segments_of(m.flows[f].from_index))
         needed.push_back(comp[s]);
     bfs.run(into, targets, needed);
-    for (std::size_t k : cache_keys)
-      cached_at[k] = kInf;
-    cache_keys.clear();
     cache.clear();
     for (std::size_t f : flows) {
       std::size_t key = sets.id(m.flows[f].from_index);
-      if (cached_at.size() <= key) cached_at.resize(key + 1, kInf);
-      if (cached_at[key] == kInf) {
+      const std::size_t* blocker = cache.find(key);
+      if (!blocker) {
         std::span<const std::size_t> from = segments.segments_of(m.flows[f].from_index);
         bool reached = std::any_of(from.begin(), from.end(),
                                    [&](std::size_t s) { return bfs.dist(comp[s]) != kInf; });
-        cached_at[key] = cache.size();
-        cache_keys.push_back(key);
-        cache.push_back(reached ? kNone : detail::find_blocker(g, from, to_segments));
+        blocker = &cache.insert(key, reached ? kNone : detail::find_blocker(g, from, to_segments));
       }
-      if (std::size_t blocker = cache[cached_at[key]]; blocker != kNone)
-        out.push_back({f, blocker});
+      if (*blocker != kNone) out.push_back({f, *blocker});
     }
   }
   std::sort(out.begin(), out.end(),

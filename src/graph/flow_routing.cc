@@ -44,9 +44,7 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
   // and receivers, not the whole graph per set.
   detail::BoundedReverseBfs bfs(g.size());
   std::vector<std::size_t> needed;
-  std::vector<std::size_t> cached_at;  // sender set id → index into `cache`, for this group
-  std::vector<FlowRoute> cache;
-  std::vector<std::size_t> cache_keys;
+  detail::PerSenderSet<FlowRoute> cache;  // paths depend only on the sender's segment set
   for (std::size_t target_set = 0; target_set < by_target.size(); ++target_set) {
     const std::vector<std::size_t>& flows = by_target[target_set];
     if (flows.empty()) continue;
@@ -58,17 +56,12 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
       for (std::size_t s : segments_of(m.flows[f].from_index))
         needed.push_back(s);
     bfs.run(g.in, targets, needed);
-    // Paths depend only on the sender's segment set: cache them per set.
-    for (std::size_t k : cache_keys)
-      cached_at[k] = kInf;
-    cache_keys.clear();
     cache.clear();
     for (std::size_t f : flows) {
       std::span<const std::size_t> src = segments_of(m.flows[f].from_index);
       std::size_t key = sets.id(m.flows[f].from_index);
-      if (cached_at.size() <= key) cached_at.resize(key + 1, kInf);
-      if (cached_at[key] != kInf) {
-        routes_[f] = cache[cached_at[key]];
+      if (const FlowRoute* known = cache.find(key)) {
+        routes_[f] = *known;
         continue;
       }
       FlowRoute r;
@@ -95,10 +88,7 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
             if (bfs.dist(s) + 1 == bfs.dist(pick)) frontier.push_back(s);
         }
       }
-      cached_at[key] = cache.size();
-      cache_keys.push_back(key);
-      cache.push_back(r);
-      routes_[f] = std::move(r);
+      routes_[f] = cache.insert(key, std::move(r));
     }
   }
 }

@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/topology.h"
@@ -79,6 +80,33 @@ class BoundedReverseBfs {
  private:
   std::vector<std::size_t> dist_, touched_, need_;
   std::size_t run_ = 0;
+};
+
+/// Results keyed by sender segment-set id (SegmentSets) within one group of flows, forgotten
+/// between groups in time proportional to what was stored (not to the number of set ids).
+template <typename T>
+class PerSenderSet {
+ public:
+  void clear() {
+    for (std::size_t k : keys_)
+      at_[k] = kInf;
+    keys_.clear();
+    values_.clear();
+  }
+  const T* find(std::size_t key) const {
+    return key < at_.size() && at_[key] != kInf ? &values_[at_[key]] : nullptr;
+  }
+  const T& insert(std::size_t key, T value) {
+    if (at_.size() <= key) at_.resize(key + 1, kInf);
+    at_[key] = values_.size();
+    keys_.push_back(key);
+    values_.push_back(std::move(value));
+    return values_.back();
+  }
+
+ private:
+  std::vector<std::size_t> at_, keys_;  ///< key → index into values_; the keys stored
+  std::vector<T> values_;
 };
 
 /// Strongly connected components of the directed graph `out`: a component per node, numbered
