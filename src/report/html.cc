@@ -66,6 +66,8 @@ struct HtmlWords {
       *dataflow_view, *no_diagram, *tables, *scenarios, *tree, *routes, *filter, *rows_shown,
       *no_routes, *routes_count, *lower_bound, *first_route_note, *toc, *generated_by, *level,
       *vuln, *threat, *hops, *scenario_after, *attribution, *sort_hint;
+  /// {0} rows in all, {1} shown, {2} the table's file stem.
+  const char* rows_cut;
 };
 
 const HtmlWords& html_words(Lang lang) {
@@ -105,7 +107,9 @@ const HtmlWords& html_words(Lang lang) {
       "計画実施後",
       "MITRE ATT&CK® for ICS の対策 ID を使用しています。© The MITRE Corporation. This work is "
       "reproduced and distributed with the permission of The MITRE Corporation.",
-      "列見出しをクリックすると並べ替えます。"};
+      "列見出しをクリックすると並べ替えます。",
+      "この表は {0} 行あります。HTML には最初の {1} 行を表示しています。すべての行は CSV "
+      "({2}.csv)、XLSX、JSON の出力にあります。"};
   static const HtmlWords en{
       "ICS security risk assessment report",
       "Summary",
@@ -142,7 +146,9 @@ const HtmlWords& html_words(Lang lang) {
       "after planned",
       "ATT&CK® for ICS mitigation ids are used. © The MITRE Corporation. This work is reproduced "
       "and distributed with the permission of The MITRE Corporation.",
-      "Click a column header to sort."};
+      "Click a column header to sort.",
+      "This table has {0} rows; the HTML shows the first {1}. Every row is in the CSV ({2}.csv), "
+      "XLSX and JSON outputs."};
   return lang == Lang::kJa ? ja : en;
 }
 
@@ -520,11 +526,16 @@ class Writer {
     const std::string id = "t-" + html_escape(t.id);
     out_ += fmt::format("<h3 id=\"{}\">{}</h3>\n", id, html_escape(t.title));
     if (!t.note.empty()) out_ += fmt::format("<p class=\"note\">{}</p>\n", html_lines(t.note));
+    const std::size_t shown = shown_rows(t);
+    if (shown < t.rows.size())
+      out_ += fmt::format(
+          "<p class=\"note cut\">{}</p>\n",
+          html_escape(fmt::format(fmt::runtime(h_.rows_cut), t.rows.size(), shown, t.id)));
     out_ += fmt::format(
         "<input class=\"filter\" type=\"search\" placeholder=\"{}\" data-table=\"{}-table\" "
         "aria-label=\"{}\"/> <span class=\"note\"><span id=\"{}-table-count\">{}</span> {} · "
         "{}</span>\n",
-        h_.filter, id, h_.filter, id, t.rows.size(), h_.rows_shown, h_.sort_hint);
+        h_.filter, id, h_.filter, id, shown, h_.rows_shown, h_.sort_hint);
     out_ += fmt::format(
         "<div class=\"table-wrap\"><table class=\"sortable\" id=\"{}-table\"><thead>\n", id);
     const std::size_t n = t.columns.size();
@@ -555,7 +566,8 @@ class Writer {
       out_ += "</tr>\n";
     }
     out_ += "</thead><tbody>\n";
-    for (const std::vector<Cell>& row : t.rows) {
+    for (std::size_t r = 0; r < shown; ++r) {
+      const std::vector<Cell>& row = t.rows[r];
       out_ += "<tr>";
       for (const Cell& cell : row) {
         switch (cell.kind) {
@@ -572,6 +584,15 @@ class Writer {
       out_ += "</tr>\n";
     }
     out_ += "</tbody></table></div>\n";
+  }
+
+  /// How many rows of `t` the HTML shows: all, or kHtmlRowLimit extended to the end of a span
+  /// (a route's steps) that the limit would cut.
+  static std::size_t shown_rows(const Table& t) {
+    std::size_t shown = std::min(t.rows.size(), kHtmlRowLimit);
+    for (const Table::Span& s : t.spans)
+      if (s.row < shown && s.row + s.rows > shown) shown = s.row + s.rows;
+    return std::min(shown, t.rows.size());
   }
 
   void tables() {

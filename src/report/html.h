@@ -27,6 +27,12 @@ struct HtmlDiagrams {
   std::vector<std::string> scenario_tree_notes;
 };
 
+/// Rows of a table shown in the HTML report at most (a route's steps are never cut apart): a
+/// browser cannot open the tables of a 100,000-asset model (750,000 rows, 370 MB). A longer
+/// table shows its first rows and says how many there are and where the rest is (CSV, XLSX and
+/// JSON outputs always have every row).
+inline constexpr std::size_t kHtmlRowLimit = 10000;
+
 /// Writes the report: a summary first (risk counts A–E per analysis as an inline SVG chart,
 /// the highest risks, the scenarios ranked, what the planned countermeasures would change),
 /// then the diagrams, the four tables of `tables` (sortable and filterable by a small inline

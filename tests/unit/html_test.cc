@@ -130,6 +130,42 @@ TEST(HtmlReportTest, HostileModelTextStaysText) {
   }
 }
 
+TEST(HtmlReportTest, LongTablesShowTheirFirstRowsAndSayWhereTheRestIs) {
+  Analysed a = analyse("models/small-plant.xml");
+  Report tables = build_report(a.model, a.profile, a.results, model::Lang::kEn);
+  auto table = [](const char* id, std::size_t rows) {
+    Table t;
+    t.id = id;
+    t.title = id;
+    t.columns = {{"", "n"}};
+    for (std::size_t r = 0; r < rows; ++r)
+      t.rows.push_back({Cell::of_number(static_cast<int>(r))});
+    return t;
+  };
+  tables.tables = {table("long", kHtmlRowLimit + 40), table("spanned", kHtmlRowLimit + 40),
+                   table("short", kHtmlRowLimit)};
+  // A route's steps that the limit would cut: shown whole.
+  tables.tables[1].spans.push_back({kHtmlRowLimit - 2, 0, 5});
+  std::string html = html_report(a.model, a.profile, a.results, tables, {});
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_buffer(html.data(), html.size()));
+  auto rows = [&](const char* id) {
+    std::string path = std::string("//table[@id='t-") + id + "-table']/tbody/tr";
+    return doc.select_nodes(path.c_str()).size();
+  };
+  EXPECT_EQ(rows("long"), kHtmlRowLimit);
+  EXPECT_EQ(rows("spanned"), kHtmlRowLimit + 3);
+  EXPECT_EQ(rows("short"), kHtmlRowLimit);
+  std::string note = "This table has " + std::to_string(kHtmlRowLimit + 40) +
+                     " rows; the HTML shows the first " + std::to_string(kHtmlRowLimit) +
+                     ". Every row is in the CSV (long.csv), XLSX and JSON outputs.";
+  EXPECT_NE(html.find(note), std::string::npos);
+  EXPECT_EQ(doc.select_nodes("//p[@class='note cut']").size(), 2u);  // not for "short"
+  // The shown-rows count is what is shown.
+  EXPECT_EQ(std::string(doc.select_node("//span[@id='t-long-table-count']").node().child_value()),
+            std::to_string(kHtmlRowLimit));
+}
+
 TEST(HtmlReportTest, ModelPlantReportHasEverySection) {
   Analysed a = analyse("models/model-plant.xml");
   std::string html = report_of(a, model::Lang::kJa, false);
