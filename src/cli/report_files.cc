@@ -1,5 +1,7 @@
 #include "cli/report_files.h"
 
+#include <algorithm>
+
 #include <fstream>
 
 #include <fmt/format.h>
@@ -29,7 +31,8 @@ namespace {
 /// One diagram: a file stem under diagrams/ and its DOT text.
 struct Diagram {
   std::string stem;
-  std::string dot;
+  std::string dot;     ///< empty when not wanted (a configuration view too large to draw)
+  bool render = true;  ///< small enough to lay out (kRenderAssetLimit, kRenderTreeNodeLimit)
 };
 
 /// The attack tree used for each scenario (the analyst's or generated), the IPA level of each
@@ -92,27 +95,39 @@ std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
   return text;
 }
 
+/// Every diagram of the report, in the order system, data flow, one tree per scenario, one
+/// routes view per scenario. The views of the whole configuration are drawn up to
+/// kRenderAssetLimit assets; above it their DOT is made only when `dot` asks for the files.
 std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
                                  const risk::Results& results, const ScenarioTrees& trees,
-                                 model::Lang lang) {
+                                 model::Lang lang, bool dot) {
+  const bool draw_configuration = m.assets.size() <= kRenderAssetLimit;
+  const bool configuration = dot || draw_configuration;
   std::vector<Diagram> out;
   report::DiagramOptions o;
   o.lang = lang;
-  out.push_back({"system", report::diagram_dot(report::View::kSystem, m, p, o)});
-  out.push_back({"dataflow", report::diagram_dot(report::View::kDataflow, m, p, o)});
+  auto view = [&](const char* stem, report::View v) {
+    out.push_back({stem, configuration ? report::diagram_dot(v, m, p, o) : std::string(),
+                   draw_configuration});
+  };
+  view("system", report::View::kSystem);
+  view("dataflow", report::View::kDataflow);
   report::TreeDiagramOptions to;
   to.lang = lang;
   for (std::size_t i = 0; i < results.scenario_risks.size(); ++i) {
     const risk::ScenarioRisk& s = results.scenario_risks[i];
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out.push_back(
-        {fmt::format("tree-{}", sc.id), report::tree_dot(trees.trees[i], trees.levels[i], &p, to)});
+    out.push_back({fmt::format("tree-{}", sc.id),
+                   report::tree_dot(trees.trees[i], trees.levels[i], &p, to),
+                   trees.trees[i].nodes.size() <= kRenderTreeNodeLimit});
   }
   report::RoutesDiagramOptions ro;
   ro.diagram.lang = lang;
   for (const risk::ScenarioRisk& s : results.scenario_risks) {
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out.push_back({fmt::format("routes-{}", sc.id), report::routes_dot(m, p, s, ro)});
+    out.push_back({fmt::format("routes-{}", sc.id),
+                   configuration ? report::routes_dot(m, p, s, ro) : std::string(),
+                   draw_configuration});
   }
   return out;
 }
@@ -130,8 +145,8 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     return write_file_atomic(path.string(), data);
   };
   auto wants = [&](const char* f) { return formats.count(f) > 0; };
-  const bool render = m.assets.size() <= kRenderAssetLimit;
-  const bool images = render && (wants("svg") || wants("png") || wants("html"));
+  // Laid out by Graphviz (as SVG) for the svg and png files and the HTML report.
+  const bool images = wants("svg") || wants("png") || wants("html");
   ScenarioTrees trees;
   if (wants("json") || wants("dot") || wants("html") || images)
     trees = scenario_trees(m, p, results, analyst);
@@ -166,19 +181,12 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     if (auto s = report::write_xlsx(rep, (dir / "icsrisk.xlsx").string()); !s) return s;
   }
 
-  if (!wants("dot") && !images) {
-    if (wants("html")) {  // a plant too large to draw: the report without diagrams
-      report::HtmlDiagrams hd;
-      for (const attacktree::TreeFigures& f : trees.figures)
-        hd.scenario_tree_notes.push_back(tree_note(f, lang));
-      if (auto s = put(dir / "report.html", report::html_report(m, p, results, rep, hd)); !s)
-        return s;
-    }
-    return core::Ok{};
-  }
-  std::vector<Diagram> diagrams = diagrams_of(m, p, results, trees, lang);
+  std::vector<Diagram> diagrams;
+  if (wants("dot") || images) diagrams = diagrams_of(m, p, results, trees, lang, wants("dot"));
   std::vector<std::string> svgs(diagrams.size());
-  if (wants("dot") || (render && (wants("svg") || wants("png")))) {
+  const bool drawn =
+      std::any_of(diagrams.begin(), diagrams.end(), [](const Diagram& d) { return d.render; });
+  if ((wants("dot") && !diagrams.empty()) || ((wants("svg") || wants("png")) && drawn)) {
     std::error_code ec;
     fs::create_directories(dir / "diagrams", ec);
     if (ec)
@@ -190,7 +198,7 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
     fs::path base = dir / "diagrams" / d.stem;
     if (wants("dot"))
       if (auto s = put(base.string() + ".dot", d.dot); !s) return s;
-    if (!images) continue;
+    if (!images || !d.render) continue;
     say("diagram " + d.stem);
     auto svg = report::render_dot(d.dot, report::ImageFormat::kSvg);
     if (!svg) return core::Error{fmt::format("cannot render {}: {}", d.stem, svg.error().message)};
@@ -207,15 +215,14 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
 
   if (wants("html")) {
     say("report.html");
+    // Layout of `svgs` (diagrams_of): system, dataflow, one tree per scenario, one routes view
+    // per scenario; a diagram not drawn is empty, and the report says so.
     report::HtmlDiagrams hd;
-    if (render) {
-      hd.system_svg = svgs[0];
-      hd.dataflow_svg = svgs[1];
-      // Layout of `svgs`: system, dataflow, one tree per scenario, one routes view per scenario.
-      const auto scenarios = static_cast<std::ptrdiff_t>(results.scenario_risks.size());
-      hd.scenario_tree_svgs.assign(svgs.begin() + 2, svgs.begin() + 2 + scenarios);
-      hd.scenario_route_svgs.assign(svgs.begin() + 2 + scenarios, svgs.end());
-    }
+    hd.system_svg = svgs[0];
+    hd.dataflow_svg = svgs[1];
+    const auto scenarios = static_cast<std::ptrdiff_t>(results.scenario_risks.size());
+    hd.scenario_tree_svgs.assign(svgs.begin() + 2, svgs.begin() + 2 + scenarios);
+    hd.scenario_route_svgs.assign(svgs.begin() + 2 + scenarios, svgs.end());
     for (const attacktree::TreeFigures& f : trees.figures)
       hd.scenario_tree_notes.push_back(tree_note(f, lang));
     if (auto s = put(dir / "report.html", report::html_report(m, p, results, rep, hd)); !s)

@@ -17,9 +17,12 @@
 
 namespace icsrisk::cli {
 
-/// Above this many assets the diagrams are written as DOT only: Graphviz's layout grows
-/// faster than linearly and a plant of that size is unreadable as one drawing anyway.
+/// Above this many assets the views of the whole configuration (system, data flow, routes) are
+/// written as DOT only: Graphviz's layout grows faster than linearly and a plant of that size
+/// is unreadable as one drawing anyway. Attack trees are drawn whatever the plant's size, up to
+/// kRenderTreeNodeLimit nodes (an analyst's tree may be larger).
 inline constexpr std::size_t kRenderAssetLimit = 1500;
+inline constexpr std::size_t kRenderTreeNodeLimit = 2000;
 
 /// Progress messages (for a terminal); may be empty.
 using Progress = std::function<void(const std::string&)>;

@@ -118,6 +118,45 @@ TEST_F(CliAnalyzeTest, DefaultFormatsAreAllButPng) {
   EXPECT_FALSE(fs::exists(dir_ / "out" / "diagrams" / "system.png"));
 }
 
+TEST_F(CliAnalyzeTest, PlantTooLargeToDrawStillGetsItsAttackTreesDrawn) {
+  // 1,600 terminals on the office network (over kRenderAssetLimit): the configuration views
+  // are DOT only, and the HTML says they were not produced; the scenario's attack tree is
+  // small and is drawn as SVG, and inlined in the HTML.
+  std::string assets;
+  for (int i = 0; i < 1600; ++i)
+    assets += "<asset id=\"pc-" + std::to_string(i) +
+              "\" type=\"terminal\" importance=\"1\"><connect network=\"n-office\"/>"
+              "<countermeasure ref=\"anti-virus\"/></asset>\n";
+  std::string model =
+      "<system id=\"big\" name=\"big\"><networks><network id=\"n-office\"/>"
+      "<network id=\"n-control\"/></networks><assets>\n" +
+      assets +
+      "<asset id=\"fw\" type=\"firewall\" importance=\"3\"><connect network=\"n-office\"/>"
+      "<connect network=\"n-control\"/><countermeasure ref=\"fw-packet-filter\"/></asset>"
+      "<asset id=\"plc\" type=\"plc\" importance=\"3\"><connect network=\"n-control\"/>"
+      "<countermeasure ref=\"access-control\"/></asset></assets>"
+      "<dataflows><flow id=\"df-1\" from=\"pc-0\" to=\"plc\"/></dataflows>"
+      "<entry-points><entry id=\"e-mail\" asset=\"pc-0\" vector=\"mail\" threat-level=\"3\"/>"
+      "</entry-points><business-impacts><impact id=\"bi\" name=\"stop\" level=\"3\">"
+      "<scenario id=\"sc\" name=\"stop\" target=\"plc\" attack=\"unauthorized-transmission\"/>"
+      "</impact></business-impacts></system>";
+  {
+    std::ofstream f(dir_ / "big.xml", std::ios::binary);
+    f << model;
+  }
+  Outcome r = analyze("big.xml -o out --format dot,svg,html");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const fs::path d = dir_ / "out" / "diagrams";
+  for (const char* f :
+       {"system.dot", "dataflow.dot", "routes-sc.dot", "tree-sc.dot", "tree-sc.svg"})
+    EXPECT_TRUE(fs::exists(d / f)) << f;
+  for (const char* f : {"system.svg", "dataflow.svg", "routes-sc.svg"})
+    EXPECT_FALSE(fs::exists(d / f)) << f;
+  std::string html = read_text((dir_ / "out" / "report.html").string());
+  EXPECT_NE(html.find("この図は出力されていません。"), std::string::npos);
+  EXPECT_NE(html.find("id=\"tree-sc-"), std::string::npos);  // the inlined attack tree's ids
+}
+
 TEST_F(CliAnalyzeTest, FormatSelectsExactlyItsFiles) {
   Outcome r = analyze(data("worst-c.xml") + " -o out --format svg,png");
   ASSERT_EQ(r.code, 0) << r.err;
