@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/report_files.h"
 #include "core/text.h"
 #include "report/diagram.h"
 #include "report/render.h"
@@ -78,6 +79,7 @@ std::optional<std::string> routes_text(const model::Model& m, const model::Profi
   report::RoutesDiagramOptions options;
   options.diagram = diagram;
   options.max_routes = o.routes;
+  options.focus = m.assets.size() > kRenderAssetLimit;  // as in the report folder
   const risk::ScenarioRisk* row = report::find_scenario_risk(m, scenarios, o.scenario);
   // The analysis has a row for every scenario of a valid model.
   if (!row) return std::nullopt;

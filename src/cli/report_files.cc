@@ -97,7 +97,8 @@ std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
 
 /// Every diagram of the report, in the order system, data flow, one tree per scenario, one
 /// routes view per scenario. The views of the whole configuration are drawn up to
-/// kRenderAssetLimit assets; above it their DOT is made only when `dot` asks for the files.
+/// kRenderAssetLimit assets; above it their DOT is made only when `dot` asks for the files,
+/// and the routes views show only what the routes touch.
 std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
                                  const risk::Results& results, const ScenarioTrees& trees,
                                  model::Lang lang, bool dot) {
@@ -121,13 +122,13 @@ std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
                    report::tree_dot(trees.trees[i], trees.levels[i], &p, to),
                    trees.trees[i].nodes.size() <= kRenderTreeNodeLimit});
   }
+  // The routes over a plant too large to draw: over the part of it they touch (always drawn).
   report::RoutesDiagramOptions ro;
   ro.diagram.lang = lang;
+  ro.focus = !draw_configuration;
   for (const risk::ScenarioRisk& s : results.scenario_risks) {
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out.push_back({fmt::format("routes-{}", sc.id),
-                   configuration ? report::routes_dot(m, p, s, ro) : std::string(),
-                   draw_configuration});
+    out.push_back({fmt::format("routes-{}", sc.id), report::routes_dot(m, p, s, ro), true});
   }
   return out;
 }

@@ -17,10 +17,11 @@
 
 namespace icsrisk::cli {
 
-/// Above this many assets the views of the whole configuration (system, data flow, routes) are
-/// written as DOT only: Graphviz's layout grows faster than linearly and a plant of that size
-/// is unreadable as one drawing anyway. Attack trees are drawn whatever the plant's size, up to
-/// kRenderTreeNodeLimit nodes (an analyst's tree may be larger).
+/// Above this many assets the views of the whole configuration (system, data flow) are written
+/// as DOT only: Graphviz's layout grows faster than linearly and a plant of that size is
+/// unreadable as one drawing anyway. The routes views then show only the part of the plant the
+/// routes touch (report::RoutesDiagramOptions::focus) and are drawn; attack trees are drawn
+/// whatever the plant's size, up to kRenderTreeNodeLimit nodes (an analyst's may be larger).
 inline constexpr std::size_t kRenderAssetLimit = 1500;
 inline constexpr std::size_t kRenderTreeNodeLimit = 2000;
 

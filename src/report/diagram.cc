@@ -72,11 +72,13 @@ class ZoneGroups {
   std::vector<std::vector<std::size_t>> groups_;
 };
 
-/// Writes one cluster per zone in zone_order(), calling `emit(zone)` inside each for its
-/// nodes, then `emit(model::kNone)` for the nodes outside every zone.
-template <typename Emit>
-void by_zone(dot::Writer& w, const model::Model& m, Lang lang, Emit emit) {
+/// Writes one cluster per zone in zone_order() for which `zone_on(zone)` holds, calling
+/// `emit(zone)` inside each for its nodes, then `emit(model::kNone)` for the nodes outside
+/// every zone.
+template <typename ZoneOn, typename Emit>
+void by_zone(dot::Writer& w, const model::Model& m, Lang lang, ZoneOn zone_on, Emit emit) {
   for (std::size_t z : zone_order(m)) {
+    if (!zone_on(z)) continue;
     const model::Zone& zone = m.zones[z];
     w.open_subgraph(
         fmt::format("cluster_z:{}", zone.id),
@@ -145,11 +147,13 @@ struct Skeleton {
   std::vector<std::size_t> leaves;  ///< per network: assets hanging only on it
 };
 
-Skeleton skeleton(const model::Model& m, const model::Profile& p) {
+/// The layout links of the assets `shown` (every asset when null).
+Skeleton skeleton(const model::Model& m, const model::Profile& p, const std::vector<bool>* shown) {
   Skeleton sk;
   sk.leaves.assign(m.networks.size(), 0);
   std::vector<std::vector<const model::Connection*>> conns(m.assets.size());
   for (std::size_t i = 0; i < m.assets.size(); ++i) {
+    if (shown && !(*shown)[i]) continue;
     for (const model::Connection& c : m.assets[i].connects)
       if (c.network_index != model::kNone) conns[i].push_back(&c);
     std::stable_sort(conns[i].begin(), conns[i].end(), [&](const auto* x, const auto* y) {
@@ -222,15 +226,31 @@ void write_title(dot::Writer& w, const model::Model& m, const char* view) {
 void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p,
                   const DiagramOptions& o) {
   if (o.title) write_title(w, m, words(o.lang).system_view);
-  Skeleton sk = skeleton(m, p);
+  const std::vector<bool>* shown = o.shown_assets;
+  Skeleton sk = skeleton(m, p, shown);
   auto shade = [&](Attrs at) { return o.muted ? muted(std::move(at)) : at; };
+  // What is drawn: everything, or the shown assets with their networks (those of the
+  // skeleton's links) and the entry points on either.
+  std::vector<bool> net_on(m.networks.size(), shown == nullptr);
+  for (const Link& l : sk.links)
+    net_on[l.network] = true;
+  auto entry_on = [&](const model::Entry& e) {
+    if (e.asset_index != model::kNone) return shown == nullptr || (*shown)[e.asset_index];
+    return e.network_index != model::kNone && net_on[e.network_index];
+  };
+  constexpr std::size_t kOff = ZoneGroups::kNotDrawn;
   ZoneGroups networks(m, m.networks.size(),
-                      [&](std::size_t n) { return m.networks[n].zone_index; });
-  ZoneGroups assets(m, m.assets.size(),
-                    [&](std::size_t a) { return drawing_zone(m, m.assets[a]); });
-  ZoneGroups entries(m, m.entries.size(),
-                     [&](std::size_t e) { return entry_zone(m, m.entries[e]); });
-  by_zone(w, m, o.lang, [&](std::size_t z) {
+                      [&](std::size_t n) { return net_on[n] ? m.networks[n].zone_index : kOff; });
+  ZoneGroups assets(m, m.assets.size(), [&](std::size_t a) {
+    return shown == nullptr || (*shown)[a] ? drawing_zone(m, m.assets[a]) : kOff;
+  });
+  ZoneGroups entries(m, m.entries.size(), [&](std::size_t e) {
+    return entry_on(m.entries[e]) ? entry_zone(m, m.entries[e]) : kOff;
+  });
+  auto zone_on = [&](std::size_t z) {
+    return shown == nullptr || !networks[z].empty() || !assets[z].empty() || !entries[z].empty();
+  };
+  by_zone(w, m, o.lang, zone_on, [&](std::size_t z) {
     for (std::size_t n : networks[z])
       w.node(network_node(m.networks[n]),
              shade(network_attrs(m.networks[n], o.lang, bus_width(sk, n))));
@@ -243,6 +263,7 @@ void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p
     link_edge(w, m, l, shade(link_style(l)));
   Attrs entry_edge = shade({attr("color", kEntryFill), attr("penwidth", "1.5")});
   for (const model::Entry& e : m.entries) {
+    if (!entry_on(e)) continue;
     if (e.asset_index != model::kNone) {
       w.edge(entry_node(e), asset_node(m.assets[e.asset_index]), entry_edge);
     } else if (e.network_index != model::kNone) {
@@ -281,20 +302,22 @@ void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile&
   ZoneGroups labels(m, m.flows.size(), [&](std::size_t f) {
     return valid(m.flows[f]) ? label_zone(m.flows[f]) : ZoneGroups::kNotDrawn;
   });
-  by_zone(w, m, o.lang, [&](std::size_t z) {
-    for (std::size_t i : assets[z])
-      w.node(asset_node(m.assets[i]), asset_attrs(m.assets[i], p, o.lang));
-    for (std::size_t i : labels[z]) {
-      const model::Flow& f = m.flows[i];
-      std::string label(f.data);
-      if (!f.protocol.empty())
-        label += label.empty() ? std::string(f.protocol) : fmt::format("\n{}", f.protocol);
-      w.node(fmt::format("f:{}", f.id),
-             {dot::text("label", label), attr("shape", "plaintext"), attr("style", "solid"),
-              attr("fontsize", "9"), attr("height", "0.2"), attr("margin", "0.02"),
-              dot::text("tooltip", f.id)});
-    }
-  });
+  by_zone(
+      w, m, o.lang, [](std::size_t) { return true; },
+      [&](std::size_t z) {
+        for (std::size_t i : assets[z])
+          w.node(asset_node(m.assets[i]), asset_attrs(m.assets[i], p, o.lang));
+        for (std::size_t i : labels[z]) {
+          const model::Flow& f = m.flows[i];
+          std::string label(f.data);
+          if (!f.protocol.empty())
+            label += label.empty() ? std::string(f.protocol) : fmt::format("\n{}", f.protocol);
+          w.node(fmt::format("f:{}", f.id),
+                 {dot::text("label", label), attr("shape", "plaintext"), attr("style", "solid"),
+                  attr("fontsize", "9"), attr("height", "0.2"), attr("margin", "0.02"),
+                  dot::text("tooltip", f.id)});
+        }
+      });
   for (const model::Flow& f : m.flows) {
     if (!valid(f)) continue;
     // Written in layout direction (higher Purdue level on top), arrow in data direction.

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.h"
 #include "model/profile.h"
@@ -28,6 +29,10 @@ struct DiagramOptions {
   bool legend = true;                   ///< add a legend cluster
   bool title = true;                    ///< graph label: system name and view name
   bool muted = false;  ///< system view in pale colours (the background of the routes view)
+  /// System view only: when set (one flag per asset), draw just these assets, the networks
+  /// they connect to, the entry points on either, and the zones that hold any of them. The
+  /// routes view of a plant too large to draw whole uses it. Not owned.
+  const std::vector<bool>* shown_assets = nullptr;
 };
 
 /// DOT node ids, derived from model ids (never pointers): "a:ID", "n:ID", "e:ID", "z:ID".

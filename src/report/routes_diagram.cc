@@ -125,27 +125,39 @@ void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& s
   w.defaults("graph", {dot::text("label", title), attr("labelloc", "t"), attr("fontsize", "18")});
 }
 
+/// The assets the routes touch (steps, crossed devices), the target and the bases: the nodes
+/// drawn in full colour, and all that a focused view draws.
+std::vector<bool> touched_assets(const model::Model& m, const model::Scenario& sc,
+                                 const std::vector<risk::Route>& routes,
+                                 const std::vector<std::size_t>& bases) {
+  std::vector<bool> on(m.assets.size(), false);
+  for (const risk::Route& r : routes)
+    for (const risk::Step& st : r.steps) {
+      if (st.from != model::kNone) on[st.from] = true;
+      if (st.to != model::kNone) on[st.to] = true;
+      for (std::size_t v : st.via)
+        on[v] = true;
+    }
+  if (sc.target_index != model::kNone) on[sc.target_index] = true;
+  for (std::size_t b : bases)
+    on[b] = true;
+  return on;
+}
+
 /// Re-declares the nodes the routes touch in their normal colours, then the target and bases
 /// with their borders. A node statement for an existing node only sets attributes, so the
 /// nodes stay in their zone clusters.
 void emphasise(dot::Writer& w, const model::Model& m, const model::Profile& p,
-               const model::Scenario& sc, const std::vector<risk::Route>& routes, Lang lang) {
-  std::vector<bool> asset_on(m.assets.size(), false), entry_on(m.entries.size(), false);
-  for (const risk::Route& r : routes) {
+               const model::Scenario& sc, const std::vector<risk::Route>& routes,
+               const std::vector<std::size_t>& bases, const std::vector<bool>& touched, Lang lang) {
+  std::vector<bool> entry_on(m.entries.size(), false);
+  for (const risk::Route& r : routes)
     if (r.entry != model::kNone) entry_on[r.entry] = true;
-    for (const risk::Step& st : r.steps) {
-      if (st.from != model::kNone) asset_on[st.from] = true;
-      if (st.to != model::kNone) asset_on[st.to] = true;
-      for (std::size_t v : st.via)
-        asset_on[v] = true;
-    }
-  }
-  std::vector<std::size_t> bases = bases_of(m, sc);
   const RouteWords& t = route_words(lang);
   for (std::size_t i = 0; i < m.assets.size(); ++i) {
+    if (!touched[i]) continue;
     bool target = i == sc.target_index;
     bool base = std::find(bases.begin(), bases.end(), i) != bases.end();
-    if (!asset_on[i] && !target && !base) continue;
     Attrs at = vivid(style::asset_attrs(m.assets[i], p, lang));
     if (target) {
       set(at, "color", kTargetBorder);
@@ -298,12 +310,15 @@ void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p
       s.routes.begin(),
       s.routes.begin() + static_cast<std::ptrdiff_t>(std::min(o.max_routes, s.routes.size())));
   if (o.diagram.title) write_title(w, m, sc, s, routes.size(), lang);
+  const std::vector<std::size_t> bases = bases_of(m, sc);
+  const std::vector<bool> touched = touched_assets(m, sc, routes, bases);
   DiagramOptions background = o.diagram;
   background.muted = true;
   background.title = false;
   background.legend = false;
+  background.shown_assets = o.focus ? &touched : nullptr;
   write_system(w, m, p, background);
-  emphasise(w, m, p, sc, routes, lang);
+  emphasise(w, m, p, sc, routes, bases, touched, lang);
   overlay(w, m, p, routes, lang);
   if (o.diagram.legend && !routes.empty()) route_key(w, m, routes, lang);
 }

@@ -21,6 +21,10 @@ struct RoutesDiagramOptions {
   /// drawn routes). `muted` is ignored: the configuration is always drawn pale.
   DiagramOptions diagram;
   std::size_t max_routes = 5;  ///< K: at most the first K listed routes are drawn
+  /// Draw only the part of the configuration the drawn routes touch (their assets, the target
+  /// and the attack bases, with their networks, entry points and zones): for a plant too large
+  /// to draw whole (cli::kRenderAssetLimit).
+  bool focus = false;
 };
 
 /// The DOT `class` of the one overlay edge that carries a step's label: exactly one per drawn

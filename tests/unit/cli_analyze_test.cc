@@ -118,10 +118,10 @@ TEST_F(CliAnalyzeTest, DefaultFormatsAreAllButPng) {
   EXPECT_FALSE(fs::exists(dir_ / "out" / "diagrams" / "system.png"));
 }
 
-TEST_F(CliAnalyzeTest, PlantTooLargeToDrawStillGetsItsAttackTreesDrawn) {
-  // 1,600 terminals on the office network (over kRenderAssetLimit): the configuration views
-  // are DOT only, and the HTML says they were not produced; the scenario's attack tree is
-  // small and is drawn as SVG, and inlined in the HTML.
+TEST_F(CliAnalyzeTest, PlantTooLargeToDrawStillGetsItsTreesAndRoutesDrawn) {
+  // 1,600 terminals on the office network (over kRenderAssetLimit): the system and data-flow
+  // views are DOT only, and the HTML says they were not produced; the scenario's attack tree,
+  // and its routes over just the assets they touch, are drawn as SVG and inlined in the HTML.
   std::string assets;
   for (int i = 0; i < 1600; ++i)
     assets += "<asset id=\"pc-" + std::to_string(i) +
@@ -147,14 +147,18 @@ TEST_F(CliAnalyzeTest, PlantTooLargeToDrawStillGetsItsAttackTreesDrawn) {
   Outcome r = analyze("big.xml -o out --format dot,svg,html");
   ASSERT_EQ(r.code, 0) << r.err;
   const fs::path d = dir_ / "out" / "diagrams";
-  for (const char* f :
-       {"system.dot", "dataflow.dot", "routes-sc.dot", "tree-sc.dot", "tree-sc.svg"})
+  for (const char* f : {"system.dot", "dataflow.dot", "routes-sc.dot", "routes-sc.svg",
+                        "tree-sc.dot", "tree-sc.svg"})
     EXPECT_TRUE(fs::exists(d / f)) << f;
-  for (const char* f : {"system.svg", "dataflow.svg", "routes-sc.svg"})
+  for (const char* f : {"system.svg", "dataflow.svg"})
     EXPECT_FALSE(fs::exists(d / f)) << f;
+  std::string routes = read_text((d / "routes-sc.dot").string());
+  EXPECT_NE(routes.find("\"a:pc-0\""), std::string::npos);  // the entry's asset, on the route
+  EXPECT_EQ(routes.find("\"a:pc-1\""), std::string::npos);  // off every route
   std::string html = read_text((dir_ / "out" / "report.html").string());
   EXPECT_NE(html.find("この図は出力されていません。"), std::string::npos);
-  EXPECT_NE(html.find("id=\"tree-sc-"), std::string::npos);  // the inlined attack tree's ids
+  EXPECT_NE(html.find("id=\"tree-sc-"), std::string::npos);    // the inlined attack tree
+  EXPECT_NE(html.find("id=\"routes-sc-"), std::string::npos);  // and routes view
 }
 
 TEST_F(CliAnalyzeTest, FormatSelectsExactlyItsFiles) {

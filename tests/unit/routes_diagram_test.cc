@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -73,10 +74,12 @@ class Plant {
     EXPECT_NE(r, nullptr) << id;
     return *r;
   }
-  std::string dot(const std::string& id, std::size_t k = 5, model::Lang lang = model::Lang::kJa) {
+  std::string dot(const std::string& id, std::size_t k = 5, model::Lang lang = model::Lang::kJa,
+                  bool focus = false) {
     RoutesDiagramOptions o;
     o.diagram.lang = lang;
     o.max_routes = k;
+    o.focus = focus;
     return routes_dot(model_, profile_, row(id), o);
   }
 
@@ -197,6 +200,41 @@ TEST(RoutesDiagramTest, TargetAndBasesAreEmphasisedAndTheRestIsMuted) {
   EXPECT_EQ(get(node(g.get(), "n:n-office"), "fontcolor"), "#607d8b");
   std::string title = get(g.get(), "label");
   EXPECT_NE(title.find("不正なコマンド送信による反応工程の停止 — リスク B"), std::string::npos);
+}
+
+TEST(RoutesDiagramTest, FocusDrawsOnlyWhatTheRoutesTouchWithTheSameOverlay) {
+  Plant p("model-plant");
+  const risk::ScenarioRisk s = p.row("sc-1-1");
+  GraphPtr full = parse(p.dot("sc-1-1"));
+  GraphPtr focused = parse(p.dot("sc-1-1", 5, model::Lang::kJa, true));
+  ASSERT_TRUE(full && focused);
+  // Every asset of the drawn routes, the target and the bases are there, with their networks
+  // and zones; assets, networks and zones away from them are not.
+  std::set<std::string> expected;
+  for (std::size_t r = 0; r < std::min<std::size_t>(5, s.routes.size()); ++r)
+    for (const risk::Step& st : s.routes[r].steps) {
+      if (st.from != model::kNone)
+        expected.insert("a:" + std::string(p.model().assets[st.from].id));
+      expected.insert("a:" + std::string(p.model().assets[st.to].id));
+      for (std::size_t v : st.via)
+        expected.insert("a:" + std::string(p.model().assets[v].id));
+    }
+  for (const char* id : {"a:plc-1", "a:scada", "a:ews"})
+    expected.insert(id);
+  std::set<std::string> assets;
+  for (Agnode_t* n = agfstnode(focused.get()); n; n = agnxtnode(focused.get(), n))
+    if (std::string_view(agnameof(n)).starts_with("a:")) assets.insert(agnameof(n));
+  EXPECT_EQ(assets, expected);
+  EXPECT_LT(assets.size(), p.model().assets.size());
+  EXPECT_EQ(node(focused.get(), "a:temp-sensor"), nullptr);
+  EXPECT_NE(node(full.get(), "a:temp-sensor"), nullptr);
+  EXPECT_NE(node(focused.get(), "n:n-control"), nullptr);  // the target's network
+  EXPECT_EQ(node(focused.get(), "n:n-wlan"), nullptr);
+  EXPECT_EQ(agsubg(focused.get(), const_cast<char*>("cluster_z:z-wireless"), 0), nullptr);
+  EXPECT_NE(agsubg(full.get(), const_cast<char*>("cluster_z:z-wireless"), 0), nullptr);
+  // The same overlay: one labelled edge per drawn step, as in the full view.
+  EXPECT_EQ(overlay_edges(focused.get())[kRouteStepClass].size(),
+            overlay_edges(full.get())[kRouteStepClass].size());
 }
 
 TEST(RoutesDiagramTest, UnreachableTargetDrawsTheSystemWithATitleNote) {
