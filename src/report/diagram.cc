@@ -235,7 +235,8 @@ void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p
   for (const Link& l : sk.links)
     net_on[l.network] = true;
   auto entry_on = [&](const model::Entry& e) {
-    if (e.asset_index != model::kNone) return shown == nullptr || (*shown)[e.asset_index];
+    if (shown == nullptr) return true;
+    if (e.asset_index != model::kNone) return static_cast<bool>((*shown)[e.asset_index]);
     return e.network_index != model::kNone && net_on[e.network_index];
   };
   constexpr std::size_t kOff = ZoneGroups::kNotDrawn;
