@@ -1,6 +1,7 @@
 // `icsrisk analyze` end to end: the real binary on real files.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <sys/wait.h>
 
@@ -27,7 +28,8 @@ class CliAnalyzeTest : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("icsrisk-cli-analyze-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));  // two test runs on one machine keep apart
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

@@ -3,6 +3,7 @@
 // step levels in `icsrisk trees eval --model`.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -48,7 +49,8 @@ class CliTreesAnalyzeTest : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("icsrisk-cli-trees-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));  // two test runs on one machine keep apart
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "trees");
   }

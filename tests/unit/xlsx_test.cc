@@ -1,6 +1,7 @@
 // icsrisk.xlsx: the sheet XML read back with unzip.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -35,7 +36,8 @@ class XlsxTest : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("icsrisk-xlsx-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));  // two test runs on one machine keep apart
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
