@@ -234,6 +234,9 @@ void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p
   std::vector<bool> net_on(m.networks.size(), shown == nullptr);
   for (const Link& l : sk.links)
     net_on[l.network] = true;
+  if (shown && o.shown_networks)
+    for (std::size_t n = 0; n < m.networks.size(); ++n)
+      net_on[n] = net_on[n] || (*o.shown_networks)[n];
   auto entry_on = [&](const model::Entry& e) {
     if (shown == nullptr) return true;
     if (e.asset_index != model::kNone) return static_cast<bool>((*shown)[e.asset_index]);

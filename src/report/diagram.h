@@ -33,6 +33,9 @@ struct DiagramOptions {
   /// they connect to, the entry points on either, and the zones that hold any of them. The
   /// routes view of a plant too large to draw whole uses it. Not owned.
   const std::vector<bool>* shown_assets = nullptr;
+  /// With shown_assets: further networks to draw (one flag per network), e.g. those of the
+  /// entry points a route starts from. Not owned; may be null.
+  const std::vector<bool>* shown_networks = nullptr;
 };
 
 /// DOT node ids, derived from model ids (never pointers): "a:ID", "n:ID", "e:ID", "z:ID".

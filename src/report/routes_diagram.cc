@@ -316,7 +316,13 @@ void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p
   background.muted = true;
   background.title = false;
   background.legend = false;
+  // A route from a network entry point starts on that network: drawn with it when focused.
+  std::vector<bool> entry_networks(m.networks.size(), false);
+  for (const risk::Route& r : routes)
+    if (r.entry != model::kNone && m.entries[r.entry].network_index != model::kNone)
+      entry_networks[m.entries[r.entry].network_index] = true;
   background.shown_assets = o.focus ? &touched : nullptr;
+  background.shown_networks = o.focus ? &entry_networks : nullptr;
   write_system(w, m, p, background);
   emphasise(w, m, p, sc, routes, bases, touched, lang);
   overlay(w, m, p, routes, lang);

@@ -229,9 +229,14 @@ TEST(RoutesDiagramTest, FocusDrawsOnlyWhatTheRoutesTouchWithTheSameOverlay) {
   EXPECT_EQ(node(focused.get(), "a:temp-sensor"), nullptr);
   EXPECT_NE(node(full.get(), "a:temp-sensor"), nullptr);
   EXPECT_NE(node(focused.get(), "n:n-control"), nullptr);  // the target's network
-  EXPECT_EQ(node(focused.get(), "n:n-wlan"), nullptr);
-  EXPECT_EQ(agsubg(focused.get(), const_cast<char*>("cluster_z:z-wireless"), 0), nullptr);
-  EXPECT_NE(agsubg(full.get(), const_cast<char*>("cluster_z:z-wireless"), 0), nullptr);
+  // The routes start at the wireless LAN entry point: its network and zone are drawn.
+  ASSERT_EQ(p.model().entries[s.routes[0].entry].id, "ep-wlan");
+  EXPECT_NE(node(focused.get(), "n:n-wlan"), nullptr);
+  EXPECT_NE(agsubg(focused.get(), const_cast<char*>("cluster_z:z-wireless"), 0), nullptr);
+  // The office, which no drawn route touches, is not.
+  EXPECT_EQ(node(focused.get(), "n:n-office"), nullptr);
+  EXPECT_EQ(agsubg(focused.get(), const_cast<char*>("cluster_z:z-office"), 0), nullptr);
+  EXPECT_NE(agsubg(full.get(), const_cast<char*>("cluster_z:z-office"), 0), nullptr);
   // The same overlay: one labelled edge per drawn step, as in the full view.
   EXPECT_EQ(overlay_edges(focused.get())[kRouteStepClass].size(),
             overlay_edges(full.get())[kRouteStepClass].size());
