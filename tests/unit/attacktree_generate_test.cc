@@ -233,8 +233,7 @@ TEST(AttackTreeCliTest, MissingFileExitsFourAndBadDomainExitsTwo) {
 }
 
 TEST(AttackTreeCliTest, GenerateWritesOneLoadableFilePerScenario) {
-  std::string dir = ::testing::TempDir() + "icsrisk-trees-gen";
-  std::filesystem::remove_all(dir);
+  std::string dir = (testing::fresh_test_dir("icsrisk-trees-gen") / "trees").string();
   CliRun r = run("trees generate " + source_path("models/small-plant.xml") + " -o " + dir);
   ASSERT_EQ(r.rc, 0) << r.out;
   EXPECT_TRUE(std::filesystem::exists(dir + "/sc-1.xml")) << r.out;
@@ -242,7 +241,7 @@ TEST(AttackTreeCliTest, GenerateWritesOneLoadableFilePerScenario) {
   CliRun e = run("trees eval " + dir + "/sc-1.xml " + dir + "/sc-2.xml --model " +
                  source_path("models/small-plant.xml"));
   EXPECT_EQ(e.rc, 0) << e.out;
-  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(std::filesystem::path(dir).parent_path());
 }
 
 }  // namespace

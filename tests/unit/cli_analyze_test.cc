@@ -1,7 +1,6 @@
 // `icsrisk analyze` end to end: the real binary on real files.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <sys/wait.h>
 
@@ -25,14 +24,7 @@ using Outcome = testing::CliResult;
 
 class CliAnalyzeTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("icsrisk-cli-analyze-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-            std::to_string(::getpid()));  // two test runs on one machine keep apart
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-cli-analyze"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   /// Runs `icsrisk analyze ARGS` in the test's folder.

@@ -7,7 +7,6 @@
 
 #include <graphviz/cgraph.h>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <pugixml.hpp>
 
 #include <cstdlib>
@@ -27,10 +26,7 @@ using testing::source_path;
 class CliHostileTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // ctest runs each test in its own process, several at once: one folder per process.
-    dir_ = fs::temp_directory_path() / ("icsrisk-cli-hostile-" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = testing::fresh_test_dir("icsrisk-cli-hostile");
     testing::CliResult r =
         testing::run_icsrisk("analyze '" + source_path("tests/data/hostile/hostile-model.xml") +
                                  "' -o out --format html,xlsx,csv,md,json,dot,svg",

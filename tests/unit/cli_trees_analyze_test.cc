@@ -3,7 +3,6 @@
 // step levels in `icsrisk trees eval --model`.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -47,11 +46,7 @@ using Outcome = testing::CliResult;
 class CliTreesAnalyzeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("icsrisk-cli-trees-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-            std::to_string(::getpid()));  // two test runs on one machine keep apart
-    fs::remove_all(dir_);
+    dir_ = testing::fresh_test_dir("icsrisk-cli-trees");
     fs::create_directories(dir_ / "trees");
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -4,7 +4,6 @@
 #include <graphviz/cgraph.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -222,12 +221,7 @@ TEST(DiagramTest, HostileNamesStayTextAndAddNoElements) {
 
 class DiagramCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("icsrisk-diagram-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-diagram"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   /// Runs the CLI with `args`; stdout and stderr go to files in the test folder.

@@ -1,8 +1,9 @@
 #pragma once
-// Golden-file comparison. Set ICSRISK_UPDATE_GOLDEN=1 to rewrite the files, then review the
-// diff before committing (style.md, "Tests").
+// Golden-file comparison, and the files and folders tests use. Set ICSRISK_UPDATE_GOLDEN=1 to
+// rewrite the golden files, then review the diff before committing (style.md, "Tests").
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,6 +20,20 @@ inline std::string source_path(const std::string& relative) {
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// A new, empty folder for the running test, <temp>/<prefix>-<test name>-<pid> (without the
+/// test name outside a test, e.g. in SetUpTestSuite): ctest runs tests in parallel processes,
+/// and two test runs may share a machine. The caller removes it.
+inline std::filesystem::path fresh_test_dir(const std::string& prefix) {
+  std::string name = prefix;
+  if (const ::testing::TestInfo* t = ::testing::UnitTest::GetInstance()->current_test_info())
+    name += "-" + std::string(t->name());
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 /// Compares `actual` with tests/golden/<name>; rewrites it when ICSRISK_UPDATE_GOLDEN is set.

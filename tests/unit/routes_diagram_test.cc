@@ -5,7 +5,6 @@
 #include <graphviz/cgraph.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <cstdlib>
@@ -292,12 +291,7 @@ TEST(RoutesDiagramTest, FindsScenariosById) {
 
 class RoutesDiagramCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("icsrisk-routes-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-routes"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   int run(const std::string& args) {

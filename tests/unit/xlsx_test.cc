@@ -1,7 +1,6 @@
 // icsrisk.xlsx: the sheet XML read back with unzip.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -33,14 +32,7 @@ std::string run(const std::string& cmd) {
 
 class XlsxTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("icsrisk-xlsx-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-            std::to_string(::getpid()));  // two test runs on one machine keep apart
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-xlsx"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string write(const std::string& model_relative, const std::string& name,
