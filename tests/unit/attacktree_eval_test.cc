@@ -7,17 +7,12 @@
 #include "attacktree/evaluate.h"
 #include "attacktree/loader.h"
 #include "model/loader.h"
+#include "unit/model_check.h"
 
 namespace icsrisk::attacktree {
 namespace {
 
-const model::Profile& builtin_profile() {
-  static const model::Profile p = [] {
-    core::Diagnostics d;
-    return *model::load_profile(model::builtin_profile_file(), d);
-  }();
-  return p;
-}
+using icsrisk::testing::builtin_profile;
 
 Tree parse(const std::string& text) {
   static std::vector<std::unique_ptr<core::SourceFile>> files;

@@ -9,17 +9,12 @@
 #include "model/loader.h"
 #include "model/validate.h"
 #include "unit/golden.h"
+#include "unit/model_check.h"
 
 namespace icsrisk::attacktree {
 namespace {
 
-const model::Profile& builtin_profile() {
-  static const model::Profile p = [] {
-    core::Diagnostics d;
-    return *model::load_profile(model::builtin_profile_file(), d);
-  }();
-  return p;
-}
+using icsrisk::testing::builtin_profile;
 
 struct Loaded {
   std::optional<Tree> tree;

@@ -9,6 +9,7 @@
 #include "model/loader.h"
 #include "model/validate.h"
 #include "unit/golden.h"
+#include "unit/model_check.h"
 
 namespace icsrisk::model {
 namespace {
@@ -16,30 +17,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Outcome {
-  bool loaded = false;
-  std::string text;  // rendered, sorted diagnostics
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-};
-
-const Profile& builtin() {
-  static const Profile p = [] {
-    core::Diagnostics d;
-    return *load_profile(builtin_profile_file(), d);
-  }();
-  return p;
-}
-
-/// Loads and links `xml` as m.xml against the built-in profile.
-Outcome check(std::string xml) {
-  core::SourceFile f("m.xml", std::move(xml));
-  core::Diagnostics d;
-  std::optional<Model> m = load_model(f, d);
-  if (m) link_model(*m, builtin(), d);
-  d.sort();
-  return {m.has_value(), d.render(), d.error_count(), d.warning_count()};
-}
+using Outcome = testing::ModelOutcome;
+using testing::check_model;
 
 /// A valid model, with `assets` as the body of <assets> (it starts on line 5).
 std::string with_assets(const std::string& assets) {
@@ -115,14 +94,15 @@ TEST(ModelLoaderTest, LargeFlowSectionsReadOnASecondThreadGiveTheSameModelAndDia
 
 TEST(ModelLoaderTest, ExampleModelsLoadWithoutDiagnostics) {
   for (const char* name : {"models/model-plant.xml", "models/small-plant.xml"}) {
-    Outcome o = check(testing::read_text(testing::source_path(name)));
+    Outcome o = check_model(testing::read_text(testing::source_path(name)));
     EXPECT_TRUE(o.loaded) << name;
     EXPECT_EQ(o.text, "") << name;
   }
 }
 
 TEST(ModelLoaderTest, MalformedXmlIsOneErrorAtTheParserPosition) {
-  Outcome o = check("<system id=\"t\">\n  <zones>\n    <zone id=\"z\">\n  </zones>\n</system>\n");
+  Outcome o =
+      check_model("<system id=\"t\">\n  <zones>\n    <zone id=\"z\">\n  </zones>\n</system>\n");
   EXPECT_FALSE(o.loaded);
   EXPECT_EQ(o.errors, 1u);
   EXPECT_EQ(o.text,
@@ -132,13 +112,13 @@ TEST(ModelLoaderTest, MalformedXmlIsOneErrorAtTheParserPosition) {
 }
 
 TEST(ModelLoaderTest, EmptyFileIsMalformed) {
-  Outcome o = check("");
+  Outcome o = check_model("");
   EXPECT_FALSE(o.loaded);
   EXPECT_THAT(o.text, HasSubstr("m.xml:1:1: error: malformed XML: No document element found\n"));
 }
 
 TEST(ModelLoaderTest, NonUtf8InputIsReportedAtTheFirstBadByte) {
-  Outcome o = check("<system id=\"t\" name=\"caf\xE9\"/>\n");
+  Outcome o = check_model("<system id=\"t\" name=\"caf\xE9\"/>\n");
   EXPECT_FALSE(o.loaded);
   EXPECT_EQ(o.text,
             "m.xml:1:25: error: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8\n"
@@ -147,12 +127,12 @@ TEST(ModelLoaderTest, NonUtf8InputIsReportedAtTheFirstBadByte) {
 }
 
 TEST(ModelLoaderTest, Utf16InputIsRejectedAsNotUtf8) {
-  Outcome o = check(std::string("\xFF\xFE<\0s\0", 6));
+  Outcome o = check_model(std::string("\xFF\xFE<\0s\0", 6));
   EXPECT_THAT(o.text, HasSubstr("m.xml:1:1: error: the file is not valid UTF-8 (byte 0xFF)"));
 }
 
 TEST(ModelLoaderTest, WrongRootElementIsAnError) {
-  Outcome o = check("<?xml version=\"1.0\"?>\n<profile id=\"p\"/>\n");
+  Outcome o = check_model("<?xml version=\"1.0\"?>\n<profile id=\"p\"/>\n");
   EXPECT_FALSE(o.loaded);
   EXPECT_EQ(o.text,
             "m.xml:2:1: error: the root element must be <system>, not <profile>\n"
@@ -161,14 +141,14 @@ TEST(ModelLoaderTest, WrongRootElementIsAnError) {
 }
 
 TEST(ModelLoaderTest, MissingRequiredAttributeIsReportedAtTheElement) {
-  Outcome o = check(
+  Outcome o = check_model(
       with_assets("    <asset id=\"a\" importance=\"2\"><connect network=\"n1\"/></asset>\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:5:5: error: <asset> needs the attribute 'type'\n"
                                 "      <asset id=\"a\" importance=\"2\">"));
 }
 
 TEST(ModelLoaderTest, UnknownAttributeIsAWarningWithASuggestion) {
-  Outcome o = check(with_assets(
+  Outcome o = check_model(with_assets(
       "    <asset id=\"a\" type=\"server\" importanse=\"2\"><connect network=\"n1\"/></asset>\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:5:33: warning: unknown attribute 'importanse' on <asset> "
                                 "is ignored; did you mean 'importance'?\n"));
@@ -176,7 +156,7 @@ TEST(ModelLoaderTest, UnknownAttributeIsAWarningWithASuggestion) {
 }
 
 TEST(ModelLoaderTest, UnknownAttributeFarFromAnyNameHasNoSuggestion) {
-  Outcome o = check("<system id=\"t\" colour=\"red\"/>\n");
+  Outcome o = check_model("<system id=\"t\" colour=\"red\"/>\n");
   EXPECT_EQ(o.text,
             "m.xml:1:16: warning: unknown attribute 'colour' on <system> is ignored\n"
             "  <system id=\"t\" colour=\"red\"/>\n"
@@ -186,7 +166,7 @@ TEST(ModelLoaderTest, UnknownAttributeFarFromAnyNameHasNoSuggestion) {
 
 TEST(ModelLoaderTest, UnknownElementIsAWarningWithASuggestion) {
   Outcome o =
-      check("<system id=\"t\">\n  <asets/>\n  <zones><zoen id=\"z\"/></zones>\n</system>\n");
+      check_model("<system id=\"t\">\n  <asets/>\n  <zones><zoen id=\"z\"/></zones>\n</system>\n");
   EXPECT_THAT(o.text, HasSubstr("m.xml:2:3: warning: unknown element <asets> in <system> is "
                                 "ignored; did you mean <assets>?\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:3:10: warning: unknown element <zoen> in <zones> is "
@@ -195,7 +175,7 @@ TEST(ModelLoaderTest, UnknownElementIsAWarningWithASuggestion) {
 }
 
 TEST(ModelLoaderTest, InvalidIdIsReportedAtTheAttribute) {
-  Outcome o = check("<system id=\"プラント 1\"/>\n");
+  Outcome o = check_model("<system id=\"プラント 1\"/>\n");
   EXPECT_EQ(o.text,
             "m.xml:1:9: error: 'プラント 1' is not a valid id: use letters, digits and _ . : -\n"
             "  <system id=\"プラント 1\"/>\n"
@@ -203,7 +183,7 @@ TEST(ModelLoaderTest, InvalidIdIsReportedAtTheAttribute) {
 }
 
 TEST(ModelLoaderTest, ImportanceOutOfRange) {
-  Outcome o = check(with_assets(
+  Outcome o = check_model(with_assets(
       "    <asset id=\"a\" type=\"server\" importance=\"4\"><connect network=\"n1\"/></asset>\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:5:33: error: attribute 'importance' must be an integer "
                                 "from 1 to 3, not '4'\n"));
@@ -211,32 +191,32 @@ TEST(ModelLoaderTest, ImportanceOutOfRange) {
 
 TEST(ModelLoaderTest, ImportanceThatIsNotANumber) {
   Outcome o =
-      check(with_assets("    <asset id=\"a\" type=\"server\" importance=\"high\"><connect "
-                        "network=\"n1\"/></asset>\n"));
+      check_model(with_assets("    <asset id=\"a\" type=\"server\" importance=\"high\"><connect "
+                              "network=\"n1\"/></asset>\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:5:33: error: attribute 'importance' must be an integer "
                                 "from 1 to 3, not 'high'\n"));
 }
 
 TEST(ModelLoaderTest, CountMustBeAtLeastOne) {
   Outcome o =
-      check(with_assets("    <asset id=\"a\" type=\"server\" importance=\"1\" count=\"0\">"
-                        "<connect network=\"n1\"/></asset>\n"));
+      check_model(with_assets("    <asset id=\"a\" type=\"server\" importance=\"1\" count=\"0\">"
+                              "<connect network=\"n1\"/></asset>\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:5:48: error: attribute 'count' must be an integer of at "
                                 "least 1, not '0'\n"));
 }
 
 TEST(ModelLoaderTest, ThreatOverrideLevelOutOfRange) {
   Outcome o =
-      check(with_assets("    <asset id=\"a\" type=\"server\" importance=\"1\">\n"
-                        "      <connect network=\"n1\"/>\n"
-                        "      <threat ref=\"malware-infection\" level=\"0\"/>\n"
-                        "    </asset>\n"));
+      check_model(with_assets("    <asset id=\"a\" type=\"server\" importance=\"1\">\n"
+                              "      <connect network=\"n1\"/>\n"
+                              "      <threat ref=\"malware-infection\" level=\"0\"/>\n"
+                              "    </asset>\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:7:39: error: attribute 'level' must be an integer from 1 "
                                 "to 3, not '0'\n"));
 }
 
 TEST(ModelLoaderTest, EntryThreatLevelImpactLevelAndPurdueLevelOutOfRange) {
-  Outcome o = check(
+  Outcome o = check_model(
       "<system id=\"t\">\n"
       "  <zones><zone id=\"z\" purdue-level=\"6\"/><zone id=\"y\" purdue-level=\"x\"/></zones>\n"
       "  <entry-points><entry id=\"e\" network=\"n\" vector=\"web\" threat-level=\"-1\"/>"
@@ -255,12 +235,12 @@ TEST(ModelLoaderTest, EntryThreatLevelImpactLevelAndPurdueLevelOutOfRange) {
 
 TEST(ModelLoaderTest, FractionalPurdueLevelIsAccepted) {
   Outcome o =
-      check("<system id=\"t\"><zones><zone id=\"z\" purdue-level=\"3.5\"/></zones></system>");
+      check_model("<system id=\"t\"><zones><zone id=\"z\" purdue-level=\"3.5\"/></zones></system>");
   EXPECT_EQ(o.text, "");
 }
 
 TEST(ModelLoaderTest, EntryNeedsExactlyOneOfAssetAndNetwork) {
-  Outcome o = check(
+  Outcome o = check_model(
       "<system id=\"t\">\n"
       "  <networks><network id=\"n\"/></networks>\n"
       "  <entry-points>\n"
@@ -275,15 +255,16 @@ TEST(ModelLoaderTest, EntryNeedsExactlyOneOfAssetAndNetwork) {
 }
 
 TEST(ModelLoaderTest, UnsupportedVersionIsAnError) {
-  Outcome o = check("<system id=\"t\" version=\"2\"/>");
+  Outcome o = check_model("<system id=\"t\" version=\"2\"/>");
   EXPECT_THAT(o.text, HasSubstr("m.xml:1:16: error: model format version '2' is not supported "
                                 "(this icsrisk reads 1)\n"));
 }
 
 TEST(ModelLoaderTest, NamespaceIsOptional) {
   std::string body = "<networks><network id=\"n\"/></networks>";
-  Outcome with = check("<system id=\"t\" xmlns=\"urn:icsrisk:model:1\">" + body + "</system>");
-  Outcome without = check("<system id=\"t\">" + body + "</system>");
+  Outcome with =
+      check_model("<system id=\"t\" xmlns=\"urn:icsrisk:model:1\">" + body + "</system>");
+  Outcome without = check_model("<system id=\"t\">" + body + "</system>");
   EXPECT_TRUE(with.loaded);
   EXPECT_TRUE(without.loaded);
   EXPECT_EQ(with.text, "");
@@ -291,7 +272,7 @@ TEST(ModelLoaderTest, NamespaceIsOptional) {
 }
 
 TEST(ModelLoaderTest, ForeignNamespaceIsAWarning) {
-  Outcome o = check("<system id=\"t\" xmlns=\"urn:icsrisk:profile:1\"/>");
+  Outcome o = check_model("<system id=\"t\" xmlns=\"urn:icsrisk:profile:1\"/>");
   EXPECT_THAT(o.text, HasSubstr("m.xml:1:16: warning: namespace 'urn:icsrisk:profile:1' is not "
                                 "'urn:icsrisk:model:1'; reading the file as <system> anyway\n"));
   EXPECT_EQ(o.errors, 0u);
@@ -304,7 +285,7 @@ TEST(ModelLoaderTest, CrLfFilesHaveTheSamePositionsAsLfFiles) {
   std::string crlf;
   for (char c : lf)
     crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-  Outcome a = check(lf), b = check(crlf);
+  Outcome a = check_model(lf), b = check_model(crlf);
   EXPECT_THAT(a.text, HasSubstr("m.xml:5:33: error: attribute 'importance'"));
   EXPECT_THAT(a.text, HasSubstr("m.xml:6:19: error: unknown asset type 'sever'; did you mean "
                                 "'server'?\n"));
@@ -313,15 +294,15 @@ TEST(ModelLoaderTest, CrLfFilesHaveTheSamePositionsAsLfFiles) {
 }
 
 TEST(ModelLoaderTest, ByteOrderMarkIsNotCountedAsAColumn) {
-  Outcome o = check("\xEF\xBB\xBF<system id=\"t\">\n  <bogus/>\n</system>\n");
+  Outcome o = check_model("\xEF\xBB\xBF<system id=\"t\">\n  <bogus/>\n</system>\n");
   EXPECT_TRUE(o.loaded);
   EXPECT_THAT(o.text, HasSubstr("m.xml:2:3: warning: unknown element <bogus> in <system>"));
-  Outcome first = check("\xEF\xBB\xBF<system id=\"t\" colour=\"x\"/>\n");
+  Outcome first = check_model("\xEF\xBB\xBF<system id=\"t\" colour=\"x\"/>\n");
   EXPECT_THAT(first.text, HasSubstr("m.xml:1:16: warning: unknown attribute 'colour'"));
 }
 
 TEST(ModelLoaderTest, CaretIsPlacedAfterJapaneseText) {
-  Outcome o = check("<system id=\"t\" name=\"日本語の名前\" colour=\"x\"/>\n");
+  Outcome o = check_model("<system id=\"t\" name=\"日本語の名前\" colour=\"x\"/>\n");
   // Column counts code points (6 kanji/kana = 6 columns); the caret counts terminal cells (12).
   EXPECT_EQ(o.text,
             "m.xml:1:30: warning: unknown attribute 'colour' on <system> is ignored\n"
@@ -330,13 +311,13 @@ TEST(ModelLoaderTest, CaretIsPlacedAfterJapaneseText) {
 }
 
 TEST(ModelLoaderTest, ControlCharactersInIdsDoNotReachTheTerminal) {
-  Outcome o = check("<system id=\"a&#27;[2Jb\"/>\n");
+  Outcome o = check_model("<system id=\"a&#27;[2Jb\"/>\n");
   EXPECT_THAT(o.text, HasSubstr("m.xml:1:9: error: 'a\\x1B[2Jb' is not a valid id"));
   EXPECT_EQ(o.text.find('\x1b'), std::string::npos);
 }
 
 TEST(ModelLoaderTest, DoctypeAndEntitiesAreNotExpanded) {
-  Outcome o = check(
+  Outcome o = check_model(
       "<!DOCTYPE system [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
       "<system id=\"t\" name=\"&x;\"/>\n");
   EXPECT_THAT(o.text, Not(HasSubstr("root:")));

@@ -9,6 +9,7 @@
 #include "model/loader.h"
 #include "model/validate.h"
 #include "unit/golden.h"
+#include "unit/model_check.h"
 
 namespace icsrisk::model {
 namespace {
@@ -16,28 +17,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Outcome {
-  std::string text;
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-};
-
-const Profile& builtin() {
-  static const Profile p = [] {
-    core::Diagnostics d;
-    return *load_profile(builtin_profile_file(), d);
-  }();
-  return p;
-}
-
-Outcome check(std::string xml, const std::string& name = "m.xml") {
-  core::SourceFile f(name, std::move(xml));
-  core::Diagnostics d;
-  std::optional<Model> m = load_model(f, d);
-  if (m) link_model(*m, builtin(), d);
-  d.sort();
-  return {d.render(), d.error_count(), d.warning_count()};
-}
+using Outcome = testing::ModelOutcome;
+using testing::check_model;
 
 // A valid plant: lines 1-16. Tests replace parts of it.
 const char* const kPlant = R"(<system id="t">
@@ -67,12 +48,12 @@ std::string plant_with(const std::string& from, const std::string& to) {
 }
 
 TEST(ValidateTest, ThePlantFixtureIsValid) {
-  Outcome o = check(kPlant);
+  Outcome o = check_model(kPlant);
   EXPECT_EQ(o.text, "");
 }
 
 TEST(ValidateTest, DuplicateIdsOfEveryKindPointAtBothDefinitions) {
-  Outcome o = check(R"(<system id="t">
+  Outcome o = check_model(R"(<system id="t">
   <zones><zone id="z"/><zone id="z"/></zones>
   <networks><network id="n"/><network id="n"/></networks>
   <assets>
@@ -116,9 +97,9 @@ TEST(ValidateTest, DuplicateIdsOfEveryKindPointAtBothDefinitions) {
 }
 
 TEST(ValidateTest, UnknownReferencesToModelElementsSuggestTheClosestId) {
-  Outcome o = check(plant_with(R"(<connect network="n1"/></asset>
+  Outcome o = check_model(plant_with(R"(<connect network="n1"/></asset>
     <asset id="a2")",
-                               R"(<connect network="n3"/></asset>
+                                     R"(<connect network="n3"/></asset>
     <asset id="a2" zone="z2")"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:8:58: error: unknown network 'n3'; did you mean 'n1'?\n"
                                 "      <asset id=\"a1\" type=\"server\" importance=\"2\"><connect "
@@ -128,19 +109,19 @@ TEST(ValidateTest, UnknownReferencesToModelElementsSuggestTheClosestId) {
 }
 
 TEST(ValidateTest, UnknownNetworkZone) {
-  Outcome o =
-      check(plant_with(R"(<network id="n2" zone="z1"/>)", R"(<network id="n2" zone="office"/>)"));
+  Outcome o = check_model(
+      plant_with(R"(<network id="n2" zone="z1"/>)", R"(<network id="n2" zone="office"/>)"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:5:22: error: unknown zone 'office'\n"));
 }
 
 TEST(ValidateTest, UnknownFlowEndpoints) {
-  Outcome o = check(plant_with(R"(from="a1" to="a2")", R"(from="a3" to="plc")"));
+  Outcome o = check_model(plant_with(R"(from="a1" to="a2")", R"(from="a3" to="plc")"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:12:28: error: unknown asset 'a3'; did you mean 'a1'?\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:12:38: error: unknown asset 'plc'\n"));
 }
 
 TEST(ValidateTest, UnknownCountermeasureThreatAndAssetType) {
-  Outcome o = check(
+  Outcome o = check_model(
       plant_with(R"(<asset id="a2" type="plc" importance="3"><connect network="n1"/></asset>)",
                  R"(<asset id="a2" type="plcc" importance="3"><connect network="n1"/>
       <countermeasure ref="anti-virus-x"/><threat ref="theft!" level="2"/></asset>)"));
@@ -153,8 +134,9 @@ TEST(ValidateTest, UnknownCountermeasureThreatAndAssetType) {
 }
 
 TEST(ValidateTest, UnknownZoneOrNetworkOfAScopedCountermeasure) {
-  Outcome o = check(plant_with(R"(<countermeasure ref="log-collection"/>)",
-                               R"(<countermeasure ref="log-collection" zone="z9" network="n9"/>)"));
+  Outcome o =
+      check_model(plant_with(R"(<countermeasure ref="log-collection"/>)",
+                             R"(<countermeasure ref="log-collection" zone="z9" network="n9"/>)"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:14:20: error: a <countermeasure> in <countermeasures> "
                                 "covers a zone or a network, not both\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:14:57: error: unknown zone 'z9'; did you mean 'z1'?\n"));
@@ -162,8 +144,8 @@ TEST(ValidateTest, UnknownZoneOrNetworkOfAScopedCountermeasure) {
 }
 
 TEST(ValidateTest, UnknownScenarioTargetAttackAndBases) {
-  Outcome o = check(plant_with(R"(target="a2" attack="function-stop")",
-                               R"(target="a9" attack="function-stp" bases="a1 zz")"));
+  Outcome o = check_model(plant_with(R"(target="a2" attack="function-stop")",
+                                     R"(target="a9" attack="function-stp" bases="a1 zz")"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:15:65: error: unknown asset 'a9'; did you mean 'a1'?\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:15:77: error: unknown threat 'function-stp'; did you mean "
                                 "'function-stop'?\n"));
@@ -171,7 +153,7 @@ TEST(ValidateTest, UnknownScenarioTargetAttackAndBases) {
 }
 
 TEST(ValidateTest, UnknownEntryAssetNetworkAndVector) {
-  Outcome o = check(plant_with(
+  Outcome o = check_model(plant_with(
       R"(<entry id="e1" asset="a1" vector="mail" threat-level="3"/>)",
       R"(<entry id="e1" asset="pc" vector="usb" threat-level="3"/><entry id="e2" network="n7" vector="mial" threat-level="1"/>)"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:13:32: error: unknown asset 'pc'\n"));
@@ -183,9 +165,9 @@ TEST(ValidateTest, UnknownEntryAssetNetworkAndVector) {
 
 TEST(ValidateTest, FlowThroughANetworkDeviceIsConnected) {
   // a2 moves to n2; the firewall joins n1 and n2, so the flow a1 -> a2 has a path.
-  Outcome o = check(plant_with(R"(importance="3"><connect network="n1"/></asset>
+  Outcome o = check_model(plant_with(R"(importance="3"><connect network="n1"/></asset>
     <asset id="fw")",
-                               R"(importance="3"><connect network="n2"/></asset>
+                                     R"(importance="3"><connect network="n2"/></asset>
     <asset id="fw")"));
   EXPECT_EQ(o.text, "");
 }
@@ -195,9 +177,9 @@ TEST(ValidateTest, FlowBetweenUnconnectedNetworksIsAWarning) {
     <asset id="fw")",
                                     R"(importance="3"><connect network="n2"/></asset>
     <asset id="fw")");
-  Outcome o =
-      check(isolated.replace(isolated.find(R"(<connect network="n1"/><connect network="n2"/>)"), 46,
-                             R"(<connect network="n1"/>)"));
+  Outcome o = check_model(
+      isolated.replace(isolated.find(R"(<connect network="n1"/><connect network="n2"/>)"), 46,
+                       R"(<connect network="n1"/>)"));
   EXPECT_EQ(o.errors, 0u);
   EXPECT_EQ(o.warnings, 1u);
   EXPECT_THAT(o.text,
@@ -208,22 +190,22 @@ TEST(ValidateTest, FlowBetweenUnconnectedNetworksIsAWarning) {
 }
 
 TEST(ValidateTest, ScenarioBaseWithoutAFlowToTheTargetIsAnError) {
-  Outcome o =
-      check(plant_with(R"(attack="function-stop")", R"(attack="function-stop" bases="fw a1")"));
+  Outcome o = check_model(
+      plant_with(R"(attack="function-stop")", R"(attack="function-stop" bases="fw a1")"));
   EXPECT_EQ(o.errors, 1u);
   EXPECT_THAT(o.text, HasSubstr("m.xml:15:107: error: attack base 'fw' has no data flow to the "
                                 "target 'a2': a base sends to its target (method.md §7)\n"));
 }
 
 TEST(ValidateTest, ScenarioWhoseTargetReceivesNoFlowHasNoBase) {
-  Outcome o = check(plant_with(R"(target="a2")", R"(target="fw")"));
+  Outcome o = check_model(plant_with(R"(target="a2")", R"(target="fw")"));
   EXPECT_EQ(o.errors, 0u);
   EXPECT_THAT(o.text, HasSubstr("m.xml:15:65: warning: scenario 's1' has no attack base: no data "
                                 "flow goes to its target 'fw' and it names no bases\n"));
 }
 
 TEST(ValidateTest, AssetWithNoCountermeasureAnywhereIsAWarning) {
-  Outcome o = check(plant_with(
+  Outcome o = check_model(plant_with(
       R"(<countermeasures><countermeasure ref="log-collection"/></countermeasures>)",
       R"(<countermeasures><countermeasure ref="backup" network="n2"/></countermeasures>)"));
   EXPECT_EQ(o.errors, 0u);
@@ -235,13 +217,13 @@ TEST(ValidateTest, AssetWithNoCountermeasureAnywhereIsAWarning) {
 }
 
 TEST(ValidateTest, ZoneWideCountermeasureCoversAssetsOfTheZone) {
-  Outcome o = check(plant_with(R"(<countermeasure ref="log-collection"/>)",
-                               R"(<countermeasure ref="log-collection" zone="z1"/>)"));
+  Outcome o = check_model(plant_with(R"(<countermeasure ref="log-collection"/>)",
+                                     R"(<countermeasure ref="log-collection" zone="z1"/>)"));
   EXPECT_EQ(o.text, "");
 }
 
 TEST(ValidateTest, OneWayGatewayNeedsBothRoles) {
-  Outcome o = check(plant_with(
+  Outcome o = check_model(plant_with(
       R"(<asset id="fw" type="firewall" importance="3"><connect network="n1"/><connect network="n2"/></asset>)",
       R"(<asset id="fw" type="one-way-gateway" importance="3"><connect network="n1" role="upstream"/><connect network="n2"/></asset>)"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:10:5: error: one-way gateway 'fw' needs a <connect "
@@ -249,22 +231,22 @@ TEST(ValidateTest, OneWayGatewayNeedsBothRoles) {
 }
 
 TEST(ValidateTest, RoleOnAnythingButAOneWayGatewayIsAnError) {
-  Outcome o = check(
+  Outcome o = check_model(
       plant_with(R"(<connect network="n2"/>)", R"(<connect network="n2" role="downstream"/>)"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:10:96: error: 'role' applies only to one-way gateways; "
                                 "asset 'fw' is a 'firewall'\n"));
 }
 
 TEST(ValidateTest, BadRoleValueSuggestsTheClosest) {
-  Outcome o =
-      check(plant_with(R"(<connect network="n2"/>)", R"(<connect network="n2" role="upstrem"/>)"));
+  Outcome o = check_model(
+      plant_with(R"(<connect network="n2"/>)", R"(<connect network="n2" role="upstrem"/>)"));
   EXPECT_THAT(o.text,
               HasSubstr("m.xml:10:96: error: attribute 'role' must be one of 'none', "
                         "'upstream', 'downstream', not 'upstrem'; did you mean 'upstream'?\n"));
 }
 
 TEST(ValidateTest, ThreatOverriddenTwiceOnOneAsset) {
-  Outcome o = check(plant_with(
+  Outcome o = check_model(plant_with(
       R"(<connect network="n1"/></asset>
     <asset id="a2")",
       R"(<connect network="n1"/><threat ref="theft" level="1"/><threat ref="theft" level="2"/></asset>
@@ -274,7 +256,7 @@ TEST(ValidateTest, ThreatOverriddenTwiceOnOneAsset) {
 }
 
 TEST(ValidateTest, EveryProblemIsReportedInOneRunSortedByPosition) {
-  Outcome o = check(R"(<system id="t">
+  Outcome o = check_model(R"(<system id="t">
   <business-impacts><impact id="i" level="9"><scenario id="s" target="x" attack="y"/></impact></business-impacts>
   <assets><asset id="a" type="t" importance="0"><connect network="n"/></asset></assets>
   <zones><zone id="z" purdue-level="-1"/><zone id="z"/></zones>
@@ -301,14 +283,14 @@ TEST(ValidateTest, EveryProblemIsReportedInOneRunSortedByPosition) {
 }
 
 TEST(ValidateTest, WarningsAloneAreNotErrors) {
-  Outcome o = check(plant_with(R"(<system id="t">)", R"(<system id="t" colour="red">)"));
+  Outcome o = check_model(plant_with(R"(<system id="t">)", R"(<system id="t" colour="red">)"));
   EXPECT_EQ(o.errors, 0u);
   EXPECT_EQ(o.warnings, 1u);
 }
 
 TEST(ValidateTest, BrokenModelDiagnosticsMatchTheGoldenFile) {
   std::string path = "tests/data/validation/broken-model.xml";
-  Outcome o = check(testing::read_text(testing::source_path(path)), path);
+  Outcome o = check_model(testing::read_text(testing::source_path(path)), path);
   testing::expect_golden("diagnostics/broken-model.txt", o.text);
   EXPECT_GE(o.errors, 25u);
 }
