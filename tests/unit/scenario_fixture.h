@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,6 +56,14 @@ inline std::unique_ptr<Loaded> load(const std::string& xml, bool builtin = false
   }
   EXPECT_FALSE(l->diags.has_errors()) << l->diags.render();
   return l;
+}
+
+/// <network> elements with these ids (named as their ids), for system_xml's `networks`.
+inline std::string nets(std::initializer_list<const char*> ids) {
+  std::string s;
+  for (const char* id : ids)
+    s += std::string(R"(<network id=")") + id + R"(" name=")" + id + R"("/>)";
+  return s;
 }
 
 /// Wraps model sections into a <system>; `assets` etc. are the inner XML of each section.

@@ -13,13 +13,6 @@
 namespace icsrisk::testing {
 namespace {
 
-std::string nets(std::initializer_list<const char*> ids) {
-  std::string s;
-  for (const char* id : ids)
-    s += std::string(R"(<network id=")") + id + R"(" name=")" + id + R"("/>)";
-  return s;
-}
-
 /// An asset of `type` on `networks`; `inner` is more XML inside it (measures).
 std::string asset(const std::string& id, std::initializer_list<const char*> networks,
                   const std::string& inner = "", const std::string& type = "host") {
