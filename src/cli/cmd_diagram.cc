@@ -79,7 +79,7 @@ std::optional<std::string> routes_text(const model::Model& m, const model::Profi
   report::RoutesDiagramOptions options;
   options.diagram = diagram;
   options.max_routes = o.routes;
-  options.focus = m.assets.size() > kRenderAssetLimit;  // as in the report folder
+  options.focus = too_large_to_draw(m);  // as in the report folder
   const risk::ScenarioRisk* row = report::find_scenario_risk(m, scenarios, o.scenario);
   // The analysis has a row for every scenario of a valid model.
   if (!row) return std::nullopt;

@@ -102,7 +102,7 @@ std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
 std::vector<Diagram> diagrams_of(const model::Model& m, const model::Profile& p,
                                  const risk::Results& results, const ScenarioTrees& trees,
                                  model::Lang lang, bool dot) {
-  const bool draw_configuration = m.assets.size() <= kRenderAssetLimit;
+  const bool draw_configuration = !too_large_to_draw(m);
   const bool configuration = dot || draw_configuration;
   std::vector<Diagram> out;
   report::DiagramOptions o;
@@ -149,8 +149,7 @@ core::Status write_report_files(const fs::path& dir, const std::set<std::string>
   // Laid out by Graphviz (as SVG) for the svg and png files and the HTML report.
   const bool images = wants("svg") || wants("png") || wants("html");
   ScenarioTrees trees;
-  if (wants("json") || wants("dot") || wants("html") || images)
-    trees = scenario_trees(m, p, results, analyst);
+  if (wants("json") || wants("dot") || images) trees = scenario_trees(m, p, results, analyst);
 
   if (wants("json")) {
     say("results.json");

@@ -25,6 +25,11 @@ namespace icsrisk::cli {
 inline constexpr std::size_t kRenderAssetLimit = 1500;
 inline constexpr std::size_t kRenderTreeNodeLimit = 2000;
 
+/// Whether `m` is over kRenderAssetLimit (routes views are then focused).
+inline bool too_large_to_draw(const model::Model& m) {
+  return m.assets.size() > kRenderAssetLimit;
+}
+
 /// Progress messages (for a terminal); may be empty.
 using Progress = std::function<void(const std::string&)>;
 
