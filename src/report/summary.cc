@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "report/table_parts.h"
 #include "report/words.h"
 
 namespace icsrisk::report {
@@ -12,8 +13,7 @@ using model::kNone;
 
 std::string row_target_name(const model::Model& m, const risk::AssetRiskRow& r) {
   if (r.kind == risk::AssetRiskRow::Kind::kNetwork) return std::string(m.networks[r.target].name);
-  const model::Asset& a = m.assets[r.target];
-  return a.count > 1 ? fmt::format("{} ×{}", a.name, a.count) : std::string(a.name);
+  return group_name(m.assets[r.target]);
 }
 
 std::vector<std::size_t> top_asset_rows(const risk::Results& results, std::size_t n) {
