@@ -9,13 +9,12 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "model/xml_reader.h"
+#include "xml/reader.h"
 
 namespace icsrisk::attacktree {
 
 namespace {
 
-namespace xml = model::xml;
 
 /// A <ref node="…"/> waiting for every id of the file to be known.
 struct PendingRef {

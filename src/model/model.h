@@ -156,4 +156,9 @@ struct Model {
   std::shared_ptr<const std::string> text;
 };
 
+/// The zones an asset is in (method.md §4 scope rule): its explicit zone, else the zones of the
+/// networks it connects to (sorted, unique); none when its `zone` names an unknown zone. Needs a
+/// linked model. O(connections of the asset).
+std::vector<std::size_t> zones_of(const Model& m, const Asset& a);
+
 }  // namespace icsrisk::model

@@ -6,7 +6,7 @@
 
 #include "core/text.h"
 #include "model/loader.h"
-#include "model/xml_reader.h"
+#include "xml/reader.h"
 
 namespace icsrisk::model {
 

@@ -367,21 +367,4 @@ void link_model(Model& m, const Profile& p, core::Diagnostics& diags) {
   Linker(m, p, diags).run();
 }
 
-std::vector<std::size_t> zones_of(const Model& m, const Asset& a) {
-  std::vector<std::size_t> out;
-  if (a.zone_index != kNone) {
-    out.push_back(a.zone_index);
-    return out;
-  }
-  if (!a.zone.empty()) return out;  // named an unknown zone
-  for (const Connection& c : a.connects) {
-    if (c.network_index == kNone) continue;
-    std::size_t z = m.networks[c.network_index].zone_index;
-    if (z != kNone) out.push_back(z);
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 }  // namespace icsrisk::model

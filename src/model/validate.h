@@ -15,8 +15,4 @@ namespace icsrisk::model {
 /// reported once, at its position. Near-linear in the model size.
 void link_model(Model& m, const Profile& p, core::Diagnostics& diags);
 
-/// The zones an asset is in: its explicit zone, else the zones of its networks (sorted, unique).
-/// Needs a linked model.
-std::vector<std::size_t> zones_of(const Model& m, const Asset& a);
-
 }  // namespace icsrisk::model

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "model/validate.h"
 #include "report/table_parts.h"
 #include "report/words.h"
 

@@ -7,54 +7,24 @@ namespace icsrisk::risk {
 
 namespace {
 
-/// counters[m * threats + t]: whether measure m counters threat t and acts in its stage.
-/// Precomputed once so that a row costs a few table lookups, not string compares (a
-/// 100,000-asset model has over a million rows).
-std::vector<std::uint8_t> counter_table(const model::Profile& p) {
-  const std::size_t nt = p.threats.size();
-  std::vector<std::uint8_t> table(p.countermeasures.size() * nt, 0);
-  for (std::size_t m = 0; m < p.countermeasures.size(); ++m) {
-    const model::Countermeasure& c = p.countermeasures[m];
-    for (const std::string& id : c.counters) {
-      std::size_t t = p.find_threat(id);
-      if (t != kNone && c.acts_in(p.threats[t].stage)) table[m * nt + t] = 1;
+/// Fills the countermeasure, vulnerability and risk fields of `row` from the measures in force
+/// on its target (method.md §5, §6), now and with the planned measures counted as implemented.
+void evaluate(const model::Profile& p, const Countering& countering, AssetRiskRow& row,
+              const std::vector<Applied>& applied) {
+  std::uint8_t functions = countering.select(applied, row.threat, false, &row.countermeasures);
+  std::uint8_t functions_planned = functions;
+  for (const Applied& a : applied)  // sorted by measure index: catalogue order
+    if (!a.implemented && countering.counts(a.measure, row.threat)) {
+      row.planned.push_back(a.measure);
+      functions_planned |= static_cast<std::uint8_t>(p.countermeasures[a.measure].function);
     }
-  }
-  return table;
+  row.countermeasure_level = countermeasure_level(functions);
+  row.vulnerability_level = vulnerability_of(row.countermeasure_level);
+  row.risk = p.risk_of(row.importance, row.threat_level, row.vulnerability_level);
+  row.countermeasure_level_planned = countermeasure_level(functions_planned);
+  row.vulnerability_level_planned = vulnerability_of(row.countermeasure_level_planned);
+  row.risk_planned = p.risk_of(row.importance, row.threat_level, row.vulnerability_level_planned);
 }
-
-class RowBuilder {
- public:
-  RowBuilder(const model::Profile& p) : p_(p), counters_(counter_table(p)) {}
-
-  /// Fills the countermeasure, vulnerability and risk fields of `row` from the measures in force.
-  void evaluate(AssetRiskRow& row, const std::vector<Applied>& applied) const {
-    const std::size_t nt = p_.threats.size();
-    std::uint8_t functions = 0, functions_planned = 0;
-    for (const Applied& a : applied) {  // sorted by measure index: catalogue order
-      if (!counters_[a.measure * nt + row.threat]) continue;
-      auto f = static_cast<std::uint8_t>(p_.countermeasures[a.measure].function);
-      functions_planned |= f;
-      if (a.implemented) {
-        functions |= f;
-        row.countermeasures.push_back(a.measure);
-      } else {
-        row.planned.push_back(a.measure);
-      }
-    }
-    row.countermeasure_level = countermeasure_level(functions);
-    row.vulnerability_level = vulnerability_of(row.countermeasure_level);
-    row.risk = p_.risk_of(row.importance, row.threat_level, row.vulnerability_level);
-    row.countermeasure_level_planned = countermeasure_level(functions_planned);
-    row.vulnerability_level_planned = vulnerability_of(row.countermeasure_level_planned);
-    row.risk_planned =
-        p_.risk_of(row.importance, row.threat_level, row.vulnerability_level_planned);
-  }
-
- private:
-  const model::Profile& p_;
-  std::vector<std::uint8_t> counters_;
-};
 
 int clamp_level(int v) {
   return std::clamp(v, 1, 3);
@@ -73,7 +43,6 @@ std::vector<int> network_importance(const model::Model& m) {
 
 std::vector<AssetRiskRow> analyze_assets(const model::Model& m, const model::Profile& p,
                                          const Coverage& coverage) {
-  RowBuilder builder(p);
   // Which threats apply to each asset type and medium, decided once (catalogue order).
   std::vector<std::vector<std::size_t>> by_type(p.asset_types.size());
   for (std::size_t ty = 0; ty < p.asset_types.size(); ++ty)
@@ -107,7 +76,7 @@ std::vector<AssetRiskRow> analyze_assets(const model::Model& m, const model::Pro
       row.importance = clamp_level(a.importance);
       row.threat_level =
           clamp_level(override_level[t] != 0 ? override_level[t] : p.threats[t].level);
-      builder.evaluate(row, coverage.asset(ai));
+      evaluate(p, coverage.countering(), row, coverage.asset(ai));
     }
     for (const model::ThreatOverride& o : a.threats)
       if (o.threat != kNone) override_level[o.threat] = 0;
@@ -121,7 +90,7 @@ std::vector<AssetRiskRow> analyze_assets(const model::Model& m, const model::Pro
       row.threat = t;
       row.importance = importance[ni];
       row.threat_level = clamp_level(p.threats[t].level);
-      builder.evaluate(row, coverage.network(ni));
+      evaluate(p, coverage.countering(), row, coverage.network(ni));
     }
   }
   return rows;

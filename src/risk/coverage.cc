@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "model/validate.h"
-
 namespace icsrisk::risk {
 
 using model::kNone;
@@ -17,21 +15,25 @@ int countermeasure_level(std::uint8_t functions) {
   return count >= 1 ? 2 : 1;
 }
 
-std::uint8_t select_countering(const model::Profile& profile, const std::vector<Applied>& applied,
-                               std::size_t threat, bool include_planned,
-                               std::vector<std::size_t>& out) {
-  const model::Threat& t = profile.threats[threat];
-  std::uint8_t functions = 0;
-  for (const Applied& a : applied) {
-    if (!a.implemented && !include_planned) continue;
-    const model::Countermeasure& c = profile.countermeasures[a.measure];
-    if (!c.acts_in(t.stage)) continue;
-    if (std::find(c.counters.begin(), c.counters.end(), t.id) == c.counters.end()) continue;
-    out.push_back(a.measure);
-    functions |= static_cast<std::uint8_t>(c.function);
+Countering::Countering(const model::Profile& p)
+    : profile_(p), threats_(p.threats.size()), table_(p.countermeasures.size() * threats_, 0) {
+  for (std::size_t m = 0; m < p.countermeasures.size(); ++m) {
+    const model::Countermeasure& c = p.countermeasures[m];
+    for (const std::string& id : c.counters) {
+      std::size_t t = p.find_threat(id);
+      if (t != kNone && c.acts_in(p.threats[t].stage)) table_[m * threats_ + t] = 1;
+    }
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::uint8_t Countering::select(const std::vector<Applied>& applied, std::size_t threat,
+                                bool include_planned, std::vector<std::size_t>* out) const {
+  std::uint8_t functions = 0;
+  for (const Applied& a : applied) {  // sorted by measure index: catalogue order
+    if ((!a.implemented && !include_planned) || !counts(a.measure, threat)) continue;
+    if (out) out->push_back(a.measure);
+    functions |= static_cast<std::uint8_t>(profile_.countermeasures[a.measure].function);
+  }
   return functions;
 }
 
@@ -76,7 +78,7 @@ std::vector<Applied> applied_of(const std::vector<model::Placement>& placements)
 
 }  // namespace
 
-Coverage::Coverage(const model::Model& m, const model::Profile& /*profile*/) {
+Coverage::Coverage(const model::Model& m, const model::Profile& profile) : countering_(profile) {
   std::vector<std::vector<Applied>> zone_own(m.zones.size());
   network_own_.resize(m.networks.size());
   std::vector<Applied> system;

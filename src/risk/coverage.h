@@ -27,12 +27,27 @@ inline int vulnerability_of(int countermeasure_level) {
   return 4 - countermeasure_level;
 }
 
-/// The measures that count against `threat`: those of `applied` that counter it and act in its
-/// stage, implemented only unless `include_planned`. Appends profile indices (ascending, unique)
-/// to `out` and returns the set of their functions.
-std::uint8_t select_countering(const model::Profile& profile, const std::vector<Applied>& applied,
-                               std::size_t threat, bool include_planned,
-                               std::vector<std::size_t>& out);
+/// Which measures count against which threat (method.md §5): a measure counts against a threat
+/// when it counters it *and* acts in the threat's stage. The one place this rule is decided; a
+/// table built once per profile, O(measures · threats) bits, so a query is one look-up.
+class Countering {
+ public:
+  explicit Countering(const model::Profile& profile);
+
+  /// Whether measure `m` counts against threat `t` (profile indices).
+  bool counts(std::size_t m, std::size_t t) const { return table_[m * threats_ + t] != 0; }
+
+  /// The functions of the measures of `applied` that count against `threat`: implemented ones,
+  /// and planned ones too when `include_planned`. When `out` is given, appends their profile
+  /// indices to it.
+  std::uint8_t select(const std::vector<Applied>& applied, std::size_t threat, bool include_planned,
+                      std::vector<std::size_t>* out = nullptr) const;
+
+ private:
+  const model::Profile& profile_;
+  std::size_t threats_;
+  std::vector<std::uint8_t> table_;
+};
 
 /// The countermeasures in force on every asset and network of a linked model, by scope
 /// (method.md §4): an asset gets those on itself, its networks, its zones and the system; a
@@ -41,6 +56,9 @@ std::uint8_t select_countering(const model::Profile& profile, const std::vector<
 class Coverage {
  public:
   Coverage(const model::Model& model, const model::Profile& profile);
+
+  /// The counting rule of the profile (which measure counts against which threat).
+  const Countering& countering() const { return countering_; }
 
   const std::vector<Applied>& asset(std::size_t a) const { return assets_[a]; }
   const std::vector<Applied>& network(std::size_t n) const { return networks_[n]; }
@@ -52,6 +70,7 @@ class Coverage {
   const std::vector<Applied>& on_asset(std::size_t a) const { return asset_own_[a]; }
 
  private:
+  Countering countering_;
   std::vector<std::vector<Applied>> assets_, networks_, network_own_, flows_, asset_own_;
 };
 

@@ -3,6 +3,7 @@
 #include "risk/scenario_graph.h"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 
 namespace icsrisk::risk::detail {
@@ -15,7 +16,7 @@ ReachGraph::ReachGraph(const model::Model& model, const model::Profile& profile,
   seg_level_.assign(n, kUnreached);
   if (lateral_ != kNone)
     for (std::size_t v = 0; v < n; ++v)
-      seg_level_[v] = countermeasure_level(functions(c_.asset(v), lateral_));
+      seg_level_[v] = step_level(v, lateral_, {});
 
   out_start_.assign(n + 1, 0);
   in_start_.assign(n + 1, 0);
@@ -34,8 +35,7 @@ ReachGraph::ReachGraph(const model::Model& model, const model::Profile& profile,
   std::vector<std::size_t> i(in_start_.begin(), in_start_.end() - 1);
   for (std::size_t f : usable) {
     const model::Flow& flow = m_.flows[f];
-    std::uint8_t fn = functions(c_.asset(flow.to_index), lateral_) | channel_functions(f, lateral_);
-    int level = countermeasure_level(fn);
+    int level = step_level(flow.to_index, lateral_, {.flow = f});
     out_[o[flow.from_index]++] = {flow.to_index, f, level};
     in_[i[flow.to_index]++] = {flow.from_index, f, level};
   }
@@ -49,16 +49,58 @@ ReachGraph::ReachGraph(const model::Model& model, const model::Profile& profile,
     rank_[order[r]] = r;
 }
 
-std::uint8_t ReachGraph::functions(const std::vector<Applied>& applied, std::size_t threat) const {
-  std::vector<std::size_t> scratch;
-  return select_countering(p_, applied, threat, planned_, scratch);
+int ReachGraph::step_level(std::size_t v, std::size_t method, const Channel& channel,
+                           std::vector<std::size_t>* measures) const {
+  const Countering& counting = c_.countering();
+  if (!measures) {
+    // The union of the scopes' functions is the functions of their union: no merged list.
+    std::uint8_t fn = counting.select(c_.asset(v), method, planned_);
+    if (channel.flow != kNone) {
+      fn |= counting.select(c_.on_flow(channel.flow), method, planned_);
+      for (std::size_t d : t_.route(channel.flow).via)
+        fn |= counting.select(c_.on_asset(d), method, planned_);
+    }
+    if (channel.entry_network != kNone)
+      fn |= counting.select(c_.on_network(channel.entry_network), method, planned_);
+    return countermeasure_level(fn);
+  }
+  std::vector<Applied> applied = c_.asset(v);
+  if (channel.flow != kNone) {
+    merge_applied(applied, c_.on_flow(channel.flow));
+    for (std::size_t d : t_.route(channel.flow).via)
+      merge_applied(applied, c_.on_asset(d));
+  }
+  if (channel.entry_network != kNone) merge_applied(applied, c_.on_network(channel.entry_network));
+  return countermeasure_level(counting.select(applied, method, planned_, measures));
 }
 
-std::uint8_t ReachGraph::channel_functions(std::size_t f, std::size_t threat) const {
-  std::uint8_t fn = functions(c_.on_flow(f), threat);
-  for (std::size_t d : t_.route(f).via)
-    fn |= functions(c_.on_asset(d), threat);
-  return fn;
+Weakest ReachGraph::weakest_channel(std::size_t u, std::size_t v, std::size_t method,
+                                    bool segment) const {
+  Weakest best;
+  if (segment && t_.share_segment(u, v)) best.level = step_level(v, method, {});
+  for (const FlowEdge& e : out(u)) {  // in flow order: the lowest index wins ties
+    if (e.other != v) continue;
+    int level = method == lateral_ ? e.level : step_level(v, method, {.flow = e.flow});
+    if (level < best.level) best = {{.flow = e.flow}, level};
+  }
+  return best;
+}
+
+std::size_t ReachGraph::lateral_steps_from(
+    std::size_t u, std::vector<std::pair<std::size_t, int>>& out_steps) const {
+  out_steps.clear();
+  for (std::size_t s : t_.segments_of(u))
+    for (std::size_t y : t_.members(s))
+      if (y != u) out_steps.emplace_back(y, seg_level_[y]);
+  for (const FlowEdge& e : out(u))
+    out_steps.emplace_back(e.other, e.level);
+  const std::size_t channels = out_steps.size();
+  // Sorted by destination, then level: the first of each destination is its weakest channel.
+  std::sort(out_steps.begin(), out_steps.end());
+  out_steps.erase(std::unique(out_steps.begin(), out_steps.end(),
+                              [](const auto& a, const auto& b) { return a.first == b.first; }),
+                  out_steps.end());
+  return channels;
 }
 
 std::size_t ReachGraph::entry_method(std::size_t e) const {
@@ -68,11 +110,7 @@ std::size_t ReachGraph::entry_method(std::size_t e) const {
 }
 
 int ReachGraph::entry_level(std::size_t e, std::size_t v) const {
-  std::size_t method = entry_method(e);
-  std::uint8_t fn = functions(c_.asset(v), method);
-  const model::Entry& entry = m_.entries[e];
-  if (entry.network_index != kNone) fn |= functions(c_.on_network(entry.network_index), method);
-  return countermeasure_level(fn);
+  return step_level(v, entry_method(e), {.entry_network = m_.entries[e].network_index});
 }
 
 std::vector<std::size_t> entry_assets(const ReachGraph& g, std::size_t e, std::size_t target) {
@@ -100,84 +138,48 @@ FinalSteps final_steps(const ReachGraph& g, const model::Scenario& sc) {
   std::vector<bool> is_base(g.model().assets.size(), sc.base_indices.empty());
   for (std::size_t b : sc.base_indices)
     is_base[b] = true;
-  std::uint8_t target_fn = g.functions(g.coverage().asset(f.target), f.method);
   for (const FlowEdge& e : g.in(f.target)) {
-    if (!is_base[e.other]) continue;
-    int level = countermeasure_level(target_fn | g.channel_functions(e.flow, f.method));
-    if (level < f.level[e.other]) {  // in flow order: the lowest index wins ties
-      f.level[e.other] = level;
-      f.flow[e.other] = e.flow;
-    }
+    if (!is_base[e.other] || f.level[e.other] < kUnreached) continue;  // each base once
+    Weakest w = g.weakest_channel(e.other, f.target, f.method, /*segment=*/false);
+    f.level[e.other] = w.level;
+    f.flow[e.other] = w.channel.flow;
   }
   return f;
 }
-
-int lateral_level(const ReachGraph& g, std::size_t u, std::size_t v) {
-  int best = g.topology().share_segment(u, v) ? g.segment_level(v) : kUnreached;
-  for (const FlowEdge& e : g.out(u))
-    if (e.other == v) best = std::min(best, e.level);
-  return best;
-}
-
-namespace {
-
-/// Fills a step's measures and level from the measures in force on it.
-void count(const ReachGraph& g, Step& s, const std::vector<Applied>& applied) {
-  s.countermeasures.clear();
-  s.countermeasure_level = countermeasure_level(
-      select_countering(g.profile(), applied, s.method, g.planned(), s.countermeasures));
-}
-
-std::vector<Applied> channel_applied(const ReachGraph& g, std::size_t v, std::size_t f) {
-  std::vector<Applied> applied = g.coverage().asset(v);
-  if (f == kNone) return applied;
-  merge_applied(applied, g.coverage().on_flow(f));
-  for (std::size_t d : g.topology().route(f).via)
-    merge_applied(applied, g.coverage().on_asset(d));
-  return applied;
-}
-
-}  // namespace
 
 Step entry_step(const ReachGraph& g, std::size_t entry, std::size_t v) {
   Step s;
   s.to = v;
   s.method = g.entry_method(entry);
-  std::vector<Applied> applied = g.coverage().asset(v);
-  std::size_t n = g.model().entries[entry].network_index;
-  if (n != kNone) merge_applied(applied, g.coverage().on_network(n));
-  count(g, s, applied);
+  s.countermeasure_level = g.step_level(
+      v, s.method, {.entry_network = g.model().entries[entry].network_index}, &s.countermeasures);
   return s;
 }
 
-Step lateral_step(const ReachGraph& g, std::size_t u, std::size_t v) {
+namespace {
+
+/// A step through `channel`, with its crossed devices, counted measures and level.
+Step channel_step(const ReachGraph& g, std::size_t u, std::size_t v, std::size_t method,
+                  const Channel& channel) {
   Step s;
   s.from = u;
   s.to = v;
-  s.method = g.lateral_method();
-  // The weakest channel; ties: the segment channel first, then the lowest flow index.
-  int best = g.topology().share_segment(u, v) ? g.segment_level(v) : kUnreached;
-  std::size_t flow = kNone;
-  for (const FlowEdge& e : g.out(u))
-    if (e.other == v && e.level < best) {
-      best = e.level;
-      flow = e.flow;
-    }
-  s.flow = flow;
-  if (flow != kNone) s.via = g.topology().route(flow).via;
-  count(g, s, channel_applied(g, v, flow));
+  s.method = method;
+  s.flow = channel.flow;
+  if (s.flow != kNone) s.via = g.topology().route(s.flow).via;
+  s.countermeasure_level = g.step_level(v, method, channel, &s.countermeasures);
   return s;
 }
 
+}  // namespace
+
+Step lateral_step(const ReachGraph& g, std::size_t u, std::size_t v) {
+  Weakest w = g.weakest_channel(u, v, g.lateral_method(), /*segment=*/true);
+  return channel_step(g, u, v, g.lateral_method(), w.channel);
+}
+
 Step final_step(const ReachGraph& g, const FinalSteps& f, std::size_t base) {
-  Step s;
-  s.from = base;
-  s.to = f.target;
-  s.method = f.method;
-  s.flow = f.flow[base];
-  if (s.flow != kNone) s.via = g.topology().route(s.flow).via;
-  count(g, s, channel_applied(g, f.target, s.flow));
-  return s;
+  return channel_step(g, base, f.target, f.method, {.flow = f.flow[base]});
 }
 
 bool route_before(const ReachGraph& g, const RawRoute& a, const RawRoute& b) {
@@ -194,13 +196,17 @@ Route to_route(const ReachGraph& g, const FinalSteps& f, const RawRoute& r) {
   Route out;
   out.entry = r.entry;
   out.threat_level = g.model().entries[r.entry].threat_level;
-  out.countermeasure_level = r.level;
-  out.vulnerability_level = r.vulnerability;
-  out.risk = r.risk;
   out.steps.push_back(entry_step(g, r.entry, r.assets.front()));
   for (std::size_t i = 1; i < r.assets.size(); ++i)
     out.steps.push_back(lateral_step(g, r.assets[i - 1], r.assets[i]));
   out.steps.push_back(final_step(g, f, r.assets.back()));
+  int level = 1;
+  for (const Step& s : out.steps)
+    level = route_level(level, s.countermeasure_level);
+  assert(level == r.level && "the search's route level is its steps' (method.md §7)");
+  out.countermeasure_level = level;
+  out.vulnerability_level = r.vulnerability;
+  out.risk = r.risk;
   return out;
 }
 

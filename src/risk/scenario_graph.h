@@ -13,6 +13,7 @@
 // weakest, §7) falls out of any min-max or shortest-path search over this graph. The graph has
 // O(A + C + F) edges for A assets, C connections and F flows.
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -33,6 +34,20 @@ struct FlowEdge {
   std::size_t other = kNone;  ///< the other end of the flow (receiver in out, sender in in)
   std::size_t flow = kNone;
   int level = kUnreached;  ///< level of the lateral step through this flow channel
+};
+
+/// The channel of a step (method.md §7), as far as it decides the measures in force on the step
+/// besides those protecting its destination. A segment channel, and the final attack on the
+/// target itself, are the empty channel.
+struct Channel {
+  std::size_t flow = kNone;           ///< a flow channel: the flow used
+  std::size_t entry_network = kNone;  ///< an entry step from a network entry point: its network
+};
+
+/// A step's weakest channel and its level.
+struct Weakest {
+  Channel channel;
+  int level = kUnreached;
 };
 
 /// The lateral graph with the levels of one counting mode (implemented measures only, or
@@ -57,10 +72,23 @@ class ReachGraph {
   std::span<const FlowEdge> in(std::size_t a) const {
     return {in_.data() + in_start_[a], in_start_[a + 1] - in_start_[a]};
   }
-  /// Functions of the measures in `applied` that count against `threat` (method.md §5).
-  std::uint8_t functions(const std::vector<Applied>& applied, std::size_t threat) const;
-  /// Functions of the measures on flow `f` and on each filtering device it crosses.
-  std::uint8_t channel_functions(std::size_t f, std::size_t threat) const;
+  /// The level of a step into `v` with threat `method` through `channel` — the one step-level
+  /// rule of method.md §7: §5 over the measures protecting v against the method, plus on a flow
+  /// channel those declared on the flow and on each filtering device it crosses, plus on an
+  /// entry step from a network those declared on that network. With `measures`, the counted
+  /// measures are appended (profile indices, catalogue order, no repeats).
+  int step_level(std::size_t v, std::size_t method, const Channel& channel,
+                 std::vector<std::size_t>* measures = nullptr) const;
+  /// The weakest channel of a step u → v with `method` (method.md §7: a step takes its lowest
+  /// level; ties go to the segment channel, then to the lowest flow index): the routable flows
+  /// u → v, and the segment channel when `segment` and u, v share a segment. The one
+  /// weakest-channel rule; level kUnreached when there is no channel. O(flows sent by u).
+  Weakest weakest_channel(std::size_t u, std::size_t v, std::size_t method, bool segment) const;
+  /// The lateral steps from `u`, one per destination at its weakest channel's level (the rule
+  /// of weakest_channel on the cached levels), in ascending destination index; into `out`.
+  /// Returns the number of channels examined (the work done).
+  std::size_t lateral_steps_from(std::size_t u,
+                                 std::vector<std::pair<std::size_t, int>>& out) const;
   /// Level of the entry step of entry `e` into asset `v` (v reachable by that entry).
   int entry_level(std::size_t e, std::size_t v) const;
   /// Threat index of an entry's vector method (kNone when unknown).
@@ -92,9 +120,6 @@ struct FinalSteps {
 
 FinalSteps final_steps(const ReachGraph& g, const model::Scenario& scenario);
 
-/// Level of the lateral step u → v (the weakest channel), or kUnreached when none exists.
-int lateral_level(const ReachGraph& g, std::size_t u, std::size_t v);
-
 /// The Step records (weakest channel, its flow, crossed devices and counted measures).
 Step entry_step(const ReachGraph& g, std::size_t entry, std::size_t v);
 Step lateral_step(const ReachGraph& g, std::size_t u, std::size_t v);
@@ -102,6 +127,13 @@ Step final_step(const ReachGraph& g, const FinalSteps& f, std::size_t base);
 
 /// The assets an entry step of entry `e` can reach (excluding `target`), ascending.
 std::vector<std::size_t> entry_assets(const ReachGraph& g, std::size_t e, std::size_t target);
+
+/// The level of a route from its steps' levels (method.md §7 "Route values": the route takes the
+/// most mature countermeasure level among its steps): `route_level(so_far, step)` extends a
+/// route's level by one step. Every search and the route builder combine levels with this.
+inline int route_level(int so_far, int step_level) {
+  return std::max(so_far, step_level);
+}
 
 /// A route as the analyses handle it before it becomes a results Route.
 struct RawRoute {

@@ -106,7 +106,7 @@ class Enumerator {
   bool cut(int level, std::size_t v, std::size_t pos) const {
     if (top_.size() < k_) return false;
     const RawRoute& last = top_.back();
-    Key best = key_of(std::max(level, minimax_[v]), pos + hops_[v]);
+    Key best = key_of(route_level(level, minimax_[v]), pos + hops_[v]);
     return worse(best, {last.risk, last.vulnerability, last.hops()});
   }
 
@@ -130,7 +130,7 @@ class Enumerator {
     in_path_[x] = true;
     bool base = f_.level[x] < kUnreached;
     if (base) {
-      record(std::max(level, f_.level[x]));
+      record(route_level(level, f_.level[x]));
       --bases_left_;
     }
     // Once every attack base is on the path no extension can end in a final step.
@@ -145,19 +145,11 @@ class Enumerator {
     // Deeper calls may grow buffers_: index it again after the recursion, never keep `next`.
     if (buffers_.size() <= depth) buffers_.resize(depth + 1);
     std::vector<std::pair<std::size_t, int>>& next = buffers_[depth];
-    next.clear();
-    for (std::size_t s : g_.topology().segments_of(x))
-      for (std::size_t y : g_.topology().members(s))
-        if (y != x) next.emplace_back(y, g_.segment_level(y));
-    for (const FlowEdge& e : g_.out(x))
-      next.emplace_back(e.other, e.level);
-    if (!spend(next.size() + 1)) return;
     // One step per destination, at its weakest channel.
-    std::sort(next.begin(), next.end());
+    if (!spend(g_.lateral_steps_from(x, next) + 1)) return;
     std::size_t w = 0;
     for (std::size_t i = 0; i < next.size(); ++i) {
       const auto& [y, l] = next[i];
-      if (w > 0 && next[w - 1].first == y) continue;  // sorted: the first has the lowest level
       if (y == f_.target || in_path_[y] || hops_[y] == kNone || depth + 1 + hops_[y] > max_hops_)
         continue;
       next[w++] = {y, l};
@@ -166,7 +158,7 @@ class Enumerator {
     std::sort(next.begin(), next.end(),
               [&](const auto& a, const auto& b) { return g_.rank(a.first) < g_.rank(b.first); });
     for (std::size_t i = 0; i < buffers_[depth].size() && !aborted_; ++i) {
-      int nl = std::max(level, buffers_[depth][i].second);
+      int nl = route_level(level, buffers_[depth][i].second);
       std::size_t y = buffers_[depth][i].first;
       if (prune_ && cut(nl, y, depth + 1)) continue;
       descend(y, nl);

@@ -30,9 +30,9 @@ std::vector<int> minimax_to_target(const ReachGraph& g, const FinalSteps& f) {
       if (best[x] != level) continue;
       if (x < a_count) {
         for (const FlowEdge& e : g.in(x))
-          if (e.other != f.target) relax(e.other, std::max(level, e.level));
+          if (e.other != f.target) relax(e.other, route_level(level, e.level));
         for (std::size_t s : t.segments_of(x))
-          relax(a_count + s, std::max(level, g.segment_level(x)));
+          relax(a_count + s, route_level(level, g.segment_level(x)));
       } else {
         for (std::size_t u : t.members(x - a_count))
           if (u != f.target) relax(u, level);
@@ -85,7 +85,7 @@ int entry_minimax(const ReachGraph& g, const FinalSteps& f, const std::vector<in
   int best = kUnreached;
   for (std::size_t v : entry_assets(g, e, f.target)) {
     if (minimax[v] >= best) continue;
-    best = std::min(best, std::max(g.entry_level(e, v), minimax[v]));
+    best = std::min(best, route_level(g.entry_level(e, v), minimax[v]));
   }
   return best;
 }
@@ -104,19 +104,15 @@ std::optional<RawRoute> fewest_hops_route(const ReachGraph& g, const FinalSteps&
   }
   if (first == kNone) return std::nullopt;
   r.assets.push_back(first);
-  const graph::Topology& t = g.topology();
+  std::vector<std::pair<std::size_t, int>> steps;
   for (std::size_t x = first; hops[x] > 1;) {
     // The smallest id among the next assets that stay on a fewest-hop walk.
     std::size_t next = kNone;
-    auto consider = [&](std::size_t y) {
-      if (y == x || y == f.target || hops[y] == kNone || hops[y] + 1 != hops[x]) return;
+    g.lateral_steps_from(x, steps);
+    for (const auto& [y, level] : steps) {
+      if (level > limit || y == f.target || hops[y] == kNone || hops[y] + 1 != hops[x]) continue;
       if (next == kNone || g.rank(y) < g.rank(next)) next = y;
-    };
-    for (const FlowEdge& edge : g.out(x))
-      if (edge.level <= limit) consider(edge.other);
-    for (std::size_t s : t.segments_of(x))
-      for (std::size_t y : t.members(s))
-        if (g.segment_level(y) <= limit) consider(y);
+    }
     if (next == kNone) return std::nullopt;  // unreachable: hops are consistent by construction
     r.assets.push_back(next);
     x = next;

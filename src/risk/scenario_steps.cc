@@ -61,19 +61,6 @@ int entry_step_level(const detail::ReachGraph& g, std::size_t v, std::size_t met
   return best;
 }
 
-/// The weakest channel u → v for `method`: flows always, the segment channel only when
-/// `segment` (lateral steps). Levels as in ReachGraph / final_steps.
-int channel_level(const detail::ReachGraph& g, std::size_t u, std::size_t v, std::size_t method,
-                  bool segment) {
-  std::uint8_t dest = g.functions(g.coverage().asset(v), method);
-  int best = detail::kUnreached;
-  if (segment && g.topology().share_segment(u, v)) best = countermeasure_level(dest);
-  for (const detail::FlowEdge& e : g.out(u))
-    if (e.other == v)
-      best = std::min(best, countermeasure_level(dest | g.channel_functions(e.flow, method)));
-  return best;
-}
-
 }  // namespace
 
 std::optional<int> StepLevels::level(std::size_t from, std::size_t to, std::size_t method,
@@ -89,7 +76,8 @@ std::optional<int> StepLevels::level(std::size_t from, std::size_t to, std::size
     bool base_ok = !final || scenario->base_indices.empty() ||
                    std::find(scenario->base_indices.begin(), scenario->base_indices.end(), from) !=
                        scenario->base_indices.end();
-    if (base_ok) level = channel_level(g, from, to, method, !final && method == g.lateral_method());
+    if (base_ok)
+      level = g.weakest_channel(from, to, method, !final && method == g.lateral_method()).level;
   }
   if (level >= detail::kUnreached) return std::nullopt;
   return level;

@@ -1,6 +1,6 @@
 // icsrisk_bench: how loading a model compares with parsing its XML alone.
 // For synthetic plants of 1,000 / 10,000 / 100,000 assets (3 flows an asset, generator.h):
-//   PugixmlParse/N  pugi::xml_document::load_buffer on the text, flags as in xml_reader.cc;
+//   PugixmlParse/N  pugi::xml_document::load_buffer on the text, flags as in src/xml/reader.cc;
 //   LoadModel/N     model::load_model (parse, UTF-8 check, structs, form diagnostics);
 //   LoadAndLink/N   model::load_model + model::link_model against the built-in profile;
 //   Validate/N      all that `icsrisk validate` does with a model: load, link, then route

@@ -1,5 +1,5 @@
 // icsrisk_xmlparse FILE: reads FILE and parses it with pugixml alone (the flags of
-// src/model/xml_reader.cc), the baseline run-scale.sh compares `icsrisk validate` with.
+// src/xml/reader.cc), the baseline run-scale.sh compares `icsrisk validate` with.
 // Exit 0 when the text is well-formed XML, 1 when not, 4 when the file cannot be read.
 
 #include <cstdio>

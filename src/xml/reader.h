@@ -1,5 +1,6 @@
 #pragma once
-// Internal to the loaders (.cc files only): reading pugixml elements with diagnostics.
+// Reading XML files with diagnostics, for every loader (model, profile, attack tree; .cc files
+// only): the one place that knows pugixml.
 // Keeps pugixml out of the public headers (style.md, "Layout and boundaries").
 
 #include <array>
@@ -15,7 +16,7 @@
 #include "core/diagnostics.h"
 #include "core/source.h"
 
-namespace icsrisk::model::xml {
+namespace icsrisk::xml {
 
 /// A parsed document: pugixml's nodes, and the buffer they point into. pugixml parses the
 /// buffer in place (a copy of the file's text: the SourceFile keeps the original for
@@ -94,4 +95,4 @@ class Element {
   std::size_t known_count_ = 0;  ///< 0 when the list was too long to keep (no slots)
 };
 
-}  // namespace icsrisk::model::xml
+}  // namespace icsrisk::xml

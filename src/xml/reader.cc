@@ -1,4 +1,4 @@
-#include "model/xml_reader.h"
+#include "xml/reader.h"
 
 #include <algorithm>
 #include <span>
@@ -7,7 +7,7 @@
 
 #include "core/text.h"
 
-namespace icsrisk::model::xml {
+namespace icsrisk::xml {
 
 pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out) {
   const std::string& text = file.text();
@@ -252,4 +252,4 @@ std::string_view Element::child_text(const char* name) const {
   return node_.child(name).child_value();
 }
 
-}  // namespace icsrisk::model::xml
+}  // namespace icsrisk::xml
