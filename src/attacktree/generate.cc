@@ -43,7 +43,7 @@ Tree tree_of_scenario(const model::Model& m, const model::Profile& p, const risk
   t.name = sc.name;
   t.description = fmt::format(
       "Generated from model {}: impact {} (level {}), scenario risk {}; {} of {}{} routes.", m.id,
-      impact.id, s.impact_level, s.risk ? std::string(1, *s.risk) : std::string("-"),
+      impact.id, s.impact_level, s.risk ? std::string(1, model::letter(*s.risk)) : std::string("-"),
       s.routes.size(), s.routes_total, s.routes_total_exact ? "" : "+");
   if (s.routes.empty()) {
     Node leaf;

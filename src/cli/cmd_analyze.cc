@@ -208,15 +208,15 @@ int run(const Options& o) {
   std::fputs(summary.c_str(), stdout);
 
   if (!o.fail_on.empty()) {
-    char threshold = o.fail_on[0];
+    const model::Risk threshold = *model::risk_of_letter(o.fail_on[0]);  // checked by CLI11
     bool reached = false;
     for (const risk::AssetRiskRow& r : results.asset_risks)
-      reached = reached || r.risk <= threshold;
+      reached = reached || at_least(r.risk, threshold);
     for (const risk::ScenarioRisk& sr : results.scenario_risks)
-      reached = reached || (sr.risk && *sr.risk <= threshold);
+      reached = reached || (sr.risk && at_least(*sr.risk, threshold));
     if (reached) {
-      std::fprintf(stderr, "icsrisk: a risk at %c or worse was found (--fail-on %c)\n", threshold,
-                   threshold);
+      std::fprintf(stderr, "icsrisk: a risk at %c or worse was found (--fail-on %c)\n",
+                   o.fail_on[0], o.fail_on[0]);
       return kExitFailOn;
     }
   }

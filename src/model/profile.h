@@ -11,6 +11,7 @@
 
 #include "core/source.h"
 #include "model/id_index.h"
+#include "model/risk.h"
 
 namespace icsrisk::model {
 
@@ -101,8 +102,8 @@ struct Profile {
   bool reconstructed = false;  ///< true when any element carries reconstructed="true"
 
   Scale importance, business_impact, threat, vulnerability;
-  /// risk[first][threat][vulnerability], indices 1..3; values 'A'..'E'.
-  std::array<std::array<std::array<char, 4>, 4>, 4> risk{};
+  /// risk[first][threat][vulnerability], indices 1..3.
+  std::array<std::array<std::array<Risk, 4>, 4>, 4> risk{};
 
   std::vector<AssetType> asset_types;
   std::vector<Threat> threats;
@@ -118,8 +119,8 @@ struct Profile {
   std::size_t find_countermeasure(std::string_view id) const;
   std::size_t find_vector(std::string_view id) const;
 
-  /// Risk letter for (first axis, threat level, vulnerability level), each 1..3.
-  char risk_of(int first, int threat_level, int vulnerability) const {
+  /// Risk for (first axis, threat level, vulnerability level), each 1..3 (method.md §5).
+  Risk risk_of(int first, int threat_level, int vulnerability) const {
     return risk[first][threat_level][vulnerability];
   }
 

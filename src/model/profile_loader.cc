@@ -222,7 +222,7 @@ class ProfileReader {
         continue;
       }
       seen[f][t][v] = ce.loc();
-      p_.risk[f][t][v] = static_cast<char>('A' + r);
+      p_.risk[f][t][v] = kRisks[r];
     }
     for (int f = 3; f >= 1; --f)
       for (int t = 3; t >= 1; --t)
@@ -238,7 +238,7 @@ class ProfileReader {
       for (int t = 1; t <= 3; ++t)
         for (int v = 1; v < 3; ++v)
           if (seen[f][t][v].known() && seen[f][t][v + 1].known() &&
-              p_.risk[f][t][v + 1] > p_.risk[f][t][v])
+              worse_than(p_.risk[f][t][v], p_.risk[f][t][v + 1]))
             diags_.warning(
                 seen[f][t][v + 1],
                 fmt::format("risk-matrix cell first={} threat={} vulnerability={} gives a "

@@ -245,7 +245,7 @@ const char* kScript = R"js(
 })();
 )js";
 
-std::string risk_span(std::optional<char> r) {
+std::string risk_span(std::optional<model::Risk> r) {
   if (!r) return "<span class=\"risk risk-none\">–</span>";
   return fmt::format("<span class=\"risk risk-{0}\">{0}</span>", *r);
 }
@@ -376,11 +376,9 @@ class Writer {
                    fmt::format("{} ({} {})", h_.asset_analysis, r_.asset_risks.size(),
                                t_.lang == Lang::kJa ? "行" : "rows")) +
         "</div>\n";
-    std::array<std::size_t, 5> scenario_after{};
-    for (const risk::ScenarioRisk& s : r_.scenario_risks)
-      if (s.risk_planned) ++scenario_after[static_cast<std::size_t>(*s.risk_planned - 'A')];
     out_ += "<div class=\"card\">" +
-            risk_chart({{h_.now, r_.summary.scenario_counts}, {h_.after, scenario_after}},
+            risk_chart({{h_.now, r_.summary.scenario_counts},
+                        {h_.after, r_.summary.scenario_counts_planned}},
                        fmt::format("{} ({} {})", h_.scenario_analysis, r_.scenario_risks.size(),
                                    t_.lang == Lang::kJa ? "シナリオ" : "scenarios")) +
             "</div>\n</div>\n";
@@ -451,12 +449,12 @@ class Writer {
 
   void planned_effect() {
     out_ += fmt::format("<h3>{}</h3>\n", h_.planned_effect);
-    std::map<std::pair<char, char>, std::size_t> moves;
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> moves;  // by index_of, A first
     std::vector<std::size_t> improved;
     for (std::size_t i = 0; i < r_.asset_risks.size(); ++i) {
       const risk::AssetRiskRow& row = r_.asset_risks[i];
       if (row.risk_planned != row.risk) {
-        ++moves[{row.risk, row.risk_planned}];
+        ++moves[{model::index_of(row.risk), model::index_of(row.risk_planned)}];
         improved.push_back(i);
       }
     }
@@ -471,15 +469,15 @@ class Writer {
       out_ += "<p>";
       bool first = true;
       for (const auto& [k, n] : moves) {
-        out_ += fmt::format("{}{} → {} : {}", first ? "" : " · ", risk_span(k.first),
-                            risk_span(k.second), n);
+        out_ += fmt::format("{}{} → {} : {}", first ? "" : " · ", risk_span(model::kRisks[k.first]),
+                            risk_span(model::kRisks[k.second]), n);
         first = false;
       }
       out_ += "</p>\n";
     }
     if (!improved.empty()) {
       std::stable_sort(improved.begin(), improved.end(), [&](std::size_t a, std::size_t b) {
-        return r_.asset_risks[a].risk < r_.asset_risks[b].risk;
+        return worse_than(r_.asset_risks[a].risk, r_.asset_risks[b].risk);
       });
       const std::size_t shown = std::min<std::size_t>(improved.size(), 15);
       out_ += fmt::format("<p class=\"note\">{} ({} / {})</p>\n", h_.planned_rows, shown,

@@ -77,9 +77,9 @@ class Writer {
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, r.ptr);
   }
-  void letter(char r) {
+  void letter(model::Risk r) {
     out += '"';
-    out += r;
+    out += model::letter(r);
     out += '"';
   }
   void boolean(bool b) { out += b ? "true" : "false"; }
@@ -176,10 +176,10 @@ class AssetRowWriter {
       out += std::to_string(v);
     }
   }
-  static void letter(std::string& out, std::string_view key, char r) {
+  static void letter(std::string& out, std::string_view key, model::Risk r) {
     out += key;
     out += '"';
-    out += r;
+    out += model::letter(r);
     out += '"';
   }
   void list(std::string& out, const std::vector<std::size_t>& ms) const {
@@ -275,7 +275,7 @@ void scenario(Writer& w, const model::Model& m, const model::Profile& p,
               const risk::ScenarioRisk& s, int d, const attacktree::TreeFigures* t) {
   const model::Impact& impact = m.impacts[s.impact];
   const model::Scenario& sc = impact.scenarios[s.scenario];
-  auto opt_letter = [&](const std::optional<char>& r) {
+  auto opt_letter = [&](const std::optional<model::Risk>& r) {
     if (r)
       w.letter(*r);
     else

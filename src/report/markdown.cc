@@ -113,9 +113,9 @@ std::string to_markdown(const Report& r, const model::Model& m, const model::Pro
                        w.risk);
     for (std::size_t i : ranked) {
       const risk::ScenarioRisk& s = results.scenario_risks[i];
-      out += fmt::format("| {} | {} | {} |\n",
-                         markdown_escape(m.impacts[s.impact].scenarios[s.scenario].name),
-                         s.impact_level, s.risk ? std::string(1, *s.risk) : std::string("-"));
+      out += fmt::format(
+          "| {} | {} | {} |\n", markdown_escape(m.impacts[s.impact].scenarios[s.scenario].name),
+          s.impact_level, s.risk ? std::string(1, model::letter(*s.risk)) : std::string("-"));
     }
     out += '\n';
   }

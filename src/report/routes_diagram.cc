@@ -53,8 +53,8 @@ constexpr const char* kBaseBorder = "#6a1b9a";
 constexpr std::array<const char*, 5> kRiskText = {"#b71c1c", "#d84315", "#8d6e00", "#558b2f",
                                                   "#1b5e20"};
 
-std::size_t risk_index(char risk) {
-  return risk >= 'A' && risk <= 'E' ? static_cast<std::size_t>(risk - 'A') : 4;
+std::size_t risk_index(model::Risk risk) {
+  return model::index_of(risk);
 }
 
 /// Sets `key` to `value`, replacing an earlier value (cgraph would keep the last anyway, but

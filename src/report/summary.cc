@@ -20,7 +20,7 @@ std::vector<std::size_t> top_asset_rows(const risk::Results& results, std::size_
   const auto& rows = results.asset_risks;
   auto worse = [&](std::size_t a, std::size_t b) {
     const risk::AssetRiskRow &x = rows[a], &y = rows[b];
-    if (x.risk != y.risk) return x.risk < y.risk;  // 'A' < 'B': A is worst
+    if (x.risk != y.risk) return worse_than(x.risk, y.risk);
     if (x.importance != y.importance) return x.importance > y.importance;
     if (x.threat_level != y.threat_level) return x.threat_level > y.threat_level;
     return a < b;
@@ -40,8 +40,8 @@ std::vector<std::size_t> ranked_scenarios(const risk::Results& results) {
   for (std::size_t i = 0; i < idx.size(); ++i)
     idx[i] = i;
   std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-    char ra = s[a].risk.value_or('Z'), rb = s[b].risk.value_or('Z');
-    if (ra != rb) return ra < rb;
+    if (s[a].risk != s[b].risk)  // no risk ranks last
+      return s[a].risk && (!s[b].risk || worse_than(*s[a].risk, *s[b].risk));
     return s[a].impact_level > s[b].impact_level;
   });
   return idx;
@@ -82,8 +82,9 @@ std::string summary_text(const model::Model& m, const model::Profile& p, const r
   for (std::size_t i : ranked_scenarios(r)) {
     const risk::ScenarioRisk& s = r.scenario_risks[i];
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
-    out += fmt::format("  {} {} ({} {})\n", s.risk ? std::string(1, *s.risk) : std::string("-"),
-                       sc.name, w.impact_level, s.impact_level);
+    out += fmt::format("  {} {} ({} {})\n",
+                       s.risk ? std::string(1, letter(*s.risk)) : std::string("-"), sc.name,
+                       w.impact_level, s.impact_level);
   }
   return out;
 }

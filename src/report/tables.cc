@@ -33,11 +33,11 @@ Cell Cell::of_number(int n) {
   return c;
 }
 
-Cell Cell::of_risk(char r) {
+Cell Cell::of_risk(model::Risk r) {
   Cell c;
   c.kind = Kind::kRisk;
   c.risk = r;
-  c.text = std::string(1, r);
+  c.text = std::string(1, model::letter(r));
   return c;
 }
 

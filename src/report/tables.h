@@ -19,11 +19,11 @@ struct Cell {
   Kind kind = Kind::kEmpty;
   std::string text;  ///< the shown text (numbers and risk letters too); may contain '\n'
   int number = 0;    ///< for kNumber
-  char risk = 0;     ///< 'A'..'E' for kRisk
+  model::Risk risk = model::Risk::kE;  ///< for kRisk
 
   static Cell of_text(std::string_view s);
   static Cell of_number(int n);
-  static Cell of_risk(char r);
+  static Cell of_risk(model::Risk r);
   /// A fixed mark of our own ("-" for "no value"): not user text, never neutralised.
   static Cell of_mark(std::string s);
   static Cell empty() { return {}; }

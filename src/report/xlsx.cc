@@ -56,8 +56,8 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
-std::size_t risk_slot(char risk) {
-  return risk >= 'A' && risk <= 'E' ? static_cast<std::size_t>(risk - 'A') : 4;
+std::size_t risk_slot(model::Risk risk) {
+  return model::index_of(risk);
 }
 
 /// Collects the first libxlsxwriter error of a sheet.

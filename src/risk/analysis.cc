@@ -8,18 +8,16 @@ namespace icsrisk::risk {
 
 namespace {
 
-std::size_t letter_index(char risk) {
-  return risk >= 'A' && risk <= 'E' ? static_cast<std::size_t>(risk - 'A') : 4;
-}
-
 Summary summarize(const Results& r) {
   Summary s;
   for (const AssetRiskRow& row : r.asset_risks) {
-    ++s.asset_counts[letter_index(row.risk)];
-    ++s.asset_counts_planned[letter_index(row.risk_planned)];
+    ++s.asset_counts[model::index_of(row.risk)];
+    ++s.asset_counts_planned[model::index_of(row.risk_planned)];
   }
-  for (const ScenarioRisk& sc : r.scenario_risks)
-    if (sc.risk) ++s.scenario_counts[letter_index(*sc.risk)];
+  for (const ScenarioRisk& sc : r.scenario_risks) {
+    if (sc.risk) ++s.scenario_counts[model::index_of(*sc.risk)];
+    if (sc.risk_planned) ++s.scenario_counts_planned[model::index_of(*sc.risk_planned)];
+  }
   return s;
 }
 

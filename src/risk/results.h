@@ -13,6 +13,7 @@
 namespace icsrisk::risk {
 
 using model::kNone;
+using model::Risk;
 
 /// One row of the asset-based sheet (method.md §6): an (asset or network, threat) pair.
 struct AssetRiskRow {
@@ -29,10 +30,10 @@ struct AssetRiskRow {
   std::vector<std::size_t> planned;
   int countermeasure_level = 1;
   int vulnerability_level = 3;
-  char risk = 'E';
+  Risk risk = Risk::kE;
   int countermeasure_level_planned = 1;
   int vulnerability_level_planned = 3;
-  char risk_planned = 'E';
+  Risk risk_planned = Risk::kE;
 };
 
 /// One step of an attack route (method.md §7).
@@ -52,7 +53,7 @@ struct Route {
   int threat_level = 1;
   int countermeasure_level = 1;
   int vulnerability_level = 3;
-  char risk = 'E';
+  Risk risk = Risk::kE;
   std::vector<Step> steps;
 };
 
@@ -62,8 +63,8 @@ struct ScenarioRisk {
   std::size_t scenario = kNone;  ///< index into that impact's scenarios
   int impact_level = 1;
   /// The scenario risk: the highest over all routes; empty when no entry reaches the target.
-  std::optional<char> risk;
-  std::optional<char> risk_planned;
+  std::optional<Risk> risk;
+  std::optional<Risk> risk_planned;
   std::size_t routes_total = 0;
   bool routes_total_exact = true;
   std::vector<Route> routes;  ///< the listed routes (at most k), worst first
@@ -75,6 +76,7 @@ struct Summary {
   std::array<std::size_t, 5> asset_counts{};
   std::array<std::size_t, 5> asset_counts_planned{};
   std::array<std::size_t, 5> scenario_counts{};
+  std::array<std::size_t, 5> scenario_counts_planned{};  ///< with planned measures in force
 };
 
 struct Results {

@@ -35,17 +35,17 @@ std::vector<RawRoute> best_per_entry(const detail::ReachGraph& g, const detail::
 }
 
 /// The highest risk over every entry's least level (for the planned counting mode).
-std::optional<char> scenario_risk(const detail::ReachGraph& g, const model::Scenario& sc,
+std::optional<Risk> scenario_risk(const detail::ReachGraph& g, const model::Scenario& sc,
                                   int impact_level) {
   detail::FinalSteps f = detail::final_steps(g, sc);
   std::vector<int> minimax = detail::minimax_to_target(g, f);
-  std::optional<char> risk;
+  std::optional<Risk> risk;
   for (std::size_t e = 0; e < g.model().entries.size(); ++e) {
     int level = detail::entry_minimax(g, f, minimax, e);
     if (level >= detail::kUnreached) continue;
-    char r = g.profile().risk_of(impact_level, g.model().entries[e].threat_level,
+    Risk r = g.profile().risk_of(impact_level, g.model().entries[e].threat_level,
                                  vulnerability_of(level));
-    if (!risk || r < *risk) risk = r;  // 'A' is the highest
+    if (!risk || worse_than(r, *risk)) risk = r;
   }
   return risk;
 }

@@ -183,7 +183,7 @@ Step final_step(const ReachGraph& g, const FinalSteps& f, std::size_t base) {
 }
 
 bool route_before(const ReachGraph& g, const RawRoute& a, const RawRoute& b) {
-  if (a.risk != b.risk) return a.risk < b.risk;  // 'A' is the highest risk
+  if (a.risk != b.risk) return worse_than(a.risk, b.risk);
   if (a.vulnerability != b.vulnerability) return a.vulnerability > b.vulnerability;
   if (a.hops() != b.hops()) return a.hops() < b.hops();
   if (a.entry != b.entry) return g.model().entries[a.entry].id < g.model().entries[b.entry].id;

@@ -141,7 +141,7 @@ struct RawRoute {
   std::vector<std::size_t> assets;  ///< first = entry-step destination, last = attack base
   int level = kUnreached;
   int vulnerability = 0;
-  char risk = 'E';
+  Risk risk = Risk::kE;
   std::size_t hops() const { return assets.size() + 1; }
 };
 

@@ -20,14 +20,14 @@ namespace icsrisk::risk::detail {
 namespace {
 
 struct Key {
-  char risk;
+  Risk risk;
   int vulnerability;
   std::size_t hops;
 };
 
 /// a sorts strictly after b on (risk, vulnerability, hops).
 bool worse(const Key& a, const Key& b) {
-  if (a.risk != b.risk) return a.risk > b.risk;
+  if (a.risk != b.risk) return worse_than(b.risk, a.risk);
   if (a.vulnerability != b.vulnerability) return a.vulnerability < b.vulnerability;
   return a.hops > b.hops;
 }

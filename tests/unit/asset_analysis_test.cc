@@ -168,7 +168,7 @@ TEST(AssetAnalysisTest, PerAssetThreatOverrideChangesOnlyThatAssetAndThreat) {
   EXPECT_EQ(row_of(*l, r, kAsset, "a", "t-obj").threat_level, 2);
   EXPECT_EQ(row_of(*l, r, kAsset, "other", "t-intr").threat_level, 2);
   // importance 2, threat 3, vulnerability 3: S = 8 → A.
-  EXPECT_EQ(row_of(*l, r, kAsset, "a", "t-intr").risk, 'A');
+  EXPECT_EQ(row_of(*l, r, kAsset, "a", "t-intr").risk, model::Risk::kA);
 }
 
 TEST(AssetAnalysisTest, PlannedMeasuresCountOnlyInTheAfterColumns) {
@@ -183,10 +183,10 @@ TEST(AssetAnalysisTest, PlannedMeasuresCountOnlyInTheAfterColumns) {
   EXPECT_EQ(ids(*l, row.planned), std::vector<std::string>{"d-both"});
   EXPECT_EQ(row.countermeasure_level, 2);
   EXPECT_EQ(row.vulnerability_level, 2);
-  EXPECT_EQ(row.risk, 'C');  // 2 + 2 + 2 = 6
+  EXPECT_EQ(row.risk, model::Risk::kC);  // 2 + 2 + 2 = 6
   EXPECT_EQ(row.countermeasure_level_planned, 3);
   EXPECT_EQ(row.vulnerability_level_planned, 1);
-  EXPECT_EQ(row.risk_planned, 'D');  // 2 + 2 + 1 = 5
+  EXPECT_EQ(row.risk_planned, model::Risk::kD);  // 2 + 2 + 1 = 5
 }
 
 TEST(AssetAnalysisTest, ImplementedWinsWhenAMeasureIsAlsoPlannedElsewhere) {
@@ -264,7 +264,7 @@ TEST(AssetAnalysisTest, EveryRiskMatrixCellIsReadWithImportanceFirst) {
               std::string id = "x" + std::to_string(f2) + std::to_string(t2) + std::to_string(v2);
               const AssetRiskRow& row = row_of(*l, r, kAsset, id, "t-intr");
               ASSERT_EQ(row.vulnerability_level, v2) << id;
-              EXPECT_EQ(row.risk, f == f2 && t == t2 && v == v2 ? 'A' : 'E')
+              EXPECT_EQ(row.risk, f == f2 && t == t2 && v == v2 ? model::Risk::kA : model::Risk::kE)
                   << "cell " << f << t << v << " asset " << id;
             }
       }
@@ -283,7 +283,7 @@ TEST(AssetAnalysisTest, SummaryCountsEveryRowOnce) {
   EXPECT_EQ(total_planned, r.asset_risks.size());
   std::size_t c = 0;
   for (const AssetRiskRow& row : r.asset_risks)
-    c += row.risk == 'C';
+    c += row.risk == model::Risk::kC;
   EXPECT_EQ(r.summary.asset_counts[2], c);
 }
 

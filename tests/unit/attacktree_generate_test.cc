@@ -63,18 +63,18 @@ risk::ScenarioRisk hand_built_sc1(const Fixture& f) {
   s.impact = 0;
   s.scenario = 0;
   s.impact_level = 3;
-  s.risk = 'A';
+  s.risk = model::Risk::kA;
   s.routes_total = 7;
   s.truncated = true;
-  risk::Route usb{1, 2, 1, 3, 'A', {}};
+  risk::Route usb{1, 2, 1, 3, model::Risk::kA, {}};
   usb.steps = {step(f, "attacker", "ews", "unauthorized-media", 1),
                step(f, "ews", "plc", "unauthorized-transmission", 1)};
-  risk::Route mail{0, 3, 3, 1, 'B', {}};
+  risk::Route mail{0, 3, 3, 1, model::Risk::kB, {}};
   mail.steps = {
       step(f, "attacker", "office-pc", "malware-infection", 2, {"anti-virus"}),
       step(f, "office-pc", "scada", "unauthorized-access", 3, {"access-control", "log-collection"}),
       step(f, "scada", "plc", "unauthorized-transmission", 1)};
-  risk::Route mail2{0, 3, 2, 2, 'A', {}};
+  risk::Route mail2{0, 3, 2, 2, model::Risk::kA, {}};
   mail2.steps = {step(f, "attacker", "office-pc", "malware-infection", 2, {"anti-virus"}),
                  step(f, "office-pc", "ews", "unauthorized-access", 2, {"log-collection"}),
                  step(f, "ews", "plc", "unauthorized-transmission", 1)};

@@ -30,9 +30,9 @@ TEST(JsonTest, HasEveryDocumentedFieldInOrder) {
   risk::Results r = l->analyze();
   // One scenario with a route, to see its fields (the scenario analysis fills these normally).
   risk::ScenarioRisk s;
-  s.impact = 0, s.scenario = 0, s.impact_level = 3, s.risk = 'A', s.routes_total = 3;
+  s.impact = 0, s.scenario = 0, s.impact_level = 3, s.risk = model::Risk::kA, s.routes_total = 3;
   risk::Route route;
-  route.entry = 0, route.risk = 'A';
+  route.entry = 0, route.risk = model::Risk::kA;
   risk::Step step;
   step.to = 0, step.method = 0;
   route.steps = {step};

@@ -65,7 +65,7 @@ TEST(ProfileLoaderTest, BuiltinProfileHasAllCellsAndCatalogues) {
       for (int v = 1; v <= 3; ++v) {
         int sum = f + t + v;
         char expected = sum >= 8 ? 'A' : sum == 7 ? 'B' : sum == 6 ? 'C' : sum == 5 ? 'D' : 'E';
-        EXPECT_EQ(p->risk_of(f, t, v), expected) << f << t << v;
+        EXPECT_EQ(letter(p->risk_of(f, t, v)), expected) << f << t << v;
       }
   EXPECT_EQ(p->threats.size(), 20u);
   EXPECT_EQ(p->lateral_method, "unauthorized-access");

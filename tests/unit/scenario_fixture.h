@@ -108,17 +108,18 @@ inline std::string dump(const Loaded& l, const std::vector<risk::ScenarioRisk>& 
     const model::Impact& im = l.model.impacts[r.impact];
     out += std::string(im.scenarios[r.scenario].id) + " (" + std::string(im.id) + ", impact " +
            std::to_string(r.impact_level) + "): risk " +
-           (r.risk ? std::string(1, *r.risk) : "- (unreachable)") + ", planned " +
-           (r.risk_planned ? std::string(1, *r.risk_planned) : "-") + "; routes_total " +
-           std::to_string(r.routes_total) + (r.routes_total_exact ? "" : "+ (capped)") +
-           ", listed " + std::to_string(r.routes.size()) + (r.truncated ? ", truncated" : "") +
-           "\n";
+           (r.risk ? std::string(1, model::letter(*r.risk)) : "- (unreachable)") + ", planned " +
+           (r.risk_planned ? std::string(1, model::letter(*r.risk_planned)) : "-") +
+           "; routes_total " + std::to_string(r.routes_total) +
+           (r.routes_total_exact ? "" : "+ (capped)") + ", listed " +
+           std::to_string(r.routes.size()) + (r.truncated ? ", truncated" : "") + "\n";
     for (std::size_t i = 0; i < r.routes.size(); ++i) {
       const risk::Route& route = r.routes[i];
       out += "  " + std::to_string(i + 1) + ". " + route_path(l, route) + "  levels " +
              route_levels(route) + "  → level " + std::to_string(route.countermeasure_level) +
              ", threat " + std::to_string(route.threat_level) + ", vulnerability " +
-             std::to_string(route.vulnerability_level) + ", risk " + route.risk + "\n";
+             std::to_string(route.vulnerability_level) + ", risk " + model::letter(route.risk) +
+             "\n";
       if (i != 0) continue;
       for (const risk::Step& st : route.steps) {
         out += "       " +

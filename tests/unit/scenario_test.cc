@@ -59,7 +59,7 @@ TEST(ScenarioTest, FirewallBlocksNonFlowTrafficSoRoutesGoThroughTheFirewallItsel
   EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: a → fw → b → t"}));
   // The firewall's own measures (protect + detect) make the only way in level 3.
   EXPECT_EQ(rs[0].routes[0].countermeasure_level, 3);
-  EXPECT_EQ(*rs[0].risk, 'B');  // impact 3, threat 3, vulnerability 1
+  EXPECT_EQ(*rs[0].risk, model::Risk::kB);  // impact 3, threat 3, vulnerability 1
   EXPECT_EQ(rs[0].routes_total, 1u);
   EXPECT_TRUE(rs[0].routes_total_exact);
   EXPECT_FALSE(rs[0].truncated);
@@ -165,7 +165,7 @@ TEST(ScenarioTest, MediaEntryUsesTheVectorsMethod) {
             (std::vector<std::size_t>{l->profile.find_countermeasure("media-control")}));
   EXPECT_EQ(entry.countermeasure_level, 2);
   EXPECT_EQ(rs[0].routes[0].countermeasure_level, 2);
-  EXPECT_EQ(*rs[0].risk, 'B');  // impact 3, threat 2, vulnerability 2
+  EXPECT_EQ(*rs[0].risk, model::Risk::kB);  // impact 3, threat 2, vulnerability 2
 }
 
 TEST(ScenarioTest, StepTakesTheWeakestChannel) {
@@ -263,7 +263,7 @@ TEST(ScenarioTest, RoutesAreSortedByRiskVulnerabilityHopsThenIds) {
   EXPECT_EQ(paths(*l, rs[0]), expected);
   EXPECT_EQ(rs[0].routes_total, 20u);
   EXPECT_FALSE(rs[0].truncated);
-  EXPECT_EQ(rs[0].routes[12].risk, 'B');
+  EXPECT_EQ(rs[0].routes[12].risk, model::Risk::kB);
 }
 
 TEST(ScenarioTest, HopBoundLimitsTheListingAndSetsTheFlags) {

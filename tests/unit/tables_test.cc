@@ -78,11 +78,11 @@ TEST(TablesTest, ImpactSheetListsStepsAndSaysWhenTheTargetIsUnreachable) {
   const model::Profile& p = *l->profile;
   risk::Results r;
   risk::ScenarioRisk reach;
-  reach.impact = 0, reach.scenario = 0, reach.impact_level = 3, reach.risk = 'A';
-  reach.risk_planned = 'B', reach.routes_total = 42, reach.truncated = true;
+  reach.impact = 0, reach.scenario = 0, reach.impact_level = 3, reach.risk = model::Risk::kA;
+  reach.risk_planned = model::Risk::kB, reach.routes_total = 42, reach.truncated = true;
   risk::Route route;
   route.entry = 0, route.threat_level = 3, route.countermeasure_level = 2;
-  route.vulnerability_level = 2, route.risk = 'A';
+  route.vulnerability_level = 2, route.risk = model::Risk::kA;
   risk::Step s1;
   s1.to = m.asset_index.at("office-pc"), s1.method = p.find_threat("malware-infection");
   s1.countermeasures = {p.find_countermeasure("anti-virus"),
