@@ -1,30 +1,30 @@
 // icsrisk analyze [MODEL] [-o DIR] [--format …] [--lang ja|en] [--profile FILE] [--routes K]
 //                 [--max-hops H] [--trees DIR] [--fail-on A|B|C|D]
+//
+// Parses the options, loads the inputs, runs the assessment (src/assessment/assessment.h),
+// writes the report folder atomically and maps the outcome to an exit code.
 
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
-
-#include <sys/stat.h>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
+#include "assessment/assessment.h"
+#include "assessment/documents.h"
 #include "attacktree/loader.h"
 #include "cli/commands.h"
 #include "cli/io.h"
-#include "cli/report_files.h"
 #include "core/source.h"
-#include "core/text.h"
 #include "report/summary.h"
-#include "risk/analysis.h"
 
 namespace icsrisk::cli {
 
@@ -35,17 +35,14 @@ namespace {
 struct Options {
   std::string model;
   std::string out;
-  std::string formats = "html,xlsx,csv,md,json,dot,svg";
-  std::string lang = "ja";
+  std::optional<std::string> formats;  ///< nullopt: assessment::Formats::defaults()
+  model::Lang lang = model::Lang::kJa;
   std::string profile;
   std::size_t routes = 20;
   std::size_t max_hops = 10;
   std::string trees;
   std::string fail_on;
 };
-
-const std::set<std::string> kKnownFormats = {"html", "xlsx", "csv", "md",
-                                             "json", "dot",  "svg", "png"};
 
 /// Files an earlier run of this command writes; a non-empty -o folder holding none of them is
 /// not replaced (so `-o .` cannot wipe a working folder).
@@ -93,13 +90,13 @@ core::Status replace_dir(const fs::path& tmp, const fs::path& dir) {
 /// when one is given, else generates the tree"): for each scenario in model order,
 /// DIR/<scenario id>.xml, else DIR/at-<scenario id>.xml, checked against the model and the
 /// profile; its `scenario` attribute must name that scenario. Problems go to the diagnostics.
-AnalystTrees load_analyst_trees(Inputs& in, const std::string& dir, const model::Model& m,
-                                const model::Profile& p) {
-  AnalystTrees out;
+std::vector<assessment::AnalystTree> load_analyst_trees(Inputs& in, const std::string& dir,
+                                                        const model::Model& m,
+                                                        const model::Profile& p) {
+  std::vector<assessment::AnalystTree> out;
   attacktree::LoadContext context{&p, &m};
   for (const model::Impact& impact : m.impacts)
     for (const model::Scenario& sc : impact.scenarios) {
-      std::optional<AnalystTree> found;
       for (const std::string& name :
            {fmt::format("{}.xml", sc.id), fmt::format("at-{}.xml", sc.id)}) {
         std::error_code ec;
@@ -120,107 +117,95 @@ AnalystTrees load_analyst_trees(Inputs& in, const std::string& dir, const model:
                                 t->scenario, sc.id));
           t.reset();
         }
-        if (t) found = AnalystTree{name, std::move(*t)};
+        if (t) out.push_back({std::string(sc.id), name, std::move(*t)});
         break;
       }
-      out.push_back(std::move(found));
     }
   return out;
 }
 
-/// Runs the analysis and writes the report folder; returns the exit code.
-int run(const Options& o) {
-  std::set<std::string> formats;
-  {
-    std::string list = o.formats;
-    for (char& c : list)
-      if (c == ',') c = ' ';
-    for (std::string_view fv : core::split_ws(list)) {
-      std::string f(fv);
-      if (!kKnownFormats.count(f)) {
-        std::fprintf(stderr,
-                     "icsrisk analyze: unknown format '%s' (known: html, xlsx, csv, md, "
-                     "json, dot, svg, png)\n",
-                     f.c_str());
-        return kExitUsage;
-      }
-      formats.insert(f);
-    }
-  }
-  if (formats.empty()) {
-    std::fprintf(stderr, "icsrisk analyze: --format selects no format\n");
-    return kExitUsage;
-  }
-  Inputs in;
-  if (!in.load_profile(o.profile)) return in.report();
-  std::optional<model::Model> m = in.load_model(o.model);
-  AnalystTrees trees;
-  if (m && !o.trees.empty() && !in.diags().has_errors())
-    trees = load_analyst_trees(in, o.trees, *m, *in.profile());
-  int rc = in.report();
-  if (rc != kExitOk) return rc;
-  if (!m) return kExitInvalid;
-  const model::Profile& p = *in.profile();
-  const model::Lang lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
-
-  risk::AnalysisOptions options;
-  options.max_routes = o.routes;
-  options.max_hops = o.max_hops;
-  if (isatty(STDERR_FILENO)) std::fputs("icsrisk: analysing\n", stderr);
-  risk::Results results = risk::analyze(*m, p, options);
-
-  // Ids may be "." or ".." ([A-Za-z0-9_.:-]+): never let one name a folder outside reports/.
-  const std::string stem(m->id == "." || m->id == ".." ? "model" : m->id);
-  fs::path dir = o.out.empty() ? fs::path("reports") / stem : fs::path(o.out);
-  if (!dir.has_filename()) dir = dir.parent_path();  // "out/" names the folder "out"
-  auto fail = [](const std::string& message) {
-    std::fprintf(stderr, "icsrisk: error: %s\n", message.c_str());
-    return static_cast<int>(kExitIo);
-  };
-  if (auto s = check_replaceable(dir); !s) return fail(s.error().message);
+/// Writes every document of `a` into a temporary folder beside `dir`, then swaps it into place.
+int write_folder(assessment::Assessment& a, const fs::path& dir) {
+  if (auto s = check_replaceable(dir); !s) return fail(kExitIo, s.error().message);
   std::error_code ec;
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
   fs::create_directories(parent, ec);
   std::string pattern = dir.string() + ".tmp-XXXXXX";
   if (!mkdtemp(pattern.data()))
-    return fail(
-        fmt::format("cannot create a folder beside '{}': {}", dir.string(), std::strerror(errno)));
+    return fail(kExitIo, fmt::format("cannot create a folder beside '{}': {}", dir.string(),
+                                     std::strerror(errno)));
   fs::path tmp(pattern);
   mode_t mask = umask(0);  // mkdtemp makes the folder 0700: give it the usual permissions
   umask(mask);
   fs::permissions(tmp, static_cast<fs::perms>(0777 & ~mask), ec);
-  // Progress lines only where a person watches: a terminal on stderr.
-  Progress progress;
-  if (isatty(STDERR_FILENO))
-    progress = [](const std::string& what) {
-      std::fprintf(stderr, "icsrisk: writing %s\n", what.c_str());
-    };
-  core::Status s = write_report_files(tmp, formats, *m, p, results, lang, progress, trees);
+  const bool progress = isatty(STDERR_FILENO);  // progress lines only where a person watches
+  core::Status s = core::Ok{};
+  for (const assessment::Document& doc : assessment::documents(a)) {
+    if (progress) std::fprintf(stderr, "icsrisk: writing %s\n", doc.name.c_str());
+    fs::path path = tmp / doc.name;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+      s = core::Error{
+          fmt::format("cannot create '{}': {}", path.parent_path().string(), ec.message())};
+      break;
+    }
+    if (s = doc.write(path); !s) break;
+  }
   if (s) s = replace_dir(tmp, dir);
   if (!s) {
     fs::remove_all(tmp, ec);
-    return fail(s.error().message);
-  }
-
-  std::string summary = report::summary_text(*m, p, results, lang);
-  summary +=
-      fmt::format("{}: {}\n", lang == model::Lang::kJa ? "出力先" : "written to", dir.string());
-  std::fputs(summary.c_str(), stdout);
-
-  if (!o.fail_on.empty()) {
-    const model::Risk threshold = *model::risk_of_letter(o.fail_on[0]);  // checked by CLI11
-    bool reached = false;
-    for (const risk::AssetRiskRow& r : results.asset_risks)
-      reached = reached || at_least(r.risk, threshold);
-    for (const risk::ScenarioRisk& sr : results.scenario_risks)
-      reached = reached || (sr.risk && at_least(*sr.risk, threshold));
-    if (reached) {
-      std::fprintf(stderr, "icsrisk: a risk at %c or worse was found (--fail-on %c)\n",
-                   o.fail_on[0], o.fail_on[0]);
-      return kExitFailOn;
-    }
+    return fail(kExitIo, s.error().message);
   }
   return kExitOk;
+}
+
+/// --fail-on: exit 1 when any current risk is at the threshold or worse.
+int fail_on_policy(const risk::Results& results, const std::string& fail_on) {
+  if (fail_on.empty()) return kExitOk;
+  const model::Risk threshold = *model::risk_of_letter(fail_on[0]);  // checked by CLI11
+  bool reached = false;
+  for (const risk::AssetRiskRow& r : results.asset_risks)
+    reached = reached || at_least(r.risk, threshold);
+  for (const risk::ScenarioRisk& sr : results.scenario_risks)
+    reached = reached || (sr.risk && at_least(*sr.risk, threshold));
+  if (!reached) return kExitOk;
+  std::fprintf(stderr, "icsrisk: a risk at %c or worse was found (--fail-on %c)\n", fail_on[0],
+               fail_on[0]);
+  return kExitFailOn;
+}
+
+/// Runs the analysis and writes the report folder; returns the exit code.
+int run(const Options& o) {
+  core::Result<assessment::Formats> formats =
+      o.formats ? assessment::Formats::parse(*o.formats) : assessment::Formats::defaults();
+  if (!formats) return fail(kExitUsage, formats.error().message);
+  Inputs in;
+  if (!in.load_profile(o.profile)) return in.report();
+  std::optional<model::Model> m = in.load_model(o.model);
+  assessment::Options options;
+  if (m && !o.trees.empty() && !in.diags().has_errors())
+    options.trees = load_analyst_trees(in, o.trees, *m, *in.profile());
+  if (int rc = in.report(); rc != kExitOk) return rc;
+  if (!m) return kExitInvalid;
+
+  options.analysis.max_routes = o.routes;
+  options.analysis.max_hops = o.max_hops;
+  options.lang = o.lang;
+  options.formats = *formats;
+  if (isatty(STDERR_FILENO)) std::fputs("icsrisk: analysing\n", stderr);
+  assessment::Assessment a = assessment::assess(*m, *in.profile(), std::move(options));
+
+  // Ids may be "." or ".." ([A-Za-z0-9_.:-]+): never let one name a folder outside reports/.
+  const std::string stem(m->id == "." || m->id == ".." ? "model" : m->id);
+  fs::path dir = o.out.empty() ? fs::path("reports") / stem : fs::path(o.out);
+  if (!dir.has_filename()) dir = dir.parent_path();  // "out/" names the folder "out"
+  if (int rc = write_folder(a, dir); rc != kExitOk) return rc;
+
+  std::string summary = report::summary_text(*m, *in.profile(), a.results, o.lang);
+  summary +=
+      fmt::format("{}: {}\n", o.lang == model::Lang::kJa ? "出力先" : "written to", dir.string());
+  std::fputs(summary.c_str(), stdout);
+  return fail_on_policy(a.results, o.fail_on);
 }
 
 }  // namespace
@@ -232,10 +217,12 @@ Runner add_analyze(CLI::App& app) {
       "Run both analyses and write the report folder (the bundled example without MODEL)");
   sub->add_option("MODEL", o->model, "model file (default: the bundled example plant)");
   sub->add_option("-o,--output", o->out, "output folder (default: reports/<model id>/)");
-  sub->add_option(
-      "--format", o->formats,
-      "comma-separated formats: html,xlsx,csv,md,json,dot,svg,png (default: all but png)");
-  sub->add_option("--lang", o->lang, "report language")->check(CLI::IsMember({"ja", "en"}));
+  std::string names;
+  for (std::string_view f : assessment::kFormatNames)
+    names += fmt::format("{}{}", names.empty() ? "" : ",", f);
+  sub->add_option("--format", o->formats,
+                  fmt::format("comma-separated formats: {} (default: all but png)", names));
+  add_lang_option(sub, o->lang, "report language");
   sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   sub->add_option("--routes", o->routes, "routes listed per scenario (default 20)")
       ->check(CLI::Range(1, 100000));

@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "assessment/assessment.h"
 #include "cli/commands.h"
 #include "cli/io.h"
-#include "cli/report_files.h"
 #include "core/text.h"
 #include "report/diagram.h"
 #include "report/render.h"
@@ -31,15 +31,10 @@ struct Options {
   std::string view = "system";
   std::string output;
   std::string profile;
-  std::string lang = "ja";
+  model::Lang lang = model::Lang::kJa;
   std::string scenario;
   std::size_t routes = 5;
 };
-
-int fail_io(const std::string& message) {
-  std::fprintf(stderr, "icsrisk: error: %s\n", message.c_str());
-  return kExitIo;
-}
 
 /// Writes `data` to `path`, creating its parent folders first.
 int write_output(const std::string& path, const std::string& data) {
@@ -47,10 +42,11 @@ int write_output(const std::string& path, const std::string& data) {
   if (!parent.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
-    if (ec) return fail_io(fmt::format("cannot create '{}': {}", parent.string(), ec.message()));
+    if (ec)
+      return fail(kExitIo, fmt::format("cannot create '{}': {}", parent.string(), ec.message()));
   }
   core::Status st = write_file_atomic(path, data);
-  if (!st) return fail_io(st.error().message);
+  if (!st) return fail(kExitIo, st.error().message);
   return kExitOk;
 }
 
@@ -67,8 +63,7 @@ std::optional<std::string> routes_text(const model::Model& m, const model::Profi
     std::string help = !hint.empty() ? fmt::format("; did you mean '{}'?", hint)
                        : ids.empty() ? std::string(" (the model has no scenarios)")
                                      : fmt::format(" (known: {})", known);
-    std::fprintf(stderr, "icsrisk diagram: unknown scenario '%s'%s\n", o.scenario.c_str(),
-                 help.c_str());
+    fail(kExitUsage, fmt::format("unknown scenario '{}'{}", o.scenario, help));
     return std::nullopt;
   }
   risk::AnalysisOptions analysis;
@@ -79,7 +74,7 @@ std::optional<std::string> routes_text(const model::Model& m, const model::Profi
   report::RoutesDiagramOptions options;
   options.diagram = diagram;
   options.max_routes = o.routes;
-  options.focus = too_large_to_draw(m);  // as in the report folder
+  options.focus = assessment::too_large_to_draw(m);  // as in the report folder
   const risk::ScenarioRisk* row = report::find_scenario_risk(m, scenarios, o.scenario);
   // The analysis has a row for every scenario of a valid model.
   if (!row) return std::nullopt;
@@ -95,16 +90,14 @@ int run(const Options& o) {
     image = report::image_format_of(ext);
     dot_out = ext == ".dot" || ext == ".gv";
     if (!image && !dot_out) {
-      std::fprintf(stderr,
-                   "icsrisk: error: cannot tell the format of '%s': use .dot, .svg, .png or .pdf\n",
-                   o.output.c_str());
-      return kExitUsage;
+      return fail(kExitUsage, fmt::format("cannot tell the format of '{}': use .dot, .svg, .png "
+                                          "or .pdf",
+                                          o.output));
     }
   }
   bool routes_view = o.view == "routes";
   if (routes_view && o.scenario.empty()) {
-    std::fprintf(stderr, "icsrisk diagram: --view routes needs --scenario ID\n");
-    return kExitUsage;
+    return fail(kExitUsage, "--view routes needs --scenario ID");
   }
   report::View view = report::View::kSystem;
   report::parse_view(o.view, view);  // CLI11 has checked the value
@@ -117,7 +110,7 @@ int run(const Options& o) {
   if (!m) return kExitInvalid;
 
   report::DiagramOptions options;
-  options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+  options.lang = o.lang;
   std::string text;
   if (routes_view) {
     std::optional<std::string> dot = routes_text(*m, *in.profile(), o, options);
@@ -132,7 +125,7 @@ int run(const Options& o) {
   }
   if (dot_out) return write_output(o.output, text);
   core::Result<std::string> rendered = report::render_dot(text, *image);
-  if (!rendered) return fail_io(rendered.error().message);
+  if (!rendered) return fail(kExitIo, rendered.error().message);
   return write_output(o.output, *rendered);
 }
 
@@ -152,8 +145,7 @@ Runner add_diagram(CLI::App& app) {
   sub->add_option("-o,--output", o->output,
                   "output file: .dot, .svg, .png or .pdf (default: DOT on standard output)");
   sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
-  sub->add_option("--lang", o->lang, "language of legend and type names: ja (default) or en")
-      ->check(CLI::IsMember({"ja", "en"}));
+  add_lang_option(sub, o->lang, "language of legend and type names: ja (default) or en");
   return [o]() { return run(*o); };
 }
 

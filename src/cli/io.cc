@@ -1,5 +1,7 @@
 #include "cli/io.h"
 
+#include <map>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +15,17 @@
 #include "model/validate.h"
 
 namespace icsrisk::cli {
+
+int fail(int code, std::string_view message) {
+  std::fprintf(stderr, "icsrisk: error: %.*s\n", static_cast<int>(message.size()), message.data());
+  return code;
+}
+
+CLI::Option* add_lang_option(CLI::App* command, model::Lang& lang, const std::string& help) {
+  static const std::map<std::string, model::Lang> kLangs = {{"ja", model::Lang::kJa},
+                                                            {"en", model::Lang::kEn}};
+  return command->add_option("--lang", lang, help)->transform(CLI::CheckedTransformer(kLangs));
+}
 
 core::Result<std::string> read_file(const std::string& path) {
   std::error_code ec;

@@ -1,6 +1,8 @@
 #pragma once
 // File access for the CLI: the library never touches the file system (design.md).
 
+#include <CLI/CLI.hpp>
+
 #include <deque>
 #include <memory>
 #include <optional>
@@ -24,6 +26,13 @@ enum Exit : int {
   kExitIo = 4,
   kExitInternal = 70,
 };
+
+/// Prints `icsrisk: error: MESSAGE` on stderr — the one form of the CLI's own errors (problems of
+/// the user's files are diagnostics, see Inputs::report) — and returns `code`.
+int fail(int code, std::string_view message);
+
+/// Registers `--lang ja|en` on `command`, parsed into `lang` (default: as `lang` is).
+CLI::Option* add_lang_option(CLI::App* command, model::Lang& lang, const std::string& help);
 
 /// Reads a whole file as bytes.
 core::Result<std::string> read_file(const std::string& path);

@@ -23,7 +23,7 @@ struct RoutesDiagramOptions {
   std::size_t max_routes = 5;  ///< K: at most the first K listed routes are drawn
   /// Draw only the part of the configuration the drawn routes touch (their assets, the target
   /// and the attack bases, with their networks, entry points and zones): for a plant too large
-  /// to draw whole (cli::kRenderAssetLimit).
+  /// to draw whole (assessment::kRenderAssetLimit).
   bool focus = false;
 };
 

@@ -6,8 +6,6 @@
 
 namespace icsrisk::risk {
 
-namespace {
-
 Summary summarize(const Results& r) {
   Summary s;
   for (const AssetRiskRow& row : r.asset_risks) {
@@ -21,17 +19,21 @@ Summary summarize(const Results& r) {
   return s;
 }
 
-}  // namespace
+Context::Context(const model::Model& model, const model::Profile& profile)
+    : model_(model), profile_(profile), coverage_(model, profile), topology_(model, profile) {}
+
+Results analyze(const Context& c, const AnalysisOptions& options) {
+  Results results;
+  results.asset_risks = analyze_assets(c.model(), c.profile(), c.coverage());
+  results.scenario_risks =
+      analyze_scenarios(c.model(), c.profile(), c.coverage(), c.topology(), options);
+  results.summary = summarize(results);
+  return results;
+}
 
 Results analyze(const model::Model& model, const model::Profile& profile,
                 const AnalysisOptions& options) {
-  Results results;
-  Coverage coverage(model, profile);
-  results.asset_risks = analyze_assets(model, profile, coverage);
-  // Business-impact-based analysis (method.md §7).
-  results.scenario_risks = analyze_scenarios(model, profile, coverage, options);
-  results.summary = summarize(results);
-  return results;
+  return analyze(Context(model, profile), options);
 }
 
 }  // namespace icsrisk::risk

@@ -1,0 +1,149 @@
+// The passes of one assessment run (see assessment.h).
+
+#include "assessment/assessment.h"
+
+#include <fmt/format.h>
+
+#include "attacktree/evaluate.h"
+#include "attacktree/generate.h"
+#include "core/text.h"
+#include "report/diagram.h"
+#include "report/routes_diagram.h"
+#include "report/tree_diagram.h"
+#include "risk/scenario_steps.h"
+
+namespace icsrisk::assessment {
+
+Formats Formats::defaults() {
+  Formats f;
+  for (std::size_t i = 0; i < kFormatNames.size(); ++i)
+    if (static_cast<Format>(i) != Format::kPng) f.add(static_cast<Format>(i));
+  return f;
+}
+
+core::Result<Formats> Formats::parse(std::string_view list) {
+  Formats out;
+  std::string known;
+  for (std::string_view name : kFormatNames)
+    known += fmt::format("{}{}", known.empty() ? "" : ", ", name);
+  std::string text(list);
+  for (char& c : text)
+    if (c == ',') c = ' ';
+  for (std::string_view name : core::split_ws(text)) {
+    std::size_t i = 0;
+    while (i < kFormatNames.size() && kFormatNames[i] != name)
+      ++i;
+    if (i == kFormatNames.size())
+      return core::Error{fmt::format("unknown format '{}' (known: {})", name, known)};
+    out.add(static_cast<Format>(i));
+  }
+  if (out.empty()) return core::Error{"--format selects no format"};
+  return out;
+}
+
+bool Formats::tables() const {
+  return has(Format::kCsv) || has(Format::kMd) || has(Format::kXlsx) || has(Format::kHtml);
+}
+
+bool Formats::images() const {
+  return has(Format::kSvg) || has(Format::kPng) || has(Format::kHtml);
+}
+
+const Diagram* Assessment::diagram(std::string_view stem) const {
+  for (const Diagram& d : diagrams)
+    if (d.stem == stem) return &d;
+  return nullptr;
+}
+
+const ScenarioTree* Assessment::tree(std::string_view scenario) const {
+  for (const ScenarioTree& t : trees)
+    if (t.scenario == scenario) return &t;
+  return nullptr;
+}
+
+namespace {
+
+const model::Scenario& scenario_of(const model::Model& m, const risk::ScenarioRisk& s) {
+  return m.impacts[s.impact].scenarios[s.scenario];
+}
+
+/// Pass 3: per scenario the analyst's tree or one generated from its listed routes, evaluated
+/// with the model's step levels of the run's own context (method.md §7, §8).
+std::vector<ScenarioTree> scenario_trees(const risk::Context& context, const risk::Results& r,
+                                         const std::vector<AnalystTree>& analyst) {
+  const model::Model& m = context.model();
+  const model::Profile& p = context.profile();
+  risk::StepLevels step_levels(m, p, context.coverage(), context.topology());
+  std::vector<ScenarioTree> out;
+  for (const risk::ScenarioRisk& s : r.scenario_risks) {
+    const std::string id(scenario_of(m, s).id);
+    const AnalystTree* a = nullptr;
+    for (const AnalystTree& t : analyst)
+      if (t.scenario == id) a = &t;
+    ScenarioTree st{id, a ? a->tree : attacktree::tree_of_scenario(m, p, s), {}, {}};
+    attacktree::EvalContext ctx;
+    ctx.profile = &p;
+    ctx.step_level = attacktree::model_step_levels(step_levels, id);
+    st.levels = attacktree::evaluate_nodes(st.tree, attacktree::Domain::kIpa, ctx);
+    st.figures = attacktree::tree_figures(st.tree, ctx);
+    st.figures.source = a ? "analyst" : "generated";
+    if (a) st.figures.file = a->file;
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+/// Pass 5: every diagram of the report, in the order system, data flow, one tree per scenario,
+/// one routes view per scenario. The views of the whole configuration are drawn up to
+/// kRenderAssetLimit assets; above it their DOT is made only for the dot format, and the routes
+/// views show only what the routes touch.
+std::vector<Diagram> diagrams_of(const Assessment& a) {
+  const model::Model& m = *a.model;
+  const model::Profile& p = *a.profile;
+  const model::Lang lang = a.options.lang;
+  const bool draw_configuration = !too_large_to_draw(m);
+  const bool configuration = a.options.formats.has(Format::kDot) || draw_configuration;
+  std::vector<Diagram> out;
+  report::DiagramOptions o;
+  o.lang = lang;
+  auto view = [&](const char* stem, report::View v) {
+    out.push_back({stem, configuration ? report::diagram_dot(v, m, p, o) : std::string(),
+                   draw_configuration});
+  };
+  view("system", report::View::kSystem);
+  view("dataflow", report::View::kDataflow);
+  report::TreeDiagramOptions to;
+  to.lang = lang;
+  for (const ScenarioTree& t : a.trees)
+    out.push_back({fmt::format("tree-{}", t.scenario), report::tree_dot(t.tree, t.levels, &p, to),
+                   t.tree.nodes.size() <= kRenderTreeNodeLimit});
+  report::RoutesDiagramOptions ro;
+  ro.diagram.lang = lang;
+  ro.focus = !draw_configuration;
+  for (const risk::ScenarioRisk& s : a.results.scenario_risks)
+    out.push_back(
+        {fmt::format("routes-{}", scenario_of(m, s).id), report::routes_dot(m, p, s, ro), true});
+  return out;
+}
+
+}  // namespace
+
+Assessment assess(const model::Model& model, const model::Profile& profile, Options options) {
+  Assessment a;
+  a.model = &model;
+  a.profile = &profile;
+  a.options = std::move(options);
+  const Formats& formats = a.options.formats;
+  const bool diagrams = formats.has(Format::kDot) || formats.images();
+
+  const risk::Context context(model, profile);             // 1. context
+  a.results = risk::analyze(context, a.options.analysis);  // 2. analyses
+  if (formats.has(Format::kJson) || diagrams)              // 3. trees
+    a.trees = scenario_trees(context, a.results, a.options.trees);
+  if (formats.tables())  // 4. tables
+    a.tables = report::build_report(model, profile, a.results, a.options.lang);
+  if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
+  return a;
+}
+
+}  // namespace icsrisk::assessment

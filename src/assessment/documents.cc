@@ -1,0 +1,158 @@
+#include "assessment/documents.h"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "report/csv.h"
+#include "report/html.h"
+#include "report/json.h"
+#include "report/markdown.h"
+#include "report/render.h"
+#include "report/xlsx.h"
+
+namespace icsrisk::assessment {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+core::Status write_text(const fs::path& path, std::string_view data) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
+  return core::Ok{};
+}
+
+/// The diagram's SVG, laid out on first use.
+core::Result<const std::string*> svg_of(Diagram& d) {
+  if (!d.svg) {
+    auto svg = report::render_dot(d.dot, report::ImageFormat::kSvg);
+    if (!svg) return core::Error{fmt::format("cannot render {}: {}", d.stem, svg.error().message)};
+    d.svg = std::move(*svg);
+  }
+  return &*d.svg;
+}
+
+/// results.json, streamed: a large model's results run to hundreds of megabytes.
+core::Status write_json(const Assessment& a, const fs::path& path) {
+  std::vector<attacktree::TreeFigures> figures;
+  for (const ScenarioTree& t : a.trees)
+    figures.push_back(t.figures);
+  std::ofstream out(path, std::ios::binary);
+  report::JsonSink sink = [&](std::string_view chunk) {
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  };
+  if (out) report::write_results_json(*a.model, *a.profile, a.results, sink, &figures);
+  out.close();
+  if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
+  return core::Ok{};
+}
+
+/// report.html: the diagrams inlined by name; one not drawn is empty, and the report says so.
+core::Status write_html(Assessment& a, const fs::path& path) {
+  auto svg = [&](const std::string& stem) -> core::Result<std::string> {
+    Diagram* d = nullptr;
+    for (Diagram& x : a.diagrams)
+      if (x.stem == stem) d = &x;
+    if (!d || !d->render || d->dot.empty()) return std::string();
+    auto s = svg_of(*d);
+    if (!s) return s.error();
+    return **s;
+  };
+  report::HtmlDiagrams hd;
+  for (auto [stem, into] : {std::pair{"system", &hd.system_svg}, {"dataflow", &hd.dataflow_svg}}) {
+    auto s = svg(stem);
+    if (!s) return s.error();
+    *into = std::move(*s);
+  }
+  for (const ScenarioTree& t : a.trees) {
+    auto tree = svg("tree-" + t.scenario);
+    auto routes = svg("routes-" + t.scenario);
+    if (!tree) return tree.error();
+    if (!routes) return routes.error();
+    hd.scenario_tree_svgs.push_back(std::move(*tree));
+    hd.scenario_route_svgs.push_back(std::move(*routes));
+    hd.scenario_tree_notes.push_back(tree_note(t.figures, a.options.lang));
+  }
+  return write_text(path, report::html_report(*a.model, *a.profile, a.results, *a.tables, hd));
+}
+
+}  // namespace
+
+std::vector<Document> documents(Assessment& a) {
+  const Formats& formats = a.options.formats;
+  std::vector<Document> out;
+  if (formats.has(Format::kJson))
+    out.push_back({"results.json", [&a](const fs::path& p) { return write_json(a, p); }});
+  if (a.tables) {
+    const report::Report& rep = *a.tables;
+    if (formats.has(Format::kCsv))
+      for (const report::Table& t : rep.tables)
+        out.push_back(
+            {t.id + ".csv", [&t](const fs::path& p) { return write_text(p, report::to_csv(t)); }});
+    if (formats.has(Format::kMd))
+      out.push_back({"report.md", [&a, &rep](const fs::path& p) {
+                       return write_text(p,
+                                         report::to_markdown(rep, *a.model, *a.profile, a.results));
+                     }});
+    if (formats.has(Format::kXlsx))
+      out.push_back({"icsrisk.xlsx",
+                     [&rep](const fs::path& p) { return report::write_xlsx(rep, p.string()); }});
+  }
+  for (Diagram& d : a.diagrams) {
+    const std::string base = "diagrams/" + d.stem;
+    if (formats.has(Format::kDot))
+      out.push_back({base + ".dot", [&d](const fs::path& p) { return write_text(p, d.dot); }});
+    if (!d.render || d.dot.empty()) continue;
+    if (formats.has(Format::kSvg))
+      out.push_back({base + ".svg", [&d](const fs::path& p) -> core::Status {
+                       auto svg = svg_of(d);
+                       if (!svg) return svg.error();
+                       return write_text(p, **svg);
+                     }});
+    if (formats.has(Format::kPng))
+      out.push_back({base + ".png", [&d](const fs::path& p) -> core::Status {
+                       auto png = report::render_dot(d.dot, report::ImageFormat::kPng);
+                       if (!png)
+                         return core::Error{
+                             fmt::format("cannot render {}: {}", d.stem, png.error().message)};
+                       return write_text(p, *png);
+                     }});
+  }
+  if (formats.has(Format::kHtml))
+    out.push_back({"report.html", [&a](const fs::path& p) { return write_html(a, p); }});
+  return out;
+}
+
+std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
+  using attacktree::Domain;
+  const bool ja = lang == model::Lang::kJa;
+  auto value = [&](Domain d, const std::optional<double>& v) {
+    return v ? attacktree::format_value(d, *v) : std::string("n/a");
+  };
+  std::string source =
+      f.source == "analyst"
+          ? fmt::format(fmt::runtime(ja ? "分析者のツリー {} ({})" : "analyst's tree {} ({})"),
+                        f.file, f.id)
+          : fmt::format(fmt::runtime(ja ? "モデルから生成 ({})" : "generated from the model ({})"),
+                        f.id);
+  std::string ipa = f.ipa_level ? fmt::format("{}", *f.ipa_level) : std::string("n/a");
+  std::string prob = value(Domain::kProbability, f.probability);
+  if (f.probability_naive && (!f.probability || *f.probability != *f.probability_naive))
+    prob += fmt::format(fmt::runtime(ja ? " (単純計算 {})" : " (naive {})"),
+                        value(Domain::kProbability, f.probability_naive));
+  std::string text = fmt::format(
+      fmt::runtime(
+          ja ? "{} — 対策レベル {} · 成功確率 {} · 最小コスト {} · 最小時間 {} · 最小スキル {}"
+             : "{} — IPA countermeasure level {} · probability {} · cost {} · time {} · skill {}"),
+      source, ipa, prob, value(Domain::kCost, f.cost), value(Domain::kTime, f.time),
+      value(Domain::kSkill, f.skill));
+  if (f.source == "analyst")
+    text += ja ? "。シナリオのリスク値はモデルの分析による値です。"
+               : ". The scenario risk is the analysis' value from the model.";
+  return text;
+}
+
+}  // namespace icsrisk::assessment

@@ -1,0 +1,35 @@
+#pragma once
+// The files of a report folder (design.md "Reports", "Formats"): which file each chosen format
+// writes, by name, each with the writer of its content.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "assessment/assessment.h"
+#include "core/result.h"
+
+namespace icsrisk::assessment {
+
+/// One file of the report folder.
+struct Document {
+  std::string name;  ///< its path inside the folder: "results.json", "diagrams/system.svg", …
+  /// Writes the file at `path` (the caller's choice: a temporary folder, then renamed). An I/O
+  /// or rendering (Graphviz) failure is an error.
+  std::function<core::Status(const std::filesystem::path& path)> write;
+};
+
+/// The documents of `a`'s formats, in writing order: results.json; the four CSV tables;
+/// report.md; icsrisk.xlsx; per diagram its .dot, .svg, .png under diagrams/; report.html last
+/// (it inlines the diagrams). Each diagram is laid out once, when its first document (or the
+/// HTML) is written, and kept in `a` for the others, so `a` must outlive the documents and they
+/// must be written in this order. A diagram that is not drawn (too large) has no .svg/.png, and
+/// the HTML says so. Writing every document gives byte-identical files for the same inputs.
+std::vector<Document> documents(Assessment& a);
+
+/// The line shown with a scenario's attack tree in report.html: where the tree comes from and
+/// its values at the root, in the report language.
+std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang);
+
+}  // namespace icsrisk::assessment
