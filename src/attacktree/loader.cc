@@ -15,7 +15,6 @@ namespace icsrisk::attacktree {
 
 namespace {
 
-
 /// A <ref node="…"/> waiting for every id of the file to be known.
 struct PendingRef {
   std::size_t parent = kNone;
