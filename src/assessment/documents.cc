@@ -9,6 +9,7 @@
 #include "report/json.h"
 #include "report/markdown.h"
 #include "report/render.h"
+#include "report/words.h"
 #include "report/xlsx.h"
 
 namespace icsrisk::assessment {
@@ -128,30 +129,22 @@ std::vector<Document> documents(Assessment& a) {
 
 std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
   using attacktree::Domain;
-  const bool ja = lang == model::Lang::kJa;
+  const report::Words::Tree& w = report::words(lang).tree;
   auto value = [&](Domain d, const std::optional<double>& v) {
     return v ? attacktree::format_value(d, *v) : std::string("n/a");
   };
-  std::string source =
-      f.source == "analyst"
-          ? fmt::format(fmt::runtime(ja ? "分析者のツリー {} ({})" : "analyst's tree {} ({})"),
-                        f.file, f.id)
-          : fmt::format(fmt::runtime(ja ? "モデルから生成 ({})" : "generated from the model ({})"),
-                        f.id);
+  std::string source = f.source == "analyst"
+                           ? fmt::format(fmt::runtime(w.analyst_tree.view()), f.file, f.id)
+                           : fmt::format(fmt::runtime(w.generated_tree.view()), f.id);
   std::string ipa = f.ipa_level ? fmt::format("{}", *f.ipa_level) : std::string("n/a");
   std::string prob = value(Domain::kProbability, f.probability);
   if (f.probability_naive && (!f.probability || *f.probability != *f.probability_naive))
-    prob += fmt::format(fmt::runtime(ja ? " (単純計算 {})" : " (naive {})"),
-                        value(Domain::kProbability, f.probability_naive));
-  std::string text = fmt::format(
-      fmt::runtime(
-          ja ? "{} — 対策レベル {} · 成功確率 {} · 最小コスト {} · 最小時間 {} · 最小スキル {}"
-             : "{} — IPA countermeasure level {} · probability {} · cost {} · time {} · skill {}"),
-      source, ipa, prob, value(Domain::kCost, f.cost), value(Domain::kTime, f.time),
-      value(Domain::kSkill, f.skill));
-  if (f.source == "analyst")
-    text += ja ? "。シナリオのリスク値はモデルの分析による値です。"
-               : ". The scenario risk is the analysis' value from the model.";
+    prob +=
+        fmt::format(fmt::runtime(w.naive.view()), value(Domain::kProbability, f.probability_naive));
+  std::string text =
+      fmt::format(fmt::runtime(w.figures.view()), source, ipa, prob, value(Domain::kCost, f.cost),
+                  value(Domain::kTime, f.time), value(Domain::kSkill, f.skill));
+  if (f.source == "analyst") text += w.analyst_note.view();
   return text;
 }
 

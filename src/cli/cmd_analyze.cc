@@ -25,6 +25,7 @@
 #include "cli/io.h"
 #include "core/source.h"
 #include "report/summary.h"
+#include "report/words.h"
 
 namespace icsrisk::cli {
 
@@ -202,8 +203,7 @@ int run(const Options& o) {
   if (int rc = write_folder(a, dir); rc != kExitOk) return rc;
 
   std::string summary = report::summary_text(*m, *in.profile(), a.results, o.lang);
-  summary +=
-      fmt::format("{}: {}\n", o.lang == model::Lang::kJa ? "出力先" : "written to", dir.string());
+  summary += fmt::format("{}: {}\n", report::words(o.lang).written_to, dir.string());
   std::fputs(summary.c_str(), stdout);
   return fail_on_policy(a.results, o.fail_on);
 }

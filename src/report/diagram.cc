@@ -225,7 +225,7 @@ void write_title(dot::Writer& w, const model::Model& m, const char* view) {
 
 void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p,
                   const DiagramOptions& o) {
-  if (o.title) write_title(w, m, words(o.lang).system_view);
+  if (o.title) write_title(w, m, style::words(o.lang).system_view.text);
   const std::vector<bool>* shown = o.shown_assets;
   Skeleton sk = skeleton(m, p, shown);
   auto shade = [&](Attrs at) { return o.muted ? muted(std::move(at)) : at; };
@@ -279,7 +279,7 @@ void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p
 
 void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile& p,
                     const DiagramOptions& o) {
-  if (o.title) write_title(w, m, words(o.lang).dataflow_view);
+  if (o.title) write_title(w, m, style::words(o.lang).dataflow_view.text);
   w.defaults("graph", {attr("nodesep", "0.18")});
   std::vector<bool> in_flow(m.assets.size(), false);
   for (const model::Flow& f : m.flows) {

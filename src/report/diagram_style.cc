@@ -12,36 +12,8 @@ using dot::attr;
 using dot::Attrs;
 using model::Lang;
 
-namespace {
-
-constexpr Words kJa = {
-    "システム構成図",
-    "データフロー図",
-    "レベル",
-    "凡例",
-    "重要度",
-    "フィルタリング機器",
-    "一方向ゲートウェイ",
-    "侵入口",
-    "ネットワーク",
-    {"コンピュータ", "コントローラ", "ネットワーク機器", "フィールド機器", "可搬媒体"},
-    {"有線", "無線", "シリアル", "フィールドバス"}};
-constexpr Words kEn = {"System configuration",
-                       "Data flows",
-                       "level",
-                       "Legend",
-                       "Importance",
-                       "Filtering device",
-                       "One-way gateway",
-                       "Entry point",
-                       "Network",
-                       {"Computer", "Controller", "Network device", "Field device", "Media"},
-                       {"wired", "wireless", "serial", "fieldbus"}};
-
-}  // namespace
-
-const Words& words(Lang lang) {
-  return lang == Lang::kJa ? kJa : kEn;
+const Words::Diagram& words(Lang lang) {
+  return report::words(lang).diagram;
 }
 
 namespace {
@@ -211,7 +183,7 @@ void legend_grid(dot::Writer& w, const std::vector<std::pair<std::string, Attrs>
 }  // namespace
 
 void legend(dot::Writer& w, Lang lang, View view) {
-  const Words& t = words(lang);
+  const Words::Diagram& t = words(lang);
   std::vector<std::pair<std::string, Attrs>> items;
   for (int imp = 3; imp >= 1; --imp) {
     items.push_back({fmt::format("{} {}", t.importance, imp),
@@ -220,20 +192,20 @@ void legend(dot::Writer& w, Lang lang, View view) {
   }
   for (std::size_t c = 0; c < kCategoryShape.size(); ++c) {
     items.push_back(
-        {t.categories[c], {attr("shape", kCategoryShape[c]), attr("fillcolor", "white")}});
+        {t.categories[c].text, {attr("shape", kCategoryShape[c]), attr("fillcolor", "white")}});
   }
   if (view == View::kDataflow) return legend_grid(w, items, lang);
-  items.push_back({t.filtering,
+  items.push_back({t.filtering.text,
                    {attr("shape", "doubleoctagon"), attr("fillcolor", "white"),
                     attr("color", kFilterBorder), attr("penwidth", "2")}});
-  items.push_back({t.one_way,
+  items.push_back({t.one_way.text,
                    {attr("shape", "cds"), attr("fillcolor", "white"), attr("color", kFilterBorder),
                     attr("penwidth", "2"), attr("margin", "0.2,0.04")}});
-  items.push_back({t.network,
+  items.push_back({t.network.text,
                    {attr("shape", "box"), attr("fillcolor", kBusFill[0]),
                     attr("fontcolor", "white"), attr("height", "0.3")}});
   items.push_back(
-      {t.entry,
+      {t.entry.text,
        {attr("shape", "invhouse"), attr("fillcolor", kEntryFill), attr("fontcolor", "white")}});
   legend_grid(w, items, lang);
 }

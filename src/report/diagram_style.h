@@ -9,6 +9,7 @@
 #include "model/profile.h"
 #include "report/diagram.h"
 #include "report/dot.h"
+#include "report/words.h"
 
 namespace icsrisk::report::style {
 
@@ -21,23 +22,8 @@ inline constexpr const char* kCrossZone = "#1565c0";     ///< flows that leave t
 inline constexpr std::array<const char*, 5> kRiskColours = {"#c62828", "#ef6c00", "#f9a825",
                                                             "#7cb342", "#2e7d32"};
 
-/// Fixed words of the diagrams (the profile holds type and vector names, not these).
-struct Words {
-  const char* system_view;
-  const char* dataflow_view;
-  const char* level;
-  const char* legend;
-  const char* importance;
-  const char* filtering;
-  const char* one_way;
-  const char* entry;
-  const char* network;
-  std::array<const char*, 5> categories;
-  std::array<const char*, 4> media;
-};
-
-/// The fixed words of `lang`.
-const Words& words(model::Lang lang);
+/// The fixed words of the diagrams in `lang` (report/words.h).
+const Words::Diagram& words(model::Lang lang);
 
 /// "name (レベル 3.5)", or the name alone for a zone without a Purdue level.
 std::string zone_label(const model::Zone& z, model::Lang lang);

@@ -60,98 +60,6 @@ std::string inline_svg(std::string_view svg, std::string_view prefix) {
 
 namespace {
 
-struct HtmlWords {
-  const char *title, *summary, *distribution, *asset_analysis, *scenario_analysis, *now, *after,
-      *highest, *ranked, *planned_effect, *planned_none, *planned_rows, *diagrams, *system_view,
-      *dataflow_view, *no_diagram, *tables, *scenarios, *tree, *routes, *filter, *rows_shown,
-      *no_routes, *routes_count, *lower_bound, *first_route_note, *toc, *generated_by, *level,
-      *vuln, *threat, *hops, *scenario_after, *attribution, *sort_hint;
-  /// {0} rows in all, {1} shown, {2} the table's file stem.
-  const char* rows_cut;
-};
-
-const HtmlWords& html_words(Lang lang) {
-  static const HtmlWords ja{
-      "制御システム セキュリティリスク分析報告書",
-      "概要",
-      "リスク値の分布",
-      "資産ベース",
-      "事業被害ベース",
-      "現状",
-      "計画中の対策の実施後",
-      "リスクの高い項目(資産ベース)",
-      "事業被害シナリオの順位",
-      "計画中の対策の効果",
-      "計画中(planned)の対策によってリスク値が変わる項目はありません。",
-      "計画中の対策でリスク値が下がる項目",
-      "構成図",
-      "システム構成図",
-      "データフロー図",
-      "この図は出力されていません。",
-      "リスク分析シート",
-      "シナリオ別の攻撃ツリーと攻撃ルート",
-      "攻撃ツリー",
-      "攻撃ルート",
-      "絞り込み…",
-      "件を表示",
-      "侵入口から攻撃対象に到達するルートはありません(リスク値なし)。",
-      "ルート数",
-      "以上(上限で打ち切り)",
-      "1番目のルートはシナリオのリスク値を与えるルートです。",
-      "目次",
-      "icsrisk により作成",
-      "対策レベル",
-      "脆弱性レベル",
-      "脅威レベル",
-      "ステップ数",
-      "計画実施後",
-      "MITRE ATT&CK® for ICS の対策 ID を使用しています。© The MITRE Corporation. This work is "
-      "reproduced and distributed with the permission of The MITRE Corporation.",
-      "列見出しをクリックすると並べ替えます。",
-      "この表は {0} 行あります。HTML には最初の {1} 行を表示しています。すべての行は CSV "
-      "({2}.csv)、XLSX、JSON の出力にあります。"};
-  static const HtmlWords en{
-      "ICS security risk assessment report",
-      "Summary",
-      "Distribution of risk values",
-      "Asset-based",
-      "Business-impact-based",
-      "now",
-      "after planned countermeasures",
-      "Highest risks (asset-based)",
-      "Business-impact scenarios ranked",
-      "Effect of the planned countermeasures",
-      "No risk value changes when the planned countermeasures are implemented.",
-      "Items whose risk the planned countermeasures lower",
-      "Diagrams",
-      "System configuration",
-      "Data flows",
-      "This diagram was not produced.",
-      "Risk analysis sheets",
-      "Attack trees and attack routes per scenario",
-      "Attack tree",
-      "Attack routes",
-      "Filter…",
-      "rows shown",
-      "No route leads from an entry point to the target (no risk value).",
-      "Routes",
-      "or more (counting capped)",
-      "The first route is the one that gives the scenario its risk value.",
-      "Contents",
-      "Produced by icsrisk",
-      "countermeasure level",
-      "vulnerability level",
-      "threat level",
-      "hops",
-      "after planned",
-      "ATT&CK® for ICS mitigation ids are used. © The MITRE Corporation. This work is reproduced "
-      "and distributed with the permission of The MITRE Corporation.",
-      "Click a column header to sort.",
-      "This table has {0} rows; the HTML shows the first {1}. Every row is in the CSV ({2}.csv), "
-      "XLSX and JSON outputs."};
-  return lang == Lang::kJa ? ja : en;
-}
-
 constexpr std::array<const char*, 5> kRiskColours = {"#c62828", "#ef6c00", "#f9a825", "#7cb342",
                                                      "#2e7d32"};
 
@@ -323,11 +231,11 @@ class Writer {
  public:
   Writer(const model::Model& m, const model::Profile& p, const risk::Results& r, const Report& t,
          const HtmlDiagrams& d)
-      : m_(m), p_(p), r_(r), t_(t), d_(d), w_(words(t.lang)), h_(html_words(t.lang)) {}
+      : m_(m), p_(p), r_(r), t_(t), d_(d), w_(words(t.lang)), h_(w_.html) {}
 
   std::string run() {
     out_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n",
-                        t_.lang == Lang::kJa ? "ja" : "en");
+                        h_.lang_code);
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     out_ += fmt::format("<title>{} — {}</title>\n", html_escape(m_.name), h_.title);
     out_ += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
@@ -370,17 +278,17 @@ class Writer {
   void summary() {
     out_ += fmt::format("<section id=\"summary\"><h2>{}</h2>\n", h_.summary);
     out_ += fmt::format("<h3>{}</h3>\n<div class=\"cards\">\n", h_.distribution);
-    out_ +=
-        "<div class=\"card\">" +
-        risk_chart({{h_.now, r_.summary.asset_counts}, {h_.after, r_.summary.asset_counts_planned}},
-                   fmt::format("{} ({} {})", h_.asset_analysis, r_.asset_risks.size(),
-                               t_.lang == Lang::kJa ? "行" : "rows")) +
-        "</div>\n";
     out_ += "<div class=\"card\">" +
-            risk_chart({{h_.now, r_.summary.scenario_counts},
-                        {h_.after, r_.summary.scenario_counts_planned}},
+            risk_chart(
+                {{h_.now.text, r_.summary.asset_counts},
+                 {h_.after.text, r_.summary.asset_counts_planned}},
+                fmt::format("{} ({} {})", h_.asset_analysis, r_.asset_risks.size(), w_.rows_unit)) +
+            "</div>\n";
+    out_ += "<div class=\"card\">" +
+            risk_chart({{h_.now.text, r_.summary.scenario_counts},
+                        {h_.after.text, r_.summary.scenario_counts_planned}},
                        fmt::format("{} ({} {})", h_.scenario_analysis, r_.scenario_risks.size(),
-                                   t_.lang == Lang::kJa ? "シナリオ" : "scenarios")) +
+                                   w_.scenarios_unit)) +
             "</div>\n</div>\n";
     highest();
     ranked();
@@ -503,7 +411,7 @@ class Writer {
     }
   }
 
-  void diagram(const char* title, const std::string& id, const std::string& svg) {
+  void diagram(std::string_view title, const std::string& id, const std::string& svg) {
     out_ += fmt::format("<h3 id=\"{}\">{}</h3>\n", id, title);
     std::string inner = inline_svg(svg, id);
     if (inner.empty()) {
@@ -528,7 +436,7 @@ class Writer {
     if (shown < t.rows.size())
       out_ += fmt::format(
           "<p class=\"note cut\">{}</p>\n",
-          html_escape(fmt::format(fmt::runtime(h_.rows_cut), t.rows.size(), shown, t.id)));
+          html_escape(fmt::format(fmt::runtime(h_.rows_cut.view()), t.rows.size(), shown, t.id)));
     out_ += fmt::format(
         "<input class=\"filter\" type=\"search\" placeholder=\"{}\" data-table=\"{}-table\" "
         "aria-label=\"{}\"/> <span class=\"note\"><span id=\"{}-table-count\">{}</span> {} · "
@@ -674,7 +582,7 @@ class Writer {
   const Report& t_;
   const HtmlDiagrams& d_;
   const Words& w_;
-  const HtmlWords& h_;
+  const Words::Html& h_;
   std::string out_;
 };
 

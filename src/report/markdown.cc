@@ -73,7 +73,7 @@ void table_md(std::string& out, const Table& t) {
   out += '\n';
 }
 
-std::string counts_row(const char* label, const std::array<std::size_t, 5>& c) {
+std::string counts_row(std::string_view label, const std::array<std::size_t, 5>& c) {
   return fmt::format("| {} | {} | {} | {} | {} | {} |\n", label, c[0], c[1], c[2], c[3], c[4]);
 }
 
@@ -82,22 +82,19 @@ std::string counts_row(const char* label, const std::array<std::size_t, 5>& c) {
 std::string to_markdown(const Report& r, const model::Model& m, const model::Profile& p,
                         const risk::Results& results) {
   const Words& w = words(r.lang);
-  const bool ja = r.lang == model::Lang::kJa;
   std::string out;
   out += fmt::format("# {} ({})\n\n", markdown_escape(r.system_name), markdown_escape(r.system_id));
   out += fmt::format("{}\n\n", markdown_escape(r.profile_line));
   out += fmt::format("## {}\n\n", w.summary);
   out += fmt::format("| {} | A | B | C | D | E |\n|---|---|---|---|---|---|\n", w.risk);
   out += counts_row(w.asset_risk, results.summary.asset_counts);
-  out += counts_row(ja ? "資産ベース(計画中の対策の実施後)" : "Asset-based (after planned)",
-                    results.summary.asset_counts_planned);
+  out += counts_row(w.asset_after, results.summary.asset_counts_planned);
   out += counts_row(w.impact_risk, results.summary.scenario_counts);
   out += '\n';
   std::vector<std::size_t> top = top_asset_rows(results, 5);
   if (!top.empty()) {
     out += fmt::format("### {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
-                       ja ? "リスクの高い行" : "Highest rows", w.no, w.target, w.threat, w.risk,
-                       w.after_group);
+                       w.highest_rows, w.no, w.target, w.threat, w.risk, w.after_group);
     for (std::size_t i : top) {
       const risk::AssetRiskRow& row = results.asset_risks[i];
       out += fmt::format(
@@ -108,9 +105,8 @@ std::string to_markdown(const Report& r, const model::Model& m, const model::Pro
   }
   std::vector<std::size_t> ranked = ranked_scenarios(results);
   if (!ranked.empty()) {
-    out += fmt::format("### {}\n\n| {} | {} | {} |\n|---|---|---|\n",
-                       ja ? "シナリオ(リスク順)" : "Scenarios ranked", w.scenario, w.impact_level,
-                       w.risk);
+    out += fmt::format("### {}\n\n| {} | {} | {} |\n|---|---|---|\n", w.scenarios_ranked,
+                       w.scenario, w.impact_level, w.risk);
     for (std::size_t i : ranked) {
       const risk::ScenarioRisk& s = results.scenario_risks[i];
       out += fmt::format(

@@ -40,15 +40,15 @@ Table asset_risk_table(const model::Model& m, const model::Profile& p, const ris
   const Words& w = words(lang);
   Table t;
   t.id = "asset-risk";
-  t.title = w.asset_risk;
-  for (const char* h : {w.no, w.target, w.type, w.importance, w.threat, w.threat_level})
+  t.title = w.asset_risk.view();
+  for (const Word& h : {w.no, w.target, w.type, w.importance, w.threat, w.threat_level})
     t.columns.push_back({"", h});
   for (std::size_t f = 0; f < kFunctions.size(); ++f)
-    for (const char* stage : w.stages)
+    for (const Word& stage : w.stages)
       t.columns.push_back({fmt::format("{}: {}", w.countermeasures, w.functions[f]), stage});
-  for (const char* h : {w.cm_level, w.vuln_level, w.risk})
+  for (const Word& h : {w.cm_level, w.vuln_level, w.risk})
     t.columns.push_back({"", h});
-  for (const char* h : {w.planned_measures, w.cm_level, w.vuln_level, w.risk})
+  for (const Word& h : {w.planned_measures, w.cm_level, w.vuln_level, w.risk})
     t.columns.push_back({w.after_group, h});
 
   t.rows.reserve(results.asset_risks.size());
@@ -113,19 +113,19 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
   const Words& w = words(lang);
   Table t;
   t.id = "impact-risk";
-  t.title = w.impact_risk;
+  t.title = w.impact_risk.view();
   t.columns = {{w.impact_group, w.name},
                {w.impact_group, w.impact_level},
                {"", w.scenario},
                {"", w.route_no},
                {"", w.entry},
                {w.step_group, w.step}};
-  for (const char* f : w.functions)
+  for (const Word& f : w.functions)
     t.columns.push_back({w.step_cm_group, f});
   t.columns.push_back({w.step_cm_group, w.cm_level});
-  for (const char* h : {w.threat_level, w.cm_level, w.vuln_level, w.risk})
+  for (const Word& h : {w.threat_level, w.cm_level, w.vuln_level, w.risk})
     t.columns.push_back({w.route_group, h});
-  for (const char* h : {w.scenario_risk, w.scenario_risk_planned, w.remarks})
+  for (const Word& h : {w.scenario_risk, w.scenario_risk_planned, w.remarks})
     t.columns.push_back({"", h});
 
   for (const risk::ScenarioRisk& sr : results.scenario_risks) {
@@ -150,7 +150,7 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
       if (sr.risk &&
           (sr.truncated || sr.routes.size() < sr.routes_total || !sr.routes_total_exact)) {
         remark = fmt::format(
-            fmt::runtime(sr.routes_total_exact ? w.routes_listed : w.routes_total_bound),
+            fmt::runtime((sr.routes_total_exact ? w.routes_listed : w.routes_total_bound).view()),
             sr.routes_total, sr.routes.size());
       }
       row.push_back(text_or_empty(std::move(remark)));

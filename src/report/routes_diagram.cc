@@ -1,5 +1,7 @@
 #include "report/routes_diagram.h"
 
+#include "report/words.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -16,36 +18,6 @@ namespace {
 using dot::attr;
 using dot::Attrs;
 using model::Lang;
-
-/// Fixed words of the routes view.
-struct RouteWords {
-  const char* risk;
-  const char* unreachable;
-  const char* listed;  ///< {model name} {k} {total}
-  const char* routes;
-  const char* target;
-  const char* base;
-  const char* step_tip;  ///< {tag} {method} {countermeasure level}
-};
-
-constexpr RouteWords kJa = {"リスク",
-                            "攻撃対象に到達するルートはない",
-                            "{}: 攻撃ルート 上位 {} 件 (全 {} 件)",
-                            "攻撃ルート",
-                            "攻撃対象",
-                            "攻撃拠点",
-                            "{} {} (対策レベル {})"};
-constexpr RouteWords kEn = {"risk",
-                            "no route reaches the target",
-                            "{}: the {} worst of {} attack routes",
-                            "Attack routes",
-                            "target",
-                            "attack base",
-                            "{} {} (countermeasure level {})"};
-
-const RouteWords& route_words(Lang lang) {
-  return lang == Lang::kJa ? kJa : kEn;
-}
 
 constexpr const char* kTargetBorder = "#b71c1c";
 constexpr const char* kBaseBorder = "#6a1b9a";
@@ -84,7 +56,7 @@ Attrs vivid(Attrs at) {
 
 /// Adds the node's role ("攻撃対象", "攻撃拠点") as a first line of its HTML label, in the colour
 /// of its border: inside the node it cannot collide with the edge labels around it.
-void mark(Attrs& at, const char* role, const char* colour) {
+void mark(Attrs& at, std::string_view role, const char* colour) {
   std::string line = fmt::format("<FONT COLOR=\"{}\" POINT-SIZE=\"9\"><B>{}</B></FONT><BR/>",
                                  colour, dot::html_escape(role));
   for (dot::Attr& a : at) {
@@ -112,15 +84,15 @@ std::vector<std::size_t> bases_of(const model::Model& m, const model::Scenario& 
 
 void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& sc,
                  const risk::ScenarioRisk& s, std::size_t drawn, Lang lang) {
-  const RouteWords& t = route_words(lang);
+  const Words::Routes& t = words(lang).routes;
   std::string title(sc.name.empty() ? sc.id : sc.name);
   if (!s.risk || s.routes.empty()) {
     title += fmt::format(" — {}", t.unreachable);
   } else {
     title += fmt::format(" — {} {}", t.risk, *s.risk);
     std::string total = fmt::format("{}{}", s.routes_total, s.routes_total_exact ? "" : "+");
-    title +=
-        "\n" + fmt::format(fmt::runtime(t.listed), m.name.empty() ? m.id : m.name, drawn, total);
+    title += "\n" + fmt::format(fmt::runtime(t.listed.view()), m.name.empty() ? m.id : m.name,
+                                drawn, total);
   }
   w.defaults("graph", {dot::text("label", title), attr("labelloc", "t"), attr("fontsize", "18")});
 }
@@ -153,7 +125,7 @@ void emphasise(dot::Writer& w, const model::Model& m, const model::Profile& p,
   std::vector<bool> entry_on(m.entries.size(), false);
   for (const risk::Route& r : routes)
     if (r.entry != model::kNone) entry_on[r.entry] = true;
-  const RouteWords& t = route_words(lang);
+  const Words::Routes& t = words(lang).routes;
   for (std::size_t i = 0; i < m.assets.size(); ++i) {
     if (!touched[i]) continue;
     bool target = i == sc.target_index;
@@ -209,14 +181,15 @@ void route_segments(const model::Model& m, const model::Profile& p, const risk::
     for (std::size_t k = 0; k + 1 < path.size(); ++k) {
       bool last = k + 2 == path.size();
       Segment seg{path[k], path[k + 1], {}, last, tag, method, risk};
-      seg.attrs = {attr("color", style::kRiskColours[risk]),
-                   attr("penwidth", width),
-                   attr("constraint", "false"),
-                   attr("class", last ? kRouteStepClass : kRouteViaClass),
-                   attr("id", last ? fmt::format("r{}-s{}", number, j + 1)
-                                   : fmt::format("r{}-s{}-via{}", number, j + 1, k + 1)),
-                   dot::text("tooltip", fmt::format(fmt::runtime(route_words(lang).step_tip), tag,
-                                                    method, st.countermeasure_level))};
+      seg.attrs = {
+          attr("color", style::kRiskColours[risk]),
+          attr("penwidth", width),
+          attr("constraint", "false"),
+          attr("class", last ? kRouteStepClass : kRouteViaClass),
+          attr("id", last ? fmt::format("r{}-s{}", number, j + 1)
+                          : fmt::format("r{}-s{}-via{}", number, j + 1, k + 1)),
+          dot::text("tooltip", fmt::format(fmt::runtime(words(lang).routes.step_tip.view()), tag,
+                                           method, st.countermeasure_level))};
       out.push_back(std::move(seg));
     }
   }
@@ -261,7 +234,7 @@ void overlay(dot::Writer& w, const model::Model& m, const model::Profile& p,
 void route_key(dot::Writer& w, const model::Model& m, const std::vector<risk::Route>& routes,
                Lang lang) {
   std::string rows = fmt::format("<TR><TD COLSPAN=\"3\"><B>{}</B></TD></TR>",
-                                 dot::html_escape(route_words(lang).routes));
+                                 dot::html_escape(words(lang).routes.routes));
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const risk::Route& r = routes[i];
     std::size_t risk = risk_index(r.risk);

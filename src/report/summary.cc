@@ -57,18 +57,17 @@ std::string counts_line(const std::array<std::size_t, 5>& c) {
 
 std::string summary_text(const model::Model& m, const model::Profile& p, const risk::Results& r,
                          model::Lang lang) {
-  const bool ja = lang == model::Lang::kJa;
   const Words& w = words(lang);
   std::string out;
   out += fmt::format("{} ({})\n", m.name, m.id);
   out += fmt::format("{}: {}{}\n", w.profile, p.id,
                      p.reconstructed ? fmt::format(" — {}", w.reconstructed_note) : "");
-  out += fmt::format("{} ({} {}):\n", w.asset_risk, r.asset_risks.size(), ja ? "行" : "rows");
-  out += fmt::format("  {:<12} {}\n", ja ? "現状" : "now", counts_line(r.summary.asset_counts));
-  out += fmt::format("  {:<12} {}\n", ja ? "計画実施後" : "planned",
-                     counts_line(r.summary.asset_counts_planned));
+  out += fmt::format("{} ({} {}):\n", w.asset_risk, r.asset_risks.size(), w.rows_unit);
+  out += fmt::format("  {:<12} {}\n", w.summary_now, counts_line(r.summary.asset_counts));
+  out +=
+      fmt::format("  {:<12} {}\n", w.summary_planned, counts_line(r.summary.asset_counts_planned));
   std::vector<std::size_t> top = top_asset_rows(r, 5);
-  if (!top.empty()) out += fmt::format("{}:\n", ja ? "リスクの高い行" : "Highest rows");
+  if (!top.empty()) out += fmt::format("{}:\n", w.highest_rows);
   for (std::size_t i : top) {
     const risk::AssetRiskRow& row = r.asset_risks[i];
     out += fmt::format("  {} No.{} {} / {} ({} {}, {} {}, {} {})\n", row.risk, i + 1,
@@ -76,8 +75,7 @@ std::string summary_text(const model::Model& m, const model::Profile& p, const r
                        row.importance, w.threat_level, row.threat_level, w.vuln_level,
                        row.vulnerability_level);
   }
-  out += fmt::format("{} ({} {}):\n", w.impact_risk, r.scenario_risks.size(),
-                     ja ? "シナリオ" : "scenarios");
+  out += fmt::format("{} ({} {}):\n", w.impact_risk, r.scenario_risks.size(), w.scenarios_unit);
   out += fmt::format("  {}\n", counts_line(r.summary.scenario_counts));
   for (std::size_t i : ranked_scenarios(r)) {
     const risk::ScenarioRisk& s = r.scenario_risks[i];

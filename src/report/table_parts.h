@@ -15,7 +15,7 @@ Table asset_risk_table(const model::Model& m, const model::Profile& p, const ris
 Table impact_risk_table(const model::Model& m, const model::Profile& p,
                         const risk::Results& results, model::Lang lang);
 
-std::string join(const std::vector<std::string>& parts, const char* sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// Names of profile measures (catalogue order kept), one per line.
 std::string measure_names(const model::Profile& p, const std::vector<std::size_t>& measures,
                           model::Lang lang);

@@ -51,7 +51,7 @@ std::string Table::flat_header(std::size_t c) const {
   return col.group.empty() ? col.name : col.group + " / " + col.name;
 }
 
-std::string join(const std::vector<std::string>& parts, const char* sep) {
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (const std::string& p : parts) {
     if (!out.empty()) out += sep;
@@ -79,7 +79,7 @@ Table asset_list(const model::Model& m, const model::Profile& p, model::Lang lan
   Table t;
   t.id = "asset-list";
   t.title = w.asset_list;
-  for (const char* h : {w.no, w.id, w.name, w.type, w.category, w.zone, w.networks, w.count,
+  for (const Word& h : {w.no, w.id, w.name, w.type, w.category, w.zone, w.networks, w.count,
                         w.importance, w.countermeasures})
     t.columns.push_back({"", h});
   int no = 0;
@@ -188,10 +188,6 @@ Report build_report(const model::Model& m, const model::Profile& p, const risk::
   for (std::size_t i = 0; i < r.tables.size(); ++i)
     r.tables[i].sheet = w.sheets[i];
   return r;
-}
-
-const char* risk_label(model::Lang lang) {
-  return words(lang).risk;
 }
 
 namespace {

@@ -75,9 +75,6 @@ Report build_report(const model::Model& model, const model::Profile& profile,
 inline constexpr std::size_t kMatrixCellLimit = 100000;
 inline constexpr std::size_t kMatrixColumnLimit = 1000;
 
-/// The localized words the tables use (function, stage, headers). Exposed for the summary.
-const char* risk_label(model::Lang lang);
-
 /// Display width of UTF-8 text in terminal/spreadsheet columns: East Asian wide and
 /// full-width characters count 2, others 1. For multi-line text, the widest line.
 std::size_t display_width(std::string_view text);
