@@ -4,12 +4,13 @@
 
 #include "model/loader.h"
 
-namespace icsrisk::model {
-
+namespace icsrisk {
 namespace embedded {
 extern const std::string_view kBuiltinProfile;
 extern const std::string_view kBuiltinExample;
 }  // namespace embedded
+
+namespace model {
 
 const core::SourceFile& builtin_profile_file() {
   static const core::SourceFile file("<built-in>/models/profiles/ipa-2018.xml",
@@ -23,4 +24,5 @@ const core::SourceFile& builtin_example_file() {
   return file;
 }
 
-}  // namespace icsrisk::model
+}  // namespace model
+}  // namespace icsrisk

@@ -18,9 +18,6 @@ inline constexpr const char* kFont = "IPAexGothic";
 inline constexpr const char* kFilterBorder = "#1f4e9c";  ///< filtering devices, one-way arrows
 inline constexpr const char* kEntryFill = "#c62828";     ///< entry points and their edges
 inline constexpr const char* kCrossZone = "#1565c0";     ///< flows that leave their zone
-/// Risks A..E (index 0..4): red to green, the palette of the HTML report.
-inline constexpr std::array<const char*, 5> kRiskColours = {"#c62828", "#ef6c00", "#f9a825",
-                                                            "#7cb342", "#2e7d32"};
 
 /// The fixed words of the diagrams in `lang` (report/words.h).
 const Words::Diagram& words(model::Lang lang);

@@ -7,224 +7,41 @@
 #include <map>
 
 #include "core/text.h"
+#include "report/html_chart.h"
+#include "report/risk_colours.h"
 #include "report/summary.h"
 #include "report/words.h"
 
-namespace icsrisk::report {
+namespace icsrisk {
+namespace embedded {
+extern const std::string_view kReportCss;  // src/report/html_assets/report.css
+/// Sorting (click a header) and filtering (type in the box) of tables.sortable: plain DOM, no
+/// external code (src/report/html_assets/report.js).
+extern const std::string_view kReportJs;
+}  // namespace embedded
+
+namespace report {
 
 using model::kNone;
 using model::Lang;
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    if (const char* entity = core::markup_entity(c, core::Entities::kQuotes)) {
-      out += entity;
-    } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-      // Control characters (other than tab and newline) have no place in HTML text.
-      out += "\xEF\xBF\xBD";  // U+FFFD, visibly "something was here"
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string inline_svg(std::string_view svg, std::string_view prefix) {
-  std::size_t start = svg.find("<svg");
-  if (start == std::string_view::npos) return {};
-  std::size_t end = svg.rfind("</svg>");
-  if (end == std::string_view::npos || end < start) return {};
-  std::string_view body = svg.substr(start, end + 6 - start);
-  if (prefix.empty()) return std::string(body);
-  std::string out;
-  out.reserve(body.size() + body.size() / 16);
-  const std::string tagged = std::string(prefix) + "-";
-  for (std::size_t i = 0; i < body.size();) {
-    bool matched = false;
-    for (std::string_view key :
-         {std::string_view(" id=\""), std::string_view("url(#"), std::string_view("href=\"#")}) {
-      if (body.compare(i, key.size(), key) == 0) {
-        out += key;
-        out += tagged;
-        i += key.size();
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) out += body[i++];
-  }
-  return out;
-}
-
 namespace {
 
-constexpr std::array<const char*, 5> kRiskColours = {"#c62828", "#ef6c00", "#f9a825", "#7cb342",
-                                                     "#2e7d32"};
-
-const char* kStyle = R"css(
-:root{--ink:#1d2733;--muted:#5b6775;--line:#d5dbe2;--head:#eef2f6;--accent:#1f4e79}
-*{box-sizing:border-box}
-body{margin:0;font-family:"IPAexGothic","Noto Sans CJK JP","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;color:var(--ink);font-size:14px;line-height:1.5;background:#fff}
-header.cover{background:var(--accent);color:#fff;padding:28px 40px}
-header.cover h1{margin:0 0 6px;font-size:26px}
-header.cover p{margin:2px 0;opacity:.92}
-main{padding:8px 40px 40px;max-width:1500px}
-h2{border-bottom:3px solid var(--accent);padding-bottom:4px;margin-top:36px;font-size:20px}
-h3{margin-top:24px;font-size:16px;color:var(--accent)}
-nav.toc ol{columns:2;margin:8px 0 0}
-.cards{display:flex;flex-wrap:wrap;gap:24px}
-.card{border:1px solid var(--line);border-radius:6px;padding:12px 16px;background:#fafbfc}
-.note{color:var(--muted);font-size:12.5px}
-table{border-collapse:collapse;margin:8px 0 4px;font-size:12.5px}
-th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top;text-align:left}
-th{background:var(--head);font-weight:600}
-th.sortable{cursor:pointer}
-th.sortable:after{content:" \2195";color:#9aa5b1;font-size:10px}
-td.num{text-align:right}
-td.risk{text-align:center;font-weight:700;color:#fff}
-td.risk-A{background:#c62828}td.risk-B{background:#ef6c00}td.risk-C{background:#f9a825;color:#1d2733}
-td.risk-D{background:#7cb342}td.risk-E{background:#2e7d32}
-span.risk{display:inline-block;min-width:1.6em;text-align:center;font-weight:700;color:#fff;border-radius:3px;padding:0 4px}
-span.risk-A{background:#c62828}span.risk-B{background:#ef6c00}span.risk-C{background:#f9a825;color:#1d2733}
-span.risk-D{background:#7cb342}span.risk-E{background:#2e7d32}span.risk-none{background:#9aa5b1}
-.table-wrap{overflow-x:auto;max-width:100%}
-.diagram{overflow:auto;border:1px solid var(--line);border-radius:6px;padding:8px;max-height:900px;background:#fff}
-.diagram svg{max-width:none;height:auto}
-input.filter{margin:6px 0;padding:4px 8px;width:280px;border:1px solid var(--line);border-radius:4px}
-ol.routes li{margin-bottom:6px}
-ol.steps{margin:2px 0 0 0;padding-left:20px;list-style:none}
-footer{color:var(--muted);font-size:12px;border-top:1px solid var(--line);margin-top:40px;padding-top:8px}
-@media print{
-  header.cover{background:none;color:var(--ink);border-bottom:3px solid var(--accent)}
-  input.filter,nav.toc{display:none}
-  main{padding:0 12px;max-width:none}
-  section.chapter{break-before:page}
-  .diagram{max-height:none;overflow:visible;border:none}
-  .diagram svg{max-width:100%}
-  table{font-size:9.5px}
-  th.sortable:after{content:""}
-  td.risk,span.risk{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-}
-)css";
-
-// Sorting (click a header) and filtering (type in the box) of tables.sortable. Plain DOM,
-// no external code; numbers sort numerically, everything else by text.
-const char* kScript = R"js(
-(function(){
-  function cellValue(row, i){
-    var c = row.cells[i]; if(!c) return "";
-    var v = c.getAttribute("data-sort"); return v !== null ? v : c.textContent;
+/// The page's style sheet (html_assets/report.css, embedded at build time) with the risk colours
+/// of risk_colours.h in place of its @RISK_X@ marks.
+std::string style_sheet() {
+  std::string css(embedded::kReportCss);
+  for (model::Risk r : model::kRisks) {
+    const std::string mark = fmt::format("@RISK_{}@", r);
+    for (std::size_t at = css.find(mark); at != std::string::npos; at = css.find(mark, at))
+      css.replace(at, mark.size(), kRiskColours[model::index_of(r)]);
   }
-  document.querySelectorAll("table.sortable").forEach(function(table){
-    var body = table.tBodies[0]; if(!body) return;
-    table.querySelectorAll("th[data-col]").forEach(function(th){
-      th.classList.add("sortable");
-      th.addEventListener("click", function(){
-        var i = parseInt(th.getAttribute("data-col"), 10);
-        var asc = th.getAttribute("data-dir") !== "asc";
-        table.querySelectorAll("th[data-col]").forEach(function(o){ o.removeAttribute("data-dir"); });
-        th.setAttribute("data-dir", asc ? "asc" : "desc");
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function(a, b){
-          var x = cellValue(a, i), y = cellValue(b, i);
-          var nx = parseFloat(x), ny = parseFloat(y);
-          var r = (!isNaN(nx) && !isNaN(ny) && String(nx) === x.trim() && String(ny) === y.trim())
-              ? nx - ny : x.localeCompare(y, "ja");
-          return asc ? r : -r;
-        });
-        rows.forEach(function(r){ body.appendChild(r); });
-      });
-    });
-  });
-  document.querySelectorAll("input.filter").forEach(function(input){
-    var table = document.getElementById(input.getAttribute("data-table"));
-    var count = document.getElementById(input.getAttribute("data-table") + "-count");
-    input.addEventListener("input", function(){
-      var q = input.value.toLowerCase(), shown = 0;
-      Array.prototype.forEach.call(table.tBodies[0].rows, function(r){
-        var hit = r.textContent.toLowerCase().indexOf(q) >= 0;
-        r.style.display = hit ? "" : "none"; if(hit) shown++;
-      });
-      if(count) count.textContent = shown;
-    });
-  });
-})();
-)js";
+  return css;
+}
 
 std::string risk_span(std::optional<model::Risk> r) {
   if (!r) return "<span class=\"risk risk-none\">–</span>";
   return fmt::format("<span class=\"risk risk-{0}\">{0}</span>", *r);
-}
-
-/// Text with line breaks kept.
-std::string html_lines(std::string_view text) {
-  std::string e = html_escape(text);
-  std::string out;
-  out.reserve(e.size());
-  for (char c : e) {
-    if (c == '\n')
-      out += "<br/>";
-    else
-      out += c;
-  }
-  return out;
-}
-
-/// A grouped bar chart of risk counts A–E: one bar per series per letter.
-std::string risk_chart(
-    const std::vector<std::pair<std::string, std::array<std::size_t, 5>>>& series,
-    const std::string& title) {
-  std::size_t max = 1;
-  for (const auto& s : series)
-    for (std::size_t v : s.second)
-      max = std::max(max, v);
-  const int bar = 22, gap = 4, group_gap = 18, height = 150, top = 44, left = 34;
-  const int group_w = static_cast<int>(series.size()) * (bar + gap) + group_gap;
-  const int width = left + 5 * group_w + 10;
-  std::string out = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" "
-      "aria-label=\"{}\" font-size=\"11\">",
-      width, height + top + 40, html_escape(title));
-  out += fmt::format("<text x=\"{}\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{}</text>",
-                     left, html_escape(title));
-  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#5b6775\"/>",
-                     left - 4, top + height, width - 6);
-  for (int l = 0; l < 5; ++l) {
-    int gx = left + l * group_w;
-    for (std::size_t s = 0; s < series.size(); ++s) {
-      std::size_t v = series[s].second[static_cast<std::size_t>(l)];
-      int h = static_cast<int>(static_cast<double>(v) * height / static_cast<double>(max) + 0.5);
-      int x = gx + static_cast<int>(s) * (bar + gap);
-      out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"{}\">"
-          "<title>{} {}: {}</title></rect>",
-          x, top + height - h, bar, h, kRiskColours[static_cast<std::size_t>(l)],
-          s == 0 ? "1" : "0.45", static_cast<char>('A' + l), html_escape(series[s].first), v);
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x + bar / 2,
-                         top + height - h - 3, v);
-    }
-    out +=
-        fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>",
-                    gx + static_cast<int>(series.size()) * (bar + gap) / 2, top + height + 15,
-                    static_cast<char>('A' + l));
-  }
-  // Legend (when there are two series: now / after).
-  if (series.size() > 1) {
-    int y = top + height + 32;
-    int x = left;
-    for (std::size_t s = 0; s < series.size(); ++s) {
-      out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"10\" fill=\"#5b6775\" "
-          "fill-opacity=\"{}\"/>"
-          "<text x=\"{}\" y=\"{}\">{}</text>",
-          x, y - 9, s == 0 ? "1" : "0.45", x + 16, y, html_escape(series[s].first));
-      x += 180;
-    }
-  }
-  out += "</svg>";
-  return out;
 }
 
 class Writer {
@@ -238,7 +55,7 @@ class Writer {
                         h_.lang_code);
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     out_ += fmt::format("<title>{} — {}</title>\n", html_escape(m_.name), h_.title);
-    out_ += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
+    out_ += fmt::format("<style>\n{}</style>\n</head>\n<body>\n", style_sheet());
     cover();
     out_ += "<main>\n";
     toc();
@@ -249,7 +66,8 @@ class Writer {
     out_ += fmt::format("<footer><p>{} · {}</p><p>{}</p></footer>\n", h_.generated_by,
                         html_escape(t_.profile_line), h_.attribution);
     out_ += "</main>\n";
-    out_ += fmt::format("<script>//<![CDATA[{}//]]></script>\n</body>\n</html>\n", kScript);
+    out_ += fmt::format("<script>//<![CDATA[\n{}//]]></script>\n</body>\n</html>\n",
+                        embedded::kReportJs);
     return std::move(out_);
   }
 
@@ -594,4 +412,5 @@ std::string html_report(const model::Model& model, const model::Profile& profile
   return Writer(model, profile, results, tables, diagrams).run();
 }
 
-}  // namespace icsrisk::report
+}  // namespace report
+}  // namespace icsrisk

@@ -7,6 +7,7 @@
 
 #include "model/model.h"
 #include "model/profile.h"
+#include "report/html_text.h"
 #include "report/tables.h"
 #include "risk/results.h"
 
@@ -41,14 +42,5 @@ inline constexpr std::size_t kHtmlRowLimit = 10000;
 std::string html_report(const model::Model& model, const model::Profile& profile,
                         const risk::Results& results, const Report& tables,
                         const HtmlDiagrams& diagrams);
-
-/// Escapes text for HTML element content and attribute values (& < > " ').
-std::string html_escape(std::string_view text);
-
-/// The <svg>…</svg> element of an SVG document, without XML declaration, DOCTYPE or comments
-/// before it; "" when `svg` holds no <svg element. Every id="…" and its references
-/// (url(#…), href="#…") get `prefix` + "-" in front, so several diagrams inlined into one page
-/// keep unique ids.
-std::string inline_svg(std::string_view svg, std::string_view prefix = {});
 
 }  // namespace icsrisk::report

@@ -1,5 +1,6 @@
 #include "report/routes_diagram.h"
 
+#include "report/risk_colours.h"
 #include "report/words.h"
 
 #include <algorithm>
@@ -21,13 +22,6 @@ using model::Lang;
 
 constexpr const char* kTargetBorder = "#b71c1c";
 constexpr const char* kBaseBorder = "#6a1b9a";
-/// Text colours of risks A..E: the edge palette darkened where it is too light to read.
-constexpr std::array<const char*, 5> kRiskText = {"#b71c1c", "#d84315", "#8d6e00", "#558b2f",
-                                                  "#1b5e20"};
-
-std::size_t risk_index(model::Risk risk) {
-  return model::index_of(risk);
-}
 
 /// Sets `key` to `value`, replacing an earlier value (cgraph would keep the last anyway, but
 /// one value per key keeps the DOT text readable).
@@ -161,7 +155,7 @@ struct Segment {
 /// The edges of one route's steps (see write_routes()), appended to `out`.
 void route_segments(const model::Model& m, const model::Profile& p, const risk::Route& r,
                     std::size_t number, Lang lang, std::vector<Segment>& out) {
-  std::size_t risk = risk_index(r.risk);
+  std::size_t risk = model::index_of(r.risk);
   // The worst route is drawn thicker, so it stands out when several share a colour.
   const char* width = number == 1 ? "3.5" : "2";
   for (std::size_t j = 0; j < r.steps.size(); ++j) {
@@ -182,7 +176,7 @@ void route_segments(const model::Model& m, const model::Profile& p, const risk::
       bool last = k + 2 == path.size();
       Segment seg{path[k], path[k + 1], {}, last, tag, method, risk};
       seg.attrs = {
-          attr("color", style::kRiskColours[risk]),
+          attr("color", kRiskColours[risk]),
           attr("penwidth", width),
           attr("constraint", "false"),
           attr("class", last ? kRouteStepClass : kRouteViaClass),
@@ -223,7 +217,7 @@ void overlay(dot::Writer& w, const model::Model& m, const model::Profile& p,
       // An xlabel, not a label: it does not enter the layout, so the configuration keeps its
       // shape, and Graphviz 2.43's flat-edge label bug (render.cc) cannot arise.
       s.attrs.push_back(dot::text("xlabel", label_text(it->second)));
-      s.attrs.push_back(attr("fontcolor", kRiskText[s.risk]));
+      s.attrs.push_back(attr("fontcolor", kRiskTextColours[s.risk]));
       s.attrs.push_back(attr("fontsize", "10"));
     }
     w.edge(s.tail, s.head, s.attrs);
@@ -237,14 +231,14 @@ void route_key(dot::Writer& w, const model::Model& m, const std::vector<risk::Ro
                                  dot::html_escape(words(lang).routes.routes));
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const risk::Route& r = routes[i];
-    std::size_t risk = risk_index(r.risk);
+    std::size_t risk = model::index_of(r.risk);
     std::string path = r.entry != model::kNone ? dot::html_escape(m.entries[r.entry].name) : "";
     for (const risk::Step& st : r.steps)
       if (st.to != model::kNone) path += " → " + dot::html_escape(m.assets[st.to].name);
     rows += fmt::format(
         "<TR><TD BGCOLOR=\"{}\"><FONT COLOR=\"white\"><B>R{}</B></FONT></TD>"
         "<TD><FONT COLOR=\"{}\"><B>{}</B></FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
-        style::kRiskColours[risk], i + 1, kRiskText[risk], r.risk, path);
+        kRiskColours[risk], i + 1, kRiskTextColours[risk], r.risk, path);
   }
   w.node("routes:key",
          {dot::html("label",

@@ -1,5 +1,7 @@
 #include "report/xlsx.h"
 
+#include "report/risk_colours.h"
+
 #include <xlsxwriter.h>
 
 #include <fmt/format.h>
@@ -51,7 +53,7 @@ Formats make_formats(lxw_workbook* wb) {
     format_set_align(f.risk[i], LXW_ALIGN_CENTER);
     format_set_align(f.risk[i], LXW_ALIGN_VERTICAL_TOP);
     format_set_pattern(f.risk[i], LXW_PATTERN_SOLID);
-    format_set_bg_color(f.risk[i], kRiskColours[i]);
+    format_set_bg_color(f.risk[i], kRiskFills[i]);
   }
   return f;
 }

@@ -22,7 +22,4 @@ inline constexpr std::size_t kConstantMemoryCells = 500000;
 core::Status write_xlsx(const Report& report, const std::string& path,
                         std::size_t constant_memory_cells = kConstantMemoryCells);
 
-/// Fill colours of the risk cells A..E (0xRRGGBB).
-inline constexpr unsigned kRiskColours[5] = {0xFF6B6B, 0xFFA94D, 0xFFE066, 0xB2E08A, 0x69C38E};
-
 }  // namespace icsrisk::report

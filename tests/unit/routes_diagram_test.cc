@@ -147,7 +147,7 @@ TEST_P(RoutesDiagramGoldenTest, OverlayHasOneLabelledEdgePerStepAlongItsPath) {
                            : st.from != model::kNone ? asset_node(m.assets[st.from])
                                                      : entry_node(m.entries[s.routes[r].entry]);
         EXPECT_EQ(std::string(agnameof(agtail(x))), tail) << tag;
-        EXPECT_EQ(get(x, "color"), style::kRiskColours[model::index_of(s.routes[r].risk)]);
+        EXPECT_EQ(get(x, "color"), report::kRiskColours[model::index_of(s.routes[r].risk)]);
         EXPECT_EQ(get(x, "constraint"), "false");
       }
       EXPECT_EQ(labelled, 1) << tag;
