@@ -22,6 +22,7 @@
 #include "model/loader.h"
 #include "model/validate.h"
 #include "report/diagram_style.h"
+#include "report/risk_colours.h"
 #include "report/routes_diagram.h"
 #include "risk/analysis.h"
 #include "unit/cli_run.h"
