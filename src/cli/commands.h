@@ -16,5 +16,8 @@ Runner add_profile(CLI::App& app);
 Runner add_diagram(CLI::App& app);
 Runner add_analyze(CLI::App& app);
 Runner add_trees(CLI::App& app);
+Runner add_import(CLI::App& app);
+Runner add_export(CLI::App& app);
+Runner add_template(CLI::App& app);
 
 }  // namespace icsrisk::cli
