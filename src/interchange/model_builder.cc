@@ -13,44 +13,22 @@ std::string xml_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out += c;
-    }
+    if (const char* e = core::markup_entity(c, core::Entities::kQuote))
+      out += e;
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("&#x{:X};", static_cast<unsigned>(c));
+    else
+      out += c;
   }
   return out;
 }
 
+// NUL cannot stand in a model (pugixml ends a value there); other control characters are
+// written as character references, which the loader reads back.
 bool ModelBuilder::text_ok(const Cell& c) {
-  for (char ch : c.text) {
-    auto b = static_cast<unsigned char>(ch);
-    if ((b < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || b == 0x7F) {
-      d_.error(c.loc, fmt::format("control character U+{:04X} cannot stand in a model file", b));
-      return false;
-    }
-  }
-  return true;
+  if (c.text.find('\0') == std::string::npos) return true;
+  d_.error(c.loc, "a NUL character cannot stand in a model file");
+  return false;
 }
 
 void ModelBuilder::missing(const Cell& c, const std::string& message) {

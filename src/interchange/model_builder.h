@@ -68,8 +68,9 @@ class ModelBuilder {
   std::string out_;
 };
 
-/// `s` escaped for an XML attribute value or element text: & < > " as entities, and TAB,
-/// LF, CR as character references so attribute normalisation keeps them.
+/// `s` escaped for an XML attribute value or element text: & < > " as entities, and control
+/// characters (TAB, LF, CR included, so attribute normalisation keeps them) as character
+/// references.
 std::string xml_escape(std::string_view s);
 
 }  // namespace icsrisk::interchange

@@ -148,5 +148,10 @@ TEST(CliInventoryTest, SmallPlantRoundTripsThroughCsv) {
   expect_round_trip("models/small-plant.xml");
 }
 
+// Markup, formula starts, quotes, control characters: all come back as the same text.
+TEST(CliInventoryTest, HostileModelRoundTripsThroughCsv) {
+  expect_round_trip("tests/data/hostile/hostile-model.xml");
+}
+
 }  // namespace
 }  // namespace icsrisk

@@ -180,10 +180,18 @@ TEST(InventoryImportTest, HostileTextStaysTextInTheModel) {
   EXPECT_EQ(m->assets[0].name, name);
 }
 
-TEST(InventoryImportTest, ControlCharactersAreErrorsNotModelText) {
-  Imported r = import_assets(std::string(kHeader) + "a,x\x01y,plc,3,n-1\n");
-  EXPECT_FALSE(r.xml);
-  EXPECT_THAT(r.diags, HasSubstr("assets.csv:2:3: error: control character U+0001"));
+TEST(InventoryImportTest, ControlCharactersBecomeCharacterReferencesNulIsAnError) {
+  Imported r = import_assets(std::string(kHeader) + "a,\"x\x01y\tz\nw\",plc,3,n-1\n");
+  ASSERT_TRUE(r.xml) << r.diags;
+  EXPECT_THAT(*r.xml, HasSubstr("name=\"x&#x1;y&#x9;z&#xA;w\""));
+  core::SourceFile f("m.xml", *r.xml);
+  core::Diagnostics d;
+  std::optional<model::Model> m = model::load_model(f, d);
+  ASSERT_TRUE(m) << d.render();
+  EXPECT_EQ(m->assets[0].name, "x\x01y\tz\nw");
+  Imported nul = import_assets(std::string(kHeader) + std::string("a,x\0y,plc,3,n-1\n", 17));
+  EXPECT_FALSE(nul.xml);
+  EXPECT_THAT(nul.diags, HasSubstr("assets.csv:2:3: error: a NUL character cannot stand"));
 }
 
 TEST(InventoryImportTest, TypesMayBeGivenByTheirProfileNames) {
