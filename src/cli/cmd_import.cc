@@ -171,7 +171,12 @@ Runner add_import(CLI::App& app) {
                   "system-, zone- and network-wide countermeasures (countermeasures.csv)");
   aml->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   aml->add_option("-o,--output", o->output, "the model file to write")->required();
-  return [o, aml]() { return aml->parsed() ? run_aml(*o) : run_inventory(*o); };
+  Runner traffic;
+  CLI::App* traffic_app = add_traffic(*sub, traffic);
+  return [o, aml, traffic_app, traffic]() {
+    if (traffic_app->parsed()) return traffic();
+    return aml->parsed() ? run_aml(*o) : run_inventory(*o);
+  };
 }
 
 }  // namespace icsrisk::cli
