@@ -126,9 +126,17 @@ TrafficComparison compare_traffic(const model::Model& m, const std::vector<Conne
     ++o.count;
     if (o.service.empty()) o.service = conn.service;
   }
+  // Modelled flows by their (unordered) pair of assets, so matching is linear overall.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_pair;
+  for (std::size_t f = 0; f < m.flows.size(); ++f) {
+    const model::Flow& flow = m.flows[f];
+    by_pair[std::minmax(flow.from_index, flow.to_index)].push_back(f);
+  }
   std::vector<bool> seen(m.flows.size(), false);
   for (ObservedFlow& o : c.observed) {
-    for (std::size_t f = 0; f < m.flows.size(); ++f) {
+    auto pair = by_pair.find(std::minmax(o.from, o.to));
+    if (pair == by_pair.end()) continue;
+    for (std::size_t f : pair->second) {
       if (!matches(m.flows[f], o)) continue;
       if (o.flow == model::kNone) o.flow = f;
       seen[f] = true;  // a polling connection carries the flows of both directions
