@@ -1,4 +1,4 @@
-// icsrisk template -o DIR: empty inventory tables to fill in a spreadsheet.
+// icsrisk template -o DIR: inventory tables (header and example rows) to fill in a spreadsheet.
 
 #include <cstdio>
 #include <filesystem>
@@ -27,7 +27,7 @@ bool make_folder(const std::string& dir) {
 Runner add_template(CLI::App& app) {
   auto dir = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand(
-      "template", "Write empty inventory CSV tables (header and an example row) to fill in");
+      "template", "Write the inventory CSV tables to fill in (header and example rows)");
   sub->add_option("-o,--output", *dir, "the folder to write them to")->required();
   return [dir]() {
     if (!make_folder(*dir)) return static_cast<int>(kExitIo);

@@ -46,6 +46,11 @@ bool convert(const char* to, const char* from, std::string_view in, std::string&
 Decoded decode_text(std::string_view bytes) {
   Decoded d;
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  // UTF-16 (Excel's "Unicode text") would pass through CP932 as garbage: refuse it outright.
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    d.error_offset = 0;
+    return d;
+  }
   if (bytes.substr(0, 3) == kBom) {
     bytes.remove_prefix(3);
     std::size_t bad = core::utf8_error_offset(bytes);

@@ -17,7 +17,8 @@ struct Decoded {
 
 /// Detects the encoding of `bytes` and converts to UTF-8: a UTF-8 BOM is dropped; text that is
 /// well-formed UTF-8 is taken as UTF-8; anything else is converted from CP932 (glibc iconv).
-/// Pure ASCII is the same in all three. Linear in the size.
+/// Pure ASCII is the same in all three. A UTF-16 BOM is an error at offset 0. Linear in the
+/// size.
 Decoded decode_text(std::string_view bytes);
 
 /// Converts UTF-8 `text` to CP932 into `out`; false (and `out` empty) when a character has

@@ -27,8 +27,9 @@ struct TableSpec {
   Table table;
   const char* file;  ///< the file name export writes, e.g. "assets.csv"
   std::vector<Column> columns;
-  /// The column holding an example row's values in the template (one entry per column).
-  std::vector<const char*> example;
+  /// The template's example rows (one value per column): together the tables are a small
+  /// plant that imports as it is.
+  std::vector<std::vector<const char*>> examples;
 };
 
 /// The tables in model order (system, zones, networks, assets, flows, entry points,
@@ -85,7 +86,7 @@ Inventory inventory_of(const model::Model& m);
 /// LF line ends; cells a spreadsheet would read as a formula get a leading apostrophe.
 std::string table_csv(const Inventory& inv, Table table);
 
-/// An empty table for users to fill: the BOM, the English header and one example row.
+/// A table for users to fill: the BOM, the English header and the example rows.
 std::string template_csv(Table table);
 
 }  // namespace icsrisk::interchange

@@ -155,8 +155,8 @@ std::string table_csv(const Inventory& inv, Table table) {
 
 std::string template_csv(Table table) {
   Inventory inv;
-  std::vector<std::string> example(spec(table).example.begin(), spec(table).example.end());
-  inv[table].rows.push_back(row_of(std::move(example), {}));
+  for (const auto& example : spec(table).examples)
+    inv[table].rows.push_back(row_of({example.begin(), example.end()}, {}));
   return table_csv(inv, table);
 }
 

@@ -100,7 +100,7 @@ TEST(CliInventoryTest, UndecodableFileIsAnErrorAtItsLine) {
   fs::remove_all(out);
 }
 
-TEST(CliInventoryTest, TemplateWritesEveryTableWithAnExampleRowThatImports) {
+TEST(CliInventoryTest, TemplateWritesEveryTableWithExampleRowsThatImport) {
   fs::path out = testing::fresh_test_dir("inventory-template");
   testing::CliResult r = testing::run_icsrisk("template -o '" + out.string() + "'");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -109,11 +109,15 @@ TEST(CliInventoryTest, TemplateWritesEveryTableWithAnExampleRowThatImports) {
     EXPECT_TRUE(fs::exists(out / f)) << f;
   const std::string header = "\xEF\xBB\xBFid,name,type,importance,zone,networks,address,";
   EXPECT_EQ(testing::read_text((out / "assets.csv").string()).substr(0, header.size()), header);
-  testing::CliResult i = testing::run_icsrisk(
-      "import inventory '" + (out / "assets.csv").string() + "' --zones '" +
-      (out / "zones.csv").string() + "' --networks '" + (out / "networks.csv").string() +
-      "' --system '" + (out / "system.csv").string() + "' -o '" + (out / "m.xml").string() + "'");
+  // The example rows of all tables together are a plant that imports, validates and analyses.
+  testing::CliResult i = testing::run_icsrisk("import inventory '" + (out / "assets.csv").string() +
+                                              "'" + other_tables("'" + out.string() + "'") +
+                                              " -o '" + (out / "m.xml").string() + "'");
   EXPECT_EQ(i.code, 0) << i.err;
+  EXPECT_EQ(testing::run_icsrisk("analyze '" + (out / "m.xml").string() + "' --format json -o '" +
+                                 (out / "r").string() + "'")
+                .code,
+            0);
   fs::remove_all(out);
 }
 

@@ -68,6 +68,7 @@ TEST(EncodingTest, ReportsTheFirstByteThatIsNeitherUtf8NorCp932) {
   interchange::Decoded d = interchange::decode_text("abc\n\x81\x20x");  // 0x81 needs a trail byte
   EXPECT_EQ(d.error_offset, 4u);
   EXPECT_EQ(d.text, "");
+  EXPECT_EQ(interchange::decode_text(std::string("\xFF\xFEi\0d\0", 6)).error_offset, 0u);
 }
 
 TEST(CsvReaderTest, GivesEveryCellItsPositionAndUnquotesFields) {
