@@ -11,8 +11,9 @@ namespace icsrisk::interchange {
 
 // Built-in rules. AutomationML's communication role classes (AML whitepaper "Communication")
 // give networks; the control-system role classes (AutomationMLCSRoleClassLib) and the AMLsec
-// security extension (Eckhart et al., sbaresearch/amlsec) give device types. Structure roles
-// are transparent: zones come only from rules a user writes (or AMLsec's Zone).
+// security extension (Eckhart et al., sbaresearch/amlsec, AMLsecRoleClassLib_V1.0.0: zones,
+// wires, security and network devices, hosts) give device types. Structure roles are
+// containers: zones come only from rules a user writes, or from AMLsec's Zone.
 std::vector<AmlRule> default_aml_rules() {
   const struct {
     const char* role;
@@ -33,17 +34,22 @@ std::vector<AmlRule> default_aml_rules() {
       {"AutomationMLExtendedRoleClassLib/HMI", "hmi", 2},
       {"AMLsecRoleClassLib/Zone", "zone", 0},
       {"AMLsecRoleClassLib/Wire", "network", 0},
+      {"AMLsecRoleClassLib/WirelessConnection", "network", 0},
       {"AMLsecRoleClassLib/SecurityDevice/Firewall", "firewall", 3},
       {"AMLsecRoleClassLib/NetworkDevice/Router", "router", 2},
       {"AMLsecRoleClassLib/NetworkDevice/Switch", "l2-switch", 2},
-      {"AMLsecRoleClassLib/Host/Server", "server", 2},
-      {"AMLsecRoleClassLib/Host/MES", "server", 2},
+      {"AMLsecRoleClassLib/NetworkDevice/WirelessHARTGateway", "gateway", 2},
+      {"AMLsecRoleClassLib/Host", "server", 2},
       {"AMLsecRoleClassLib/Host/EngineeringWorkstation", "ews", 2},
-      {"AMLsecRoleClassLib/Host/HMI", "hmi", 2},
+      {"AMLsecRoleClassLib/Host/SCADASystem", "control-server", 3},
       {"AMLsecRoleClassLib/Host/Historian", "historian", 2},
-      {"AMLsecRoleClassLib/Host/SCADA", "control-server", 3},
-      {"AMLsecRoleClassLib/Controller/PLC", "plc", 3},
+      {"AMLsecRoleClassLib/Host/SIS", "sis", 3},
+      {"AMLsecRoleClassLib/Host/WirelessHARTSensor", "iot-device", 1},
+      {"AMLsecRoleClassLib/LogicalPortList", "ignore", 0},
+      {"AMLsecRoleClassLib/Program", "ignore", 0},
       {"AMLsecRoleClassLib/Protocol", "ignore", 0},
+      {"AMLsecRoleClassLib/Conduit", "ignore", 0},
+      {"AMLsecRoleClassLib/OPCUASecurityPolicy", "ignore", 0},
   };
   std::vector<AmlRule> out;
   for (const auto& r : kRules)
