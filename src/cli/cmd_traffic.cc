@@ -1,4 +1,5 @@
-// icsrisk import traffic MODEL.xml CONN.log [--add-flows -o MODEL.xml] [--profile FILE]
+// icsrisk import traffic MODEL.xml CONN.log [--add-flows -o MODEL.xml] [--lang ja|en]
+//                [--profile FILE]
 
 #include <cstdio>
 #include <memory>
@@ -19,44 +20,9 @@ namespace {
 
 struct TrafficOptions {
   std::string model, log, profile, output;
+  std::string lang = "ja";
   bool add_flows = false;
 };
-
-std::string where(const core::Loc& loc) {
-  return fmt::format("{}:{}", loc.file->name(), loc.file->line_of(loc.offset));
-}
-
-std::string port_text(const interchange::ObservedFlow& o) {
-  std::string s = o.port < 0 ? o.proto : fmt::format("{}/{}", o.proto, o.port);
-  return o.service.empty() ? s : fmt::format("{} ({})", s, o.service);
-}
-
-// The comparison for a reader: counts, then the three lists an assessment looks at.
-std::string report_text(const model::Model& m, const interchange::TrafficComparison& c) {
-  std::size_t unexpected = 0;
-  for (const auto& o : c.observed)
-    unexpected += o.flow == model::kNone ? 1 : 0;
-  std::string out = fmt::format(
-      "{} connections: {} observed flows between modelled assets ({} unexpected), {} within one "
-      "asset group, {} unknown addresses\n",
-      c.connections, c.observed.size(), unexpected, c.within_asset, c.unknown.size());
-  out += fmt::format("\nUnexpected flows (observed, not in the model): {}\n", unexpected);
-  for (const auto& o : c.observed)
-    if (o.flow == model::kNone)
-      out += fmt::format("  {} -> {}  {}  x{}  (first at {})\n", m.assets[o.from].id,
-                         m.assets[o.to].id, port_text(o), o.count, where(o.first));
-  out += fmt::format("\nModelled flows never observed: {}\n", c.unobserved.size());
-  for (std::size_t f : c.unobserved)
-    out += fmt::format("  {}  {} -> {}  {}\n", m.flows[f].id, m.flows[f].from, m.flows[f].to,
-                       m.flows[f].protocol);
-  if (!c.unaddressed.empty())
-    out +=
-        fmt::format("  (not checkable, an end has no address: {} flows)\n", c.unaddressed.size());
-  out += fmt::format("\nUnknown addresses (in no <connect address>): {}\n", c.unknown.size());
-  for (const auto& u : c.unknown)
-    out += fmt::format("  {}  x{}  (first at {})\n", u.address, u.count, where(u.first));
-  return out;
-}
 
 int write_with_flows(Inputs& in, const TrafficOptions& o, const core::SourceFile& model_file,
                      const model::Model& m, const interchange::TrafficComparison& c) {
@@ -98,7 +64,8 @@ int run(const TrafficOptions& o) {
   std::vector<interchange::Connection> log = interchange::read_conn_log(**log_file, in.diags());
   if (!m || in.diags().has_errors()) return in.report();
   interchange::TrafficComparison c = interchange::compare_traffic(*m, log, in.diags());
-  std::string text = report_text(*m, c);
+  std::string text =
+      interchange::traffic_report(*m, c, o.lang == "en" ? model::Lang::kEn : model::Lang::kJa);
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (o.add_flows) return write_with_flows(in, o, **model_file, *m, c);
   return in.report();
@@ -118,6 +85,8 @@ CLI::App* add_traffic(CLI::App& import, Runner& runner) {
   sub->add_option("-o,--output", o->output, "the model file to write with --add-flows")->needs(add);
   add->needs(sub->get_option("-o"));
   sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
+  sub->add_option("--lang", o->lang, "language of the report: ja (default) or en")
+      ->check(CLI::IsMember({"ja", "en"}));
   runner = [o]() { return run(*o); };
   return sub;
 }

@@ -60,6 +60,12 @@ struct TrafficComparison {
 TrafficComparison compare_traffic(const model::Model& m, const std::vector<Connection>& log,
                                   core::Diagnostics& diags);
 
+/// The comparison for a reader, in `lang`: the counts; the unexpected flows with their
+/// connection count and first record (file:line); the modelled flows never observed and how
+/// many could not be checked; the unknown addresses. Text from the model or the log shows
+/// control characters as U+FFFD. Deterministic (order of first appearance, model order).
+std::string traffic_report(const model::Model& m, const TrafficComparison& c, model::Lang lang);
+
 /// The model file's text with one `<flow>` per unexpected observed flow added at the end of
 /// its <dataflows> (created before </system> when there is none): id `obs-N`, from the opener
 /// to the responder, protocol = Zeek's service or the transport, port, data "observed traffic

@@ -141,7 +141,7 @@ TEST(TrafficCompareTest, HostileServiceNamesStayText) {
 
 TEST(CliTrafficTest, ModelPlantConnLogGivesThePlantedFindings) {
   testing::CliResult r = testing::run_icsrisk(
-      "import traffic models/model-plant.xml tests/data/traffic/model-plant-conn.log",
+      "import traffic models/model-plant.xml tests/data/traffic/model-plant-conn.log --lang en",
       ICSRISK_SOURCE_DIR);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("252 connections: 11 observed flows between modelled assets (3 "
@@ -154,7 +154,27 @@ TEST(CliTrafficTest, ModelPlantConnLogGivesThePlantedFindings) {
   EXPECT_THAT(r.out, Not(HasSubstr("df-45")));  // plc-1 -> scada rides scada's Modbus polls
   EXPECT_THAT(r.out, HasSubstr("(not checkable, an end has no address: 9 flows)"));
   EXPECT_THAT(r.out, HasSubstr("  192.168.20.99  x5"));
-  EXPECT_THAT(r.out, HasSubstr("  8.8.8.8  x4"));
+  EXPECT_THAT(r.out,
+              HasSubstr("  8.8.8.8  x4  (first at tests/data/traffic/model-plant-conn.log:251)"));
+  testing::CliResult ja = testing::run_icsrisk(
+      "import traffic models/model-plant.xml tests/data/traffic/model-plant-conn.log",
+      ICSRISK_SOURCE_DIR);
+  EXPECT_THAT(ja.out, HasSubstr("想定外のフロー(観測したがモデルにない): 3\n"
+                                "  ews -> plc-3  tcp/502 (modbus)  x3  (初出 "));
+}
+
+TEST(TrafficCompareTest, ReportShowsControlCharactersOfTheLogAsText) {
+  core::SourceFile f("m.xml", kModel);
+  core::Diagnostics d;
+  std::optional<model::Model> m = model::load_model(f, d);
+  model::link_model(*m, testing::builtin_profile(), d);
+  auto log = read_log("c.json",
+                      "{\"id.orig_h\":\"\\u001b[2J\",\"id.resp_h\":\"10.0.0.5\","
+                      "\"id.resp_p\":1,\"proto\":\"tcp\"}\n");
+  auto c = interchange::compare_traffic(*m, log, d);
+  std::string text = interchange::traffic_report(*m, c, model::Lang::kEn);
+  EXPECT_THAT(text, HasSubstr("  \xEF\xBF\xBD[2J  x1"));
+  EXPECT_THAT(text, Not(HasSubstr("\x1b")));
 }
 
 TEST(CliTrafficTest, AddFlowsWritesAModelWhereNothingIsUnexpected) {
@@ -169,9 +189,9 @@ TEST(CliTrafficTest, AddFlowsWritesAModelWhereNothingIsUnexpected) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(testing::read_text(testing::source_path("models/model-plant.xml")), before);
   EXPECT_EQ(testing::run_icsrisk("validate '" + model + "'").code, 0);
-  testing::CliResult again =
-      testing::run_icsrisk("import traffic '" + model + "' '" +
-                           testing::source_path("tests/data/traffic/model-plant-conn.log") + "'");
+  testing::CliResult again = testing::run_icsrisk(
+      "import traffic '" + model + "' '" +
+      testing::source_path("tests/data/traffic/model-plant-conn.log") + "' --lang en");
   EXPECT_THAT(again.out, HasSubstr("(0 unexpected)"));
   EXPECT_EQ(testing::run_icsrisk("import traffic models/model-plant.xml "
                                  "tests/data/traffic/model-plant-conn.log --add-flows",
