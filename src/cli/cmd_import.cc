@@ -61,15 +61,17 @@ std::string fallback_id(const std::string& output) {
 
 // Loads the text to be written as `icsrisk validate` would; its problems (errors the inventory
 // checks should have caught, warnings such as uncovered assets) are reported against the
-// output file's name. With errors, nothing is written and a line says so.
-bool model_validates(Inputs& in, const std::string& name, const std::string& xml,
-                     std::deque<core::SourceFile>& keep) {
+// output file's name. Returns the model, or nothing when it has errors.
+std::optional<model::Model> model_validates(Inputs& in, const std::string& name,
+                                            const std::string& xml,
+                                            std::deque<core::SourceFile>& keep) {
   keep.emplace_back(name, xml);
   std::optional<model::Model> m = model::load_model(keep.back(), in.diags());
-  if (!m) return false;
+  if (!m) return std::nullopt;
   model::link_model(*m, *in.profile(), in.diags());
   graph::report_unroutable_flows(*m, *in.profile(), in.diags());
-  return !in.diags().has_errors();
+  if (in.diags().has_errors()) return std::nullopt;
+  return m;
 }
 
 // Checks the inventory, writes the model when it and its validation are free of errors.
@@ -79,7 +81,8 @@ int finish(Inputs& in, std::deque<core::SourceFile>& keep, const interchange::In
   std::optional<std::string> xml =
       interchange::inventory_to_model(inv, *in.profile(), fallback_id(output), in.diags());
   if (!xml) return in.report();
-  if (!model_validates(in, output, *xml, keep)) {
+  std::optional<model::Model> m = model_validates(in, output, *xml, keep);
+  if (!m) {
     int rc = in.report();
     std::fprintf(stderr, "icsrisk: %s not written: the model made from the input has errors\n",
                  output.c_str());
@@ -93,8 +96,7 @@ int finish(Inputs& in, std::deque<core::SourceFile>& keep, const interchange::In
   for (const std::string& e : encodings)
     std::printf("read %s\n", e.c_str());
   std::printf("wrote %s: %zu zones, %zu networks, %zu assets, %zu flows\n", output.c_str(),
-              inv[Table::kZones].rows.size(), inv[Table::kNetworks].rows.size(),
-              inv[Table::kAssets].rows.size(), inv[Table::kFlows].rows.size());
+              m->zones.size(), m->networks.size(), m->assets.size(), m->flows.size());
   return rc;
 }
 

@@ -61,6 +61,11 @@ TEST(CliInventoryTest, Cp932AndUtf8WithBomImportIdentically) {
   ASSERT_EQ(ra.code, 0) << ra.err;
   ASSERT_EQ(rb.code, 0) << rb.err;
   EXPECT_THAT(rb.out, HasSubstr("models/inventory/assets-cp932.csv: CP932"));
+  // Alone, the asset table declares the networks it uses; the summary counts the model's.
+  testing::CliResult alone = run("import inventory models/inventory/assets-cp932.csv -o '" +
+                                 (out / "c.xml").string() + "'");
+  EXPECT_EQ(alone.code, 0) << alone.err;
+  EXPECT_THAT(alone.out, HasSubstr("0 zones, 22 networks, 500 assets, 0 flows"));
   EXPECT_EQ(testing::read_text(a), testing::read_text(b));
   // The committed CP932 file is the UTF-8 one as Japanese Excel saves it.
   std::string utf8 = testing::read_text(testing::source_path("models/inventory/assets.csv"));
