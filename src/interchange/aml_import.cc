@@ -1,6 +1,7 @@
 // AutomationML (CAEX 3.0) InstanceHierarchy → zones, networks and assets tables.
 
 #include <fmt/format.h>
+#include <pugixml.hpp>
 
 #include <algorithm>
 
@@ -9,7 +10,6 @@
 
 #include "interchange/aml.h"
 #include "interchange/columns.h"
-#include "model/xml_reader.h"
 
 namespace icsrisk::interchange {
 namespace {
@@ -27,6 +27,16 @@ struct Element {
 };
 
 // An id from an element name: each run of characters an id cannot hold becomes one '-'.
+// Position of an element (its '<'). pugixml is used directly rather than the model loaders'
+// reader: a CAEX file is not a model file and needs none of that reader's checks.
+core::Loc loc_of(const core::SourceFile& file, pugi::xml_node node) {
+  std::ptrdiff_t offset = node.offset_debug();  // the element's name, after its '<'
+  if (offset < 0) return {&file, 0};
+  auto at = static_cast<std::size_t>(offset);
+  if (at > 0 && at <= file.text().size() && file.text()[at - 1] == '<') --at;
+  return {&file, at};
+}
+
 std::string as_id(std::string_view name) {
   std::string id;
   for (char c : name) {
@@ -105,7 +115,7 @@ std::string AmlReader::unique(std::set<std::string>& used, std::string id) {
 }
 
 void AmlReader::walk(pugi::xml_node ie, std::optional<Owner> owner, const std::string& zone) {
-  core::Loc loc = model::xml::loc_of(file_, ie);
+  core::Loc loc = loc_of(file_, ie);
   std::string name = ie.attribute("Name").value();
   std::string role = role_of(ie);
   std::string in_zone = zone;
@@ -161,7 +171,7 @@ std::optional<Owner> AmlReader::partner(const std::string& ref) const {
 }
 
 void AmlReader::link(pugi::xml_node l) {
-  core::Loc loc = model::xml::loc_of(file_, l);
+  core::Loc loc = loc_of(file_, l);
   std::string a_ref = l.attribute("RefPartnerSideA").value();
   std::string b_ref = l.attribute("RefPartnerSideB").value();
   std::optional<Owner> a = partner(a_ref), b = partner(b_ref);
@@ -234,17 +244,29 @@ Inventory AmlReader::tables(const std::string& system) const {
 }
 
 Inventory AmlReader::read() {
-  model::xml::Document doc;
-  pugi::xml_node root = model::xml::parse(file_, d_, doc);
-  if (!root) return {};
+  pugi::xml_document doc;
+  // No DTD is processed and no external entity is loaded: pugixml does neither.
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(file_.text().data(), file_.text().size(), pugi::parse_default,
+                      pugi::encoding_utf8);
+  if (!parsed) {
+    d_.error({&file_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))},
+             fmt::format("not well-formed XML: {}", parsed.description()));
+    return {};
+  }
+  pugi::xml_node root = doc.document_element();
+  if (!root) {
+    d_.error({&file_, 0}, "no root element");
+    return {};
+  }
   if (std::string_view(root.name()) != "CAEXFile") {
-    d_.error(model::xml::loc_of(file_, root),
+    d_.error(loc_of(file_, root),
              fmt::format("not a CAEX file: the root element is <{}>, not <CAEXFile>", root.name()));
     return {};
   }
   std::string version = root.attribute("SchemaVersion").value();
   if (version != "3.0")
-    d_.warning(model::xml::loc_of(file_, root),
+    d_.warning(loc_of(file_, root),
                fmt::format("CAEX SchemaVersion '{}': icsrisk reads CAEX 3.0 (2.15 link "
                            "references are understood too)",
                            version));

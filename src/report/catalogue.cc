@@ -223,7 +223,7 @@ void matrix(std::string& out, const Profile& p, const CatalogueWords& w) {
     for (int threat = 3; threat >= 1; --threat) {
       std::vector<std::string> row{fmt::format("{} {}", w.threat_level, threat)};
       for (int v = 3; v >= 1; --v)
-        row.emplace_back(1, p.risk_of(first, threat, v));
+        row.push_back(fmt::format("{}", p.risk_of(first, threat, v)));  // the risk's letter
       t.add(std::move(row));
     }
     out += fmt::format("\n{} {}\n", w.first_axis, first);
