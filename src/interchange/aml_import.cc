@@ -246,9 +246,8 @@ Inventory AmlReader::tables(const std::string& system) const {
 Inventory AmlReader::read() {
   pugi::xml_document doc;
   // No DTD is processed and no external entity is loaded: pugixml does neither.
-  pugi::xml_parse_result parsed =
-      doc.load_buffer(file_.text().data(), file_.text().size(), pugi::parse_default,
-                      pugi::encoding_utf8);
+  pugi::xml_parse_result parsed = doc.load_buffer(file_.text().data(), file_.text().size(),
+                                                  pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     d_.error({&file_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))},
              fmt::format("not well-formed XML: {}", parsed.description()));
