@@ -16,5 +16,10 @@ Runner add_profile(CLI::App& app);
 Runner add_diagram(CLI::App& app);
 Runner add_analyze(CLI::App& app);
 Runner add_trees(CLI::App& app);
+Runner add_import(CLI::App& app);
+Runner add_export(CLI::App& app);
+Runner add_template(CLI::App& app);
+/// Registers `import traffic` under the import command; sets `runner` to run it.
+CLI::App* add_traffic(CLI::App& import, Runner& runner);
 
 }  // namespace icsrisk::cli

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     add(add_diagram);
     add(add_profile);
     add(add_trees);
+    add(add_import);
+    add(add_export);
+    add(add_template);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
