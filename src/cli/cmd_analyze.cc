@@ -21,6 +21,7 @@
 #include "cli/commands.h"
 #include "cli/io.h"
 #include "cli/report_files.h"
+#include "cli/report_folder.h"
 #include "core/source.h"
 #include "core/text.h"
 #include "report/summary.h"
@@ -46,48 +47,6 @@ struct Options {
 
 const std::set<std::string> kKnownFormats = {"html", "xlsx", "csv", "md",
                                              "json", "dot",  "svg", "png"};
-
-/// Files an earlier run of this command writes; a non-empty -o folder holding none of them is
-/// not replaced (so `-o .` cannot wipe a working folder).
-const std::vector<std::string> kReportFiles = {
-    "results.json",        "report.md",      "report.html",     "icsrisk.xlsx", "asset-list.csv",
-    "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv", "diagrams"};
-
-core::Status check_replaceable(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) return core::Ok{};
-  if (!fs::is_directory(dir, ec))
-    return core::Error{
-        fmt::format("cannot write reports to '{}': it is not a directory", dir.string())};
-  if (fs::is_empty(dir, ec)) return core::Ok{};
-  for (const std::string& f : kReportFiles)
-    if (fs::exists(dir / f, ec)) return core::Ok{};
-  return core::Error{fmt::format(
-      "refusing to replace '{}': it is not empty and holds no icsrisk report", dir.string())};
-}
-
-/// Swaps the finished temporary folder into place: the old report is renamed aside, the new
-/// one renamed in, then the old one removed — a failure at any point leaves one complete report.
-core::Status replace_dir(const fs::path& tmp, const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) {
-    fs::rename(tmp, dir, ec);
-    if (ec) return core::Error{fmt::format("cannot create '{}': {}", dir.string(), ec.message())};
-    return core::Ok{};
-  }
-  fs::path old = tmp;
-  old += ".old";
-  fs::rename(dir, old, ec);
-  if (ec) return core::Error{fmt::format("cannot replace '{}': {}", dir.string(), ec.message())};
-  fs::rename(tmp, dir, ec);
-  if (ec) {
-    std::error_code ignore;
-    fs::rename(old, dir, ignore);  // put the previous report back
-    return core::Error{fmt::format("cannot replace '{}': {}", dir.string(), ec.message())};
-  }
-  fs::remove_all(old, ec);
-  return core::Ok{};
-}
 
 /// The analyst's trees of `dir` (design.md: "icsrisk analyze uses a tree file for a scenario
 /// when one is given, else generates the tree"): for each scenario in model order,
@@ -177,35 +136,21 @@ int run(const Options& o) {
     std::fprintf(stderr, "icsrisk: error: %s\n", message.c_str());
     return static_cast<int>(kExitIo);
   };
-  if (auto s = check_replaceable(dir); !s) return fail(s.error().message);
-  std::error_code ec;
-  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-  fs::create_directories(parent, ec);
-  std::string pattern = dir.string() + ".tmp-XXXXXX";
-  if (!mkdtemp(pattern.data()))
-    return fail(
-        fmt::format("cannot create a folder beside '{}': {}", dir.string(), std::strerror(errno)));
-  fs::path tmp(pattern);
-  mode_t mask = umask(0);  // mkdtemp makes the folder 0700: give it the usual permissions
-  umask(mask);
-  fs::permissions(tmp, static_cast<fs::perms>(0777 & ~mask), ec);
   // Progress lines only where a person watches: a terminal on stderr.
   Progress progress;
   if (isatty(STDERR_FILENO))
     progress = [](const std::string& what) {
       std::fprintf(stderr, "icsrisk: writing %s\n", what.c_str());
     };
-  core::Status s = write_report_files(tmp, formats, *m, p, results, lang, progress, trees);
-  if (s) s = replace_dir(tmp, dir);
-  if (!s) {
-    fs::remove_all(tmp, ec);
-    return fail(s.error().message);
-  }
+  core::Status s = write_report_folder(dir, [&](const fs::path& tmp) {
+    return write_report_files(tmp, formats, *m, p, results, lang, progress, trees);
+  });
+  if (!s) return fail(s.error().message);
 
   std::string summary = report::summary_text(*m, p, results, lang);
   summary +=
       fmt::format("{}: {}\n", lang == model::Lang::kJa ? "出力先" : "written to", dir.string());
-  std::fputs(summary.c_str(), stdout);
+  std::fputs(core::terminal_text(summary).c_str(), stdout);
 
   if (!o.fail_on.empty()) {
     char threshold = o.fail_on[0];

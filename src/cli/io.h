@@ -1,6 +1,7 @@
 #pragma once
 // File access for the CLI: the library never touches the file system (design.md).
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -25,7 +26,14 @@ enum Exit : int {
   kExitInternal = 70,
 };
 
-/// Reads a whole file as bytes.
+/// The default input limit (README, "Limits"): four times the 58 MB of a 100,000-asset model.
+inline constexpr std::uint64_t kDefaultMaxInputMiB = 256;
+
+/// Sets the largest input file read_file accepts, in MiB (--max-input-mib).
+void set_max_input_mib(std::uint64_t mib);
+
+/// Reads a whole file as bytes: a regular file up to the input limit, or a pipe until it ends
+/// or passes the limit. A device or socket (/dev/zero, a terminal) is refused without reading.
 core::Result<std::string> read_file(const std::string& path);
 
 /// Writes `data` to `path` through a temporary file in the same folder and a rename, so a
