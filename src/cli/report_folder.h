@@ -30,8 +30,8 @@ inline constexpr std::chrono::seconds kStaleTemporaryAge{3600};
 /// for `dir`. On any failure — `fill`'s, a full disk, an exception, SIGINT, SIGTERM or SIGHUP
 /// — the temporary folder is removed and `dir` is as before; on a signal the process then
 /// exits with 128 + the signal number. Errors are messages for the user (exit 4).
-core::Status write_report_folder(const std::filesystem::path& dir,
-                                 const std::function<core::Status(const std::filesystem::path&)>&
-                                     fill);
+core::Status write_report_folder(
+    const std::filesystem::path& dir,
+    const std::function<core::Status(const std::filesystem::path&)>& fill);
 
 }  // namespace icsrisk::cli

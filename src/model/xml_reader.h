@@ -29,7 +29,7 @@ struct Document {
 /// The most characters (code points) a one-line text attribute holds: name, vendor, model, os,
 /// address, data, protocol, port, ja, en. Longer values are errors (README, "Limits"), so a
 /// valid model's text fits every output: Excel cells, Graphviz labels, a row per threat.
-inline constexpr std::size_t kMaxTextLength = 1000;
+inline constexpr std::size_t kMaxTextLength = 2000;
 
 /// Parses the file's text in place in a copy (Document::buffer) and returns its root element. Text
 /// that is not UTF-8 or not well-formed XML — a file without a root element included — becomes one

@@ -22,9 +22,15 @@ using ::testing::HasSubstr;
 using testing::read_text;
 
 TEST(TerminalTextTest, EscapesControlsAndBidiOverridesKeepsTextAndLines) {
-  EXPECT_EQ(core::terminal_text("a\x1b]0;title\x07" "b\r\n\tc"), "a\\x1B]0;title\\x07b\\x0D\n\tc");
-  EXPECT_EQ(core::terminal_text("x\xC2\x9B" "2Jy"), "x\\x9B2Jy");  // C1 CSI
-  EXPECT_EQ(core::terminal_text("\xE2\x80\xAE" "abc\xE2\x81\xA6"), "\\u{202E}abc\\u{2066}");
+  EXPECT_EQ(core::terminal_text("a\x1b]0;title\x07"
+                                "b\r\n\tc"),
+            "a\\x1B]0;title\\x07b\\x0D\n\tc");
+  EXPECT_EQ(core::terminal_text("x\xC2\x9B"
+                                "2Jy"),
+            "x\\x9B2Jy");  // C1 CSI
+  EXPECT_EQ(core::terminal_text("\xE2\x80\xAE"
+                                "abc\xE2\x81\xA6"),
+            "\\u{202E}abc\\u{2066}");
   EXPECT_EQ(core::terminal_text("日本語 é \x7f"), "日本語 é \\x7F");
   EXPECT_EQ(core::terminal_text("bad \xFF\xC3"), "bad \\xFF\\xC3");
   EXPECT_EQ(core::terminal_text("one\ntwo", false), "one\\x0Atwo");
@@ -53,10 +59,12 @@ bool has_terminal_controls(const std::string& s) {
         static_cast<unsigned char>(s[i + 1]) <= 0x9F)
       return true;
     if (c == 0xE2 && s.compare(i + 1, 1, "\x80") == 0 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 2]) >= 0xAA && static_cast<unsigned char>(s[i + 2]) <= 0xAE)
+        static_cast<unsigned char>(s[i + 2]) >= 0xAA &&
+        static_cast<unsigned char>(s[i + 2]) <= 0xAE)
       return true;
     if (c == 0xE2 && s.compare(i + 1, 1, "\x81") == 0 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 2]) >= 0xA6 && static_cast<unsigned char>(s[i + 2]) <= 0xA9)
+        static_cast<unsigned char>(s[i + 2]) >= 0xA6 &&
+        static_cast<unsigned char>(s[i + 2]) <= 0xA9)
       return true;
   }
   return false;
@@ -88,7 +96,8 @@ TEST_F(OutputSafetyTest, AnalyzeSummaryEscapesModelControlCharacters) {
 TEST_F(OutputSafetyTest, XlsxDocumentPropertiesHoldNoControlCharacters) {
   write("m.xml", kHostileModel);
   ASSERT_EQ(run("analyze m.xml -o out --format xlsx").code, 0);
-  std::string cmd = "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx docProps/core.xml > core.xml";
+  std::string cmd =
+      "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx docProps/core.xml > core.xml";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::string core = read_text((dir_ / "core.xml").string());
   ASSERT_THAT(core, HasSubstr("<dc:title>"));
@@ -110,15 +119,15 @@ TEST_F(OutputSafetyTest, TreesEvalEscapesTreeText) {
 }
 
 TEST_F(OutputSafetyTest, ModelWithTextAtEveryLimitIsReportableInEveryDefaultFormat) {
-  // 1,000-character names (the limit; 3,000 bytes each in kana) on 40 networks that one asset
+  // 2,000-character names (the limit; 6,000 bytes each in kanji) on 20 networks that one asset
   // joins: its "networks" cell (40,000 characters) passes Excel's 32,767 and is cut in the
   // XLSX only, with a note.
   std::string name;
-  for (int i = 0; i < 999; ++i)
+  for (int i = 0; i < 1999; ++i)
     name += "名";
   std::string xml = "<system id=\"t\" name=\"" + name + "S\"><networks>";
   std::string connects;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 20; ++i) {
     xml += "<network id=\"n" + std::to_string(i) + "\" name=\"" + name + std::to_string(i % 10) +
            "\"/>";
     connects += "<connect network=\"n" + std::to_string(i) + "\"/>";
@@ -138,8 +147,8 @@ TEST_F(OutputSafetyTest, ModelWithTextAtEveryLimitIsReportableInEveryDefaultForm
   for (const char* f : {"report.html", "icsrisk.xlsx", "results.json", "report.md",
                         "asset-list.csv", "diagrams/system.svg", "diagrams/dataflow.svg"})
     EXPECT_TRUE(fs::exists(dir_ / "out" / f)) << f;
-  std::string cmd = "cd '" + dir_.string() +
-                    "' && unzip -p out/icsrisk.xlsx xl/sharedStrings.xml > strings.xml";
+  std::string cmd =
+      "cd '" + dir_.string() + "' && unzip -p out/icsrisk.xlsx xl/sharedStrings.xml > strings.xml";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   EXPECT_THAT(read_text((dir_ / "strings.xml").string()),
               HasSubstr("characters in all; the CSV and JSON files hold the whole text]"));

@@ -153,7 +153,8 @@ TEST_F(ReportFolderSafetyTest, FullDiskLeavesNoTemporaryFolderAndThePreviousRepo
                     ICSRISK_BINARY + "' analyze " + model() +
                     " -o out --format html,json,csv,md >/dev/null 2>err.txt";
   int status = std::system(cmd.c_str());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 4) << read_text((dir_ / "err.txt").string());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 4)
+      << read_text((dir_ / "err.txt").string());
   EXPECT_TRUE(named(".tmp-").empty());
   EXPECT_TRUE(fs::exists(dir_ / "out" / "report.html"));
   EXPECT_EQ(read_text((dir_ / "out" / "results.json").string()), before);
