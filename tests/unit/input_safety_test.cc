@@ -171,5 +171,24 @@ TEST_F(InputLimitsCliTest, ManyUnknownAttributesAreReportedInLinearTime) {
   EXPECT_THAT(r.err, HasSubstr("0 errors, 100000 warnings"));
 }
 
+TEST_F(InputLimitsCliTest, ManyUnknownIdsInOneListAreReportedInLinearTime) {
+  // 100,000 unknown attack bases: each error used to rescan the list for its word (O(N²)).
+  std::string xml =
+      "<system id=\"s\"><networks><network id=\"n\"/></networks><assets><asset id=\"t\" "
+      "type=\"plc\" importance=\"3\"><connect network=\"n\"/></asset></assets>"
+      "<business-impacts><impact id=\"i\" level=\"3\"><scenario id=\"sc\" target=\"t\" "
+      "attack=\"unauthorized-transmission\"\n bases=\"";
+  for (int i = 0; i < 100000; ++i)
+    xml += "b" + std::to_string(i) + " ";
+  xml += "\"/></impact></business-impacts></system>\n";
+  std::ofstream(dir_ / "m.xml") << xml;
+  testing::CliResult r = sh("ulimit -t 10; " + kBinary + " validate m.xml");
+  EXPECT_EQ(r.code, 3) << r.err.substr(0, 500);
+  std::size_t col = xml.find("b99999 ") - (xml.find("\n bases") + 1) + 1;
+  EXPECT_THAT(r.err,
+              HasSubstr("m.xml:2:" + std::to_string(col) + ": error: unknown asset 'b99999'"));
+  EXPECT_THAT(r.err, HasSubstr("100000 errors"));
+}
+
 }  // namespace
 }  // namespace icsrisk
