@@ -171,12 +171,12 @@ int interrupt_analyze(const fs::path& dir, int sig) {
     _exit(98);
   }
   bool seen = false;
-  for (int i = 0; i < 6000 && !seen; ++i) {
+  for (int i = 0; i < 12000 && !seen; ++i) {
     for (const auto& e : fs::directory_iterator(dir))
       seen = seen || e.path().filename().string().starts_with("out.tmp-");
     if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  if (seen) kill(pid, sig);
+  kill(pid, seen ? sig : SIGKILL);  // a run that never got there is not left running
   int status = 0;
   waitpid(pid, &status, 0);
   return seen ? status : -1;
