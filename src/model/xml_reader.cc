@@ -87,7 +87,7 @@ bool check_characters(const core::SourceFile& file, core::Diagnostics& diags) {
     std::size_t count = static_cast<std::size_t>(std::count(t.begin() + at, t.end(), '\0'));
     diags.error(core::Loc{&file, at},
                 fmt::format("the file holds {} NUL byte{} from here: XML text cannot hold them "
-                            "(is the file cut or padded?)",
+                            "(is it UTF-16, or cut or padded?)",
                             count, count == 1 ? "" : "s"));
     return false;
   }
@@ -105,7 +105,9 @@ void check_single_root(const core::SourceFile& file, core::Diagnostics& diags,
                                                "element, <{}>, around everything else",
                                                n.name(), root.name()));
     } else if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-      diags.error(loc_of(file, n), "text outside the root element");
+      core::Loc at = loc_of(file, n);  // its first character that is not white space
+      at.offset = std::min(file.text().find_first_not_of(" \t\r\n", at.offset), file.text().size());
+      diags.error(at, "text outside the root element");
     }
   }
 }
@@ -129,12 +131,18 @@ pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Doc
   // Offsets stay those of `text`: the buffer is a copy of it, and a UTF-8 BOM is kept. (The
   // same work as load_buffer, which copies the text itself, but the buffer is ours to keep.)
   out.buffer = std::make_shared<std::string>(text);
-  pugi::xml_parse_result r = out.doc.load_buffer_inplace(out.buffer->data(), out.buffer->size(),
-                                                         pugi::parse_default, pugi::encoding_utf8);
+  // parse_fragment keeps text outside the root element as nodes, so it can be reported.
+  pugi::xml_parse_result r =
+      out.doc.load_buffer_inplace(out.buffer->data(), out.buffer->size(),
+                                  pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
   if (!r) {
     std::size_t at = r.offset < 0 ? 0 : std::min(static_cast<std::size_t>(r.offset), text.size());
-    // This includes a file without a root element ("No document element found").
+    // E.g. "Start-end tags mismatch", at the offending tag.
     diags.error(core::Loc{&file, at}, fmt::format("malformed XML: {}", r.description()));
+    return {};
+  }
+  if (!out.doc.document_element()) {
+    diags.error(core::Loc{&file, 0}, "malformed XML: No document element found");
     return {};
   }
   check_single_root(file, diags, out.doc);

@@ -56,6 +56,18 @@ TEST(InputSafetyTest, SecondRootElementIsAnError) {
   EXPECT_EQ(o.errors, 1u);
 }
 
+TEST(InputSafetyTest, TextOutsideTheRootElementIsAnError) {
+  testing::ModelOutcome o = check_model("<system id=\"a\"/>\n  junk\n");
+  EXPECT_THAT(o.text, HasSubstr("m.xml:2:3: error: text outside the root element"));
+  EXPECT_EQ(o.errors, 1u);
+  // White space, comments and processing instructions around the root are fine.
+  EXPECT_EQ(
+      check_model("<?xml version=\"1.0\"?>\n<!-- c -->\n<system id=\"a\"/>\n<!-- d -->\n").errors,
+      0u);
+  EXPECT_THAT(check_model("<!-- only a comment -->\n").text,
+              HasSubstr("m.xml:1:1: error: malformed XML: No document element found"));
+}
+
 TEST(InputSafetyTest, TrailingNulBytesAreAnError) {
   testing::ModelOutcome o = check_model(std::string("<system id=\"a\"/>\n\0\0\0", 20));
   EXPECT_THAT(o.text, HasSubstr("m.xml:2:1: error: the file holds 3 NUL bytes from here"));
