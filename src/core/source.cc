@@ -146,22 +146,23 @@ Loc attribute_token_loc(Loc element, std::string_view name, std::string_view tok
   return attr;
 }
 
-AttributeTokens::AttributeTokens(Loc element, std::string_view name)
-    : attr_(attribute_loc(element, name)) {
-  if (!attr_.known() || attr_.offset == element.offset) return;
-  std::string_view t = attr_.file->text();
-  auto [i, end] = attribute_value(attr_, name);
-  while (i < end) {
-    while (i < end && is_space(t[i]))
-      ++i;
-    std::size_t start = i;
-    while (i < end && !is_space(t[i]))
-      ++i;
-    if (i > start) first_.emplace(t.substr(start, i - start), start);
-  }
-}
-
 Loc AttributeTokens::find(std::string_view token) const {
+  if (!scanned_) {
+    scanned_ = true;
+    attr_ = attribute_loc(element_, name_);
+    if (attr_.known() && attr_.offset != element_.offset) {
+      std::string_view t = attr_.file->text();
+      auto [i, end] = attribute_value(attr_, name_);
+      while (i < end) {
+        while (i < end && is_space(t[i]))
+          ++i;
+        std::size_t start = i;
+        while (i < end && !is_space(t[i]))
+          ++i;
+        if (i > start) first_.emplace(t.substr(start, i - start), start);
+      }
+    }
+  }
   auto it = first_.find(token);
   return it == first_.end() ? attr_ : Loc{attr_.file, it->second};
 }

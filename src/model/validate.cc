@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <optional>
 #include <unordered_set>
 #include <utility>
 
@@ -238,16 +237,12 @@ class Linker {
                  fmt::format("scenario '{}' has no attack base: no data flow goes to its target "
                              "'{}' and it names no bases",
                              s.id, s.target));
-    std::optional<core::AttributeTokens> bases;  // made at the first problem: one scan
-    auto base_loc = [&](std::string_view b) {
-      if (!bases) bases.emplace(s.loc, "bases");
-      return bases->find(b);
-    };
+    core::AttributeTokens bases(s.loc, "bases");
     for (std::string_view b : s.bases) {
       auto it = m_.asset_index.find(b);
       if (it == m_.asset_index.end()) {
         std::string sug = core::closest_match(b, ids_of(m_.assets));
-        d_.error(base_loc(b),
+        d_.error(bases.find(b),
                  fmt::format("unknown asset '{}'{}", b,
                              sug.empty() ? "" : fmt::format("; did you mean '{}'?", sug)));
         continue;
@@ -255,12 +250,12 @@ class Linker {
       s.base_indices.push_back(it->second);
       if (s.target_index == kNone) continue;
       if (it->second == s.target_index) {
-        d_.error(base_loc(b), fmt::format("attack base '{}' is the scenario's target itself", b));
+        d_.error(bases.find(b), fmt::format("attack base '{}' is the scenario's target itself", b));
         continue;
       }
       if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
                               std::pair<std::size_t, std::size_t>{it->second, s.target_index}))
-        d_.error(base_loc(b),
+        d_.error(bases.find(b),
                  fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
                              "to its target (method.md §7)",
                              b, s.target));
