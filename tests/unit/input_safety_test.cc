@@ -202,5 +202,20 @@ TEST_F(InputLimitsCliTest, ManyUnknownIdsInOneListAreReportedInLinearTime) {
   EXPECT_THAT(r.err, HasSubstr("100000 errors"));
 }
 
+TEST_F(InputLimitsCliTest, ManyUnknownThreatsInAProfileListAreReportedInLinearTime) {
+  std::string profile = read_text(testing::source_path("models/profiles/ipa-2018.xml"));
+  std::string unknown;
+  for (int i = 0; i < 100000; ++i)
+    unknown += " t" + std::to_string(i);
+  std::size_t at = profile.find("counters=\"unauthorized-access overload\"");
+  ASSERT_NE(at, std::string::npos);
+  profile.insert(at + std::string("counters=\"unauthorized-access overload").size(), unknown);
+  std::ofstream(dir_ / "p.xml") << profile;
+  testing::CliResult r = sh("ulimit -t 10; " + kBinary + " profile show --profile p.xml");
+  EXPECT_EQ(r.code, 3) << r.err.substr(0, 500);
+  EXPECT_THAT(r.err, HasSubstr("error: unknown threat 't99999'"));
+  EXPECT_THAT(r.err, HasSubstr("100000 errors"));
+}
+
 }  // namespace
 }  // namespace icsrisk
