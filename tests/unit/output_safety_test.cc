@@ -118,6 +118,13 @@ TEST_F(OutputSafetyTest, TreesEvalEscapesTreeText) {
   EXPECT_THAT(r.out, HasSubstr("tree\\x1B[2J\\u{202E}x"));
 }
 
+TEST_F(OutputSafetyTest, ValidatePrintsFileNamesWithControlsEscaped) {
+  write("m\x1b[2Jx.xml", "<system id=\"s\"/>\n");
+  testing::CliResult r = run("validate \"$(printf 'm\\033[2Jx.xml')\"");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "m\\x1B[2Jx.xml: ok\n");
+}
+
 TEST_F(OutputSafetyTest, ModelWithTextAtEveryLimitIsReportableInEveryDefaultFormat) {
   // 2,000-character names (the limit; 6,000 bytes each in kanji) on 20 networks that one asset
   // joins: its "networks" cell (40,000 characters) passes Excel's 32,767 and is cut in the
