@@ -4,16 +4,13 @@
 // Parses the options, loads the inputs, runs the assessment (src/assessment/assessment.h),
 // writes the report folder atomically and maps the outcome to an exit code.
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -23,7 +20,9 @@
 #include "attacktree/loader.h"
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/report_folder.h"
 #include "core/source.h"
+#include "core/text.h"
 #include "report/summary.h"
 #include "report/words.h"
 
@@ -44,48 +43,6 @@ struct Options {
   std::string trees;
   std::string fail_on;
 };
-
-/// Files an earlier run of this command writes; a non-empty -o folder holding none of them is
-/// not replaced (so `-o .` cannot wipe a working folder).
-const std::vector<std::string> kReportFiles = {
-    "results.json",        "report.md",      "report.html",     "icsrisk.xlsx", "asset-list.csv",
-    "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv", "diagrams"};
-
-core::Status check_replaceable(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) return core::Ok{};
-  if (!fs::is_directory(dir, ec))
-    return core::Error{
-        fmt::format("cannot write reports to '{}': it is not a directory", dir.string())};
-  if (fs::is_empty(dir, ec)) return core::Ok{};
-  for (const std::string& f : kReportFiles)
-    if (fs::exists(dir / f, ec)) return core::Ok{};
-  return core::Error{fmt::format(
-      "refusing to replace '{}': it is not empty and holds no icsrisk report", dir.string())};
-}
-
-/// Swaps the finished temporary folder into place: the old report is renamed aside, the new
-/// one renamed in, then the old one removed — a failure at any point leaves one complete report.
-core::Status replace_dir(const fs::path& tmp, const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) {
-    fs::rename(tmp, dir, ec);
-    if (ec) return core::Error{fmt::format("cannot create '{}': {}", dir.string(), ec.message())};
-    return core::Ok{};
-  }
-  fs::path old = tmp;
-  old += ".old";
-  fs::rename(dir, old, ec);
-  if (ec) return core::Error{fmt::format("cannot replace '{}': {}", dir.string(), ec.message())};
-  fs::rename(tmp, dir, ec);
-  if (ec) {
-    std::error_code ignore;
-    fs::rename(old, dir, ignore);  // put the previous report back
-    return core::Error{fmt::format("cannot replace '{}': {}", dir.string(), ec.message())};
-  }
-  fs::remove_all(old, ec);
-  return core::Ok{};
-}
 
 /// The analyst's trees of `dir` (design.md: "icsrisk analyze uses a tree file for a scenario
 /// when one is given, else generates the tree"): for each scenario in model order,
@@ -125,38 +82,23 @@ std::vector<assessment::AnalystTree> load_analyst_trees(Inputs& in, const std::s
   return out;
 }
 
-/// Writes every document of `a` into a temporary folder beside `dir`, then swaps it into place.
+/// Writes every document of `a` into the report folder `dir` (built beside it, then swapped in).
 int write_folder(assessment::Assessment& a, const fs::path& dir) {
-  if (auto s = check_replaceable(dir); !s) return fail(kExitIo, s.error().message);
-  std::error_code ec;
-  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-  fs::create_directories(parent, ec);
-  std::string pattern = dir.string() + ".tmp-XXXXXX";
-  if (!mkdtemp(pattern.data()))
-    return fail(kExitIo, fmt::format("cannot create a folder beside '{}': {}", dir.string(),
-                                     std::strerror(errno)));
-  fs::path tmp(pattern);
-  mode_t mask = umask(0);  // mkdtemp makes the folder 0700: give it the usual permissions
-  umask(mask);
-  fs::permissions(tmp, static_cast<fs::perms>(0777 & ~mask), ec);
   const bool progress = isatty(STDERR_FILENO);  // progress lines only where a person watches
-  core::Status s = core::Ok{};
-  for (const assessment::Document& doc : assessment::documents(a)) {
-    if (progress) std::fprintf(stderr, "icsrisk: writing %s\n", doc.name.c_str());
-    fs::path path = tmp / doc.name;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) {
-      s = core::Error{
-          fmt::format("cannot create '{}': {}", path.parent_path().string(), ec.message())};
-      break;
+  core::Status s = write_report_folder(dir, [&](const fs::path& tmp) -> core::Status {
+    for (const assessment::Document& doc : assessment::documents(a)) {
+      if (progress) std::fprintf(stderr, "icsrisk: writing %s\n", doc.name.c_str());
+      fs::path path = tmp / doc.name;
+      std::error_code ec;
+      fs::create_directories(path.parent_path(), ec);
+      if (ec)
+        return core::Error{
+            fmt::format("cannot create '{}': {}", path.parent_path().string(), ec.message())};
+      if (core::Status w = doc.write(path); !w) return w;
     }
-    if (s = doc.write(path); !s) break;
-  }
-  if (s) s = replace_dir(tmp, dir);
-  if (!s) {
-    fs::remove_all(tmp, ec);
-    return fail(kExitIo, s.error().message);
-  }
+    return core::Ok{};
+  });
+  if (!s) return fail(kExitIo, s.error().message);
   return kExitOk;
 }
 
@@ -204,7 +146,7 @@ int run(const Options& o) {
 
   std::string summary = report::summary_text(*m, *in.profile(), a.results, o.lang);
   summary += fmt::format("{}: {}\n", report::words(o.lang).written_to, dir.string());
-  std::fputs(summary.c_str(), stdout);
+  std::fputs(core::terminal_text(summary).c_str(), stdout);
   return fail_on_policy(a.results, o.fail_on);
 }
 

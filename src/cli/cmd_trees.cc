@@ -16,6 +16,7 @@
 #include "attacktree/summary.h"
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "core/text.h"
 #include "report/render.h"
 #include "report/tree_diagram.h"
 #include "risk/analysis.h"
@@ -164,6 +165,7 @@ int run_eval(const Options& o) {
     if (!out.empty()) out += "\n";
     out += attacktree::render_evaluation(t, attacktree::evaluate_tree(t, domains, l.context_of(t)));
   }
+  out = core::terminal_text(out);  // tree names are the analyst's text
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
 }

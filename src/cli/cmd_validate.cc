@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "core/text.h"
 
 namespace icsrisk::cli {
 
@@ -38,7 +39,7 @@ Runner add_validate(CLI::App& app) {
     int rc = in.report();
     if (rc == kExitOk) {
       for (const std::string& m : o->models)
-        std::printf("%s: ok\n", m.c_str());
+        std::printf("%s: ok\n", core::terminal_text(m, false).c_str());
     }
     return rc;
   };

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -34,7 +35,14 @@ int fail(int code, std::string_view message);
 /// Registers `--lang ja|en` on `command`, parsed into `lang` (default: as `lang` is).
 CLI::Option* add_lang_option(CLI::App* command, model::Lang& lang, const std::string& help);
 
-/// Reads a whole file as bytes.
+/// The default input limit (README, "Limits"): four times the 58 MB of a 100,000-asset model.
+inline constexpr std::uint64_t kDefaultMaxInputMiB = 256;
+
+/// Sets the largest input file read_file accepts, in MiB (--max-input-mib).
+void set_max_input_mib(std::uint64_t mib);
+
+/// Reads a whole file as bytes: a regular file up to the input limit, or a pipe until it ends
+/// or passes the limit. A device or socket (/dev/zero, a terminal) is refused without reading.
 core::Result<std::string> read_file(const std::string& path);
 
 /// Writes `data` to `path` through a temporary file in the same folder and a rename, so a

@@ -1,5 +1,6 @@
 // icsrisk: a thin command line over the icsrisk_core library.
 
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <vector>
@@ -13,6 +14,11 @@ int main(int argc, char** argv) {
     CLI::App app{"icsrisk — security risk analysis of industrial control systems (IPA method)"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "icsrisk 0.1.0");
+    std::uint64_t max_input_mib = kDefaultMaxInputMiB;
+    app.add_option("--max-input-mib", max_input_mib,
+                   "largest input file read, in MiB (default 256); any sub-command")
+        ->check(CLI::Range(1, 1 << 20));
+    app.fallthrough();  // sub-commands (created below, inheriting it) accept the option too
     std::vector<std::pair<CLI::App*, Runner>> table;
     auto add = [&](Runner (*reg)(CLI::App&)) {
       std::size_t before = app.get_subcommands({}).size();
@@ -33,6 +39,7 @@ int main(int argc, char** argv) {
       int rc = app.exit(e);
       return rc == 0 ? kExitOk : kExitUsage;
     }
+    set_max_input_mib(max_input_mib);
     for (auto& [sub, run] : table)
       if (sub->parsed()) return run();
     return kExitUsage;

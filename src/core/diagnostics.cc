@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace icsrisk::core {
 
 void Diagnostics::error(Loc loc, std::string message) {
@@ -80,13 +82,6 @@ CodePoint decode(std::string_view t, std::size_t i) {
   return {v, n + 1};
 }
 
-/// Characters that would garble or mislead a terminal: C0/C1 controls, DEL, and the
-/// bidirectional overrides and isolates ("Trojan Source").
-bool is_unsafe(long cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
-}
-
 /// Terminal cells a code point takes: 2 for East Asian wide and full-width characters
 /// (so a caret lines up under Japanese text), 0 for combining marks, else 1.
 int display_width(long cp) {
@@ -99,25 +94,6 @@ int display_width(long cp) {
       (cp >= 0x20000 && cp <= 0x3FFFD))
     return 2;
   return 1;
-}
-
-/// The message with unsafe characters and invalid bytes written as \xNN / \u{NNNN} escapes.
-std::string safe_message(std::string_view m) {
-  std::string out;
-  out.reserve(m.size());
-  for (std::size_t i = 0; i < m.size();) {
-    CodePoint cp = decode(m, i);
-    if (cp.value < 0) {
-      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(m[i]));
-    } else if (is_unsafe(cp.value)) {
-      out += cp.value < 0x100 ? fmt::format("\\x{:02X}", cp.value)
-                              : fmt::format("\\u{{{:04X}}}", cp.value);
-    } else {
-      out.append(m.substr(i, cp.size));
-    }
-    i += cp.size;
-  }
-  return out;
 }
 
 /// Quotes a source line with a caret under byte `offset` of it. Unsafe characters show as a
@@ -150,7 +126,7 @@ void quote_line(std::string_view text, std::size_t offset, std::string& out) {
     std::size_t width = 1;
     if (cp.value < 0) {
       shown += '?';
-    } else if (is_unsafe(cp.value)) {
+    } else if (is_terminal_control(cp.value)) {
       shown += ' ';
     } else {
       shown.append(text.substr(i, cp.size));
@@ -164,7 +140,7 @@ void quote_line(std::string_view text, std::size_t offset, std::string& out) {
 }
 
 void render_one(const Diagnostic& d, std::string& out) {
-  std::string message = safe_message(d.message);
+  std::string message = terminal_text(d.message, false);
   if (!d.loc.known()) {
     out += fmt::format("icsrisk: {}: {}\n", severity_name(d.severity), message);
     return;
@@ -172,7 +148,7 @@ void render_one(const Diagnostic& d, std::string& out) {
   const SourceFile& f = *d.loc.file;
   std::uint32_t line = f.line_of(d.loc.offset);
   std::uint32_t col = f.column_of(d.loc.offset);
-  out += fmt::format("{}:{}:{}: {}: {}\n", safe_message(f.name()), line, col,
+  out += fmt::format("{}:{}:{}: {}: {}\n", terminal_text(f.name(), false), line, col,
                      severity_name(d.severity), message);
   std::string_view text = f.line_text(line);
   std::size_t start = static_cast<std::size_t>(text.data() - f.text().data());

@@ -108,18 +108,33 @@ Loc attribute_loc(Loc element, std::string_view name) {
   return element;
 }
 
-Loc attribute_token_loc(Loc element, std::string_view name, std::string_view token) {
-  Loc attr = attribute_loc(element, name);
-  if (!attr.known() || attr.offset == element.offset || token.empty()) return attr;
+namespace {
+
+/// The value of the attribute at `attr` (just past its opening quote, up to its closing one),
+/// or an empty range when the attribute has no quoted value.
+std::pair<std::size_t, std::size_t> attribute_value(Loc attr, std::string_view name) {
   const std::string& t = attr.file->text();
   std::size_t i = attr.offset + name.size();
   while (i < t.size() && t[i] != '"' && t[i] != '\'' && t[i] != '>')
     ++i;
-  if (i >= t.size() || t[i] == '>') return attr;
+  if (i >= t.size() || t[i] == '>') return {0, 0};
   char q = t[i++];
   std::size_t end = t.find(q, i);
-  if (end == std::string::npos) return attr;
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  if (end == std::string::npos) return {0, 0};
+  return {i, end};
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+}  // namespace
+
+Loc attribute_token_loc(Loc element, std::string_view name, std::string_view token) {
+  Loc attr = attribute_loc(element, name);
+  if (!attr.known() || attr.offset == element.offset || token.empty()) return attr;
+  const std::string& t = attr.file->text();
+  auto [i, end] = attribute_value(attr, name);
   while (i < end) {
     while (i < end && is_space(t[i]))
       ++i;
@@ -129,6 +144,27 @@ Loc attribute_token_loc(Loc element, std::string_view name, std::string_view tok
     if (std::string_view(t).substr(start, i - start) == token) return Loc{attr.file, start};
   }
   return attr;
+}
+
+Loc AttributeTokens::find(std::string_view token) const {
+  if (!scanned_) {
+    scanned_ = true;
+    attr_ = attribute_loc(element_, name_);
+    if (attr_.known() && attr_.offset != element_.offset) {
+      std::string_view t = attr_.file->text();
+      auto [i, end] = attribute_value(attr_, name_);
+      while (i < end) {
+        while (i < end && is_space(t[i]))
+          ++i;
+        std::size_t start = i;
+        while (i < end && !is_space(t[i]))
+          ++i;
+        if (i > start) first_.emplace(t.substr(start, i - start), start);
+      }
+    }
+  }
+  auto it = first_.find(token);
+  return it == first_.end() ? attr_ : Loc{attr_.file, it->second};
 }
 
 }  // namespace icsrisk::core

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -65,5 +66,23 @@ Loc attribute_loc(Loc element, std::string_view name);
 /// The position of the whitespace-separated word `token` inside the value of attribute `name`
 /// (e.g. one id of a list such as counters="a b c"); the attribute's position when not found.
 Loc attribute_token_loc(Loc element, std::string_view name, std::string_view token);
+
+/// The positions of every word in the value of attribute `name` of the element at `element`,
+/// found in one scan at the first find(): for reporting many words of one list, where
+/// attribute_token_loc per word would rescan the list each time (O(N²) on N unknown ids).
+/// Free until used.
+class AttributeTokens {
+ public:
+  AttributeTokens(Loc element, std::string_view name) : element_(element), name_(name) {}
+  /// The position of the first occurrence of `token`; the attribute's position when absent.
+  Loc find(std::string_view token) const;
+
+ private:
+  Loc element_;
+  std::string_view name_;
+  mutable bool scanned_ = false;
+  mutable Loc attr_;
+  mutable std::unordered_map<std::string_view, std::size_t> first_;  ///< into the file's text
+};
 
 }  // namespace icsrisk::core

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace icsrisk::core {
 
 std::vector<std::string_view> split_ws(std::string_view s) {
@@ -149,6 +151,40 @@ std::size_t utf8_error_offset(std::string_view s) {
     i += n + 1;
   }
   return std::string_view::npos;
+}
+
+bool is_terminal_control(long cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+std::string terminal_text(std::string_view s, bool keep_lines) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII, the bulk of it
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    std::size_t bad = utf8_error_offset(s.substr(i, std::min<std::size_t>(4, s.size() - i)));
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c >= 0x80 && bad != std::string_view::npos && bad < n) {
+      out += fmt::format("\\x{:02X}", c);  // not UTF-8
+      ++i;
+      continue;
+    }
+    long cp = c < 0x80 ? c : c & (0x3F >> (n - 1));
+    for (std::size_t k = 1; k < n; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (!is_terminal_control(cp) || (keep_lines && (cp == '\n' || cp == '\t')))
+      out.append(s.substr(i, n));
+    else
+      out += cp < 0x100 ? fmt::format("\\x{:02X}", cp) : fmt::format("\\u{{{:04X}}}", cp);
+    i += n;
+  }
+  return out;
 }
 
 bool is_valid_utf8(std::string_view s) {

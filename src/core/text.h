@@ -42,4 +42,13 @@ bool is_valid_utf8(std::string_view s);
 /// std::string_view::npos when `s` is valid. O(|s|).
 std::size_t utf8_error_offset(std::string_view s);
 
+/// Whether a terminal would act on code point `cp` rather than show it: C0 and C1 control
+/// characters, DEL, and the bidirectional overrides, isolates and marks ("Trojan Source").
+bool is_terminal_control(long cp);
+
+/// `s` made safe to print on a terminal: those characters, and bytes that are not UTF-8, become
+/// visible escapes (`\x1B`, `\u{202E}`); LF and TAB stay as they are when `keep_lines`. The CLI
+/// passes every text holding model content through it just before printing. O(|s|).
+std::string terminal_text(std::string_view s, bool keep_lines = true);
+
 }  // namespace icsrisk::core

@@ -294,13 +294,14 @@ class ProfileReader {
     c.reconstructed = note_reconstructed(e);
     c.function = static_cast<Function>(
         1u << e.choice("function", {kFunctionIds[0], kFunctionIds[1], kFunctionIds[2]}, 0, true));
+    core::AttributeTokens stage_locs(e.loc(), "stages");
     for (std::string_view s : core::split_ws(e.required("stages"))) {
       if (s == "intrusion")
         c.stages |= static_cast<std::uint8_t>(Stage::kIntrusion);
       else if (s == "objective")
         c.stages |= static_cast<std::uint8_t>(Stage::kObjective);
       else
-        diags_.error(core::attribute_token_loc(e.loc(), "stages", s),
+        diags_.error(stage_locs.find(s),
                      fmt::format("unknown stage '{}': use 'intrusion' and/or 'objective'", s));
     }
     std::vector<std::string_view> counters = core::split_ws(e.required("counters"));
@@ -308,10 +309,11 @@ class ProfileReader {
     std::vector<std::string_view> attack_ics = core::split_ws(e.optional("attack-ics"));
     c.attack_ics.assign(attack_ics.begin(), attack_ics.end());
     static const std::regex kMitigation("M0[89][0-9][0-9]");
+    core::AttributeTokens mitigation_locs(e.loc(), "attack-ics");
     for (const std::string& m : c.attack_ics) {
       if (!std::regex_match(m, kMitigation))
         diags_.error(
-            core::attribute_token_loc(e.loc(), "attack-ics", m),
+            mitigation_locs.find(m),
             fmt::format("'{}' is not an ATT&CK for ICS mitigation id (M08xx or M09xx)", m));
     }
     unique(measure_ids_, c.id, c.loc, "countermeasure");
@@ -342,6 +344,7 @@ class ProfileReader {
 
   void cross_check() {
     for (const Threat& t : p_.threats) {
+      core::AttributeTokens locs(t.loc, "applies-to");
       for (const std::string& a : t.applies_to) {
         bool ok = a == "network" || p_.find_asset_type(a) != kNone;
         for (const char* c : kCategoryIds)
@@ -349,16 +352,16 @@ class ProfileReader {
         for (const char* m : kMediumIds)
           ok = ok || a == fmt::format("network:{}", m);
         if (!ok)
-          diags_.error(core::attribute_token_loc(t.loc, "applies-to", a),
+          diags_.error(locs.find(a),
                        fmt::format("applies-to '{}' is neither a category, an asset type, "
                                    "'network' nor 'network:MEDIUM'",
                                    a));
       }
     }
     for (const Countermeasure& c : p_.countermeasures) {
+      core::AttributeTokens locs(c.loc, "counters");
       for (const std::string& t : c.counters)
-        if (p_.find_threat(t) == kNone)
-          unknown_threat(core::attribute_token_loc(c.loc, "counters", t), t);
+        if (p_.find_threat(t) == kNone) unknown_threat(locs.find(t), t);
     }
     for (const EntryVector& v : p_.vectors)
       if (!v.method.empty() && p_.find_threat(v.method) == kNone)

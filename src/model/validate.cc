@@ -237,11 +237,12 @@ class Linker {
                  fmt::format("scenario '{}' has no attack base: no data flow goes to its target "
                              "'{}' and it names no bases",
                              s.id, s.target));
+    core::AttributeTokens bases(s.loc, "bases");
     for (std::string_view b : s.bases) {
       auto it = m_.asset_index.find(b);
       if (it == m_.asset_index.end()) {
         std::string sug = core::closest_match(b, ids_of(m_.assets));
-        d_.error(core::attribute_token_loc(s.loc, "bases", b),
+        d_.error(bases.find(b),
                  fmt::format("unknown asset '{}'{}", b,
                              sug.empty() ? "" : fmt::format("; did you mean '{}'?", sug)));
         continue;
@@ -249,13 +250,12 @@ class Linker {
       s.base_indices.push_back(it->second);
       if (s.target_index == kNone) continue;
       if (it->second == s.target_index) {
-        d_.error(core::attribute_token_loc(s.loc, "bases", b),
-                 fmt::format("attack base '{}' is the scenario's target itself", b));
+        d_.error(bases.find(b), fmt::format("attack base '{}' is the scenario's target itself", b));
         continue;
       }
       if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
                               std::pair<std::size_t, std::size_t>{it->second, s.target_index}))
-        d_.error(core::attribute_token_loc(s.loc, "bases", b),
+        d_.error(bases.find(b),
                  fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
                              "to its target (method.md §7)",
                              b, s.target));

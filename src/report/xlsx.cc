@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.h"
+
 namespace icsrisk::report {
 
 namespace {
@@ -18,6 +20,24 @@ namespace {
 constexpr time_t kCreated = 1514764800;
 constexpr std::size_t kHeaderTop = 3;  // rows 0-2: title, profile line, note
 constexpr double kMinWidth = 4, kMaxWidth = 60;
+
+/// Excel's limit on the characters of a cell; libxlsxwriter refuses a longer string.
+constexpr std::size_t kCellMax = 32767;
+
+/// `text`, or — past Excel's cell limit (a cell joining many names) — its start with a note
+/// that the CSV and JSON hold it whole, written into `cut`.
+const char* fit_cell(const std::string& text, std::string& cut) {
+  if (text.size() <= kCellMax) return text.c_str();  // bytes bound the characters
+  std::size_t chars = 0, keep = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kCellMax - 200) keep = i;
+  }
+  if (chars <= kCellMax) return text.c_str();
+  cut = fmt::format("{} … [cut: {} characters in all; the CSV and JSON files hold the whole text]",
+                    text.substr(0, keep), chars);
+  return cut.c_str();
+}
 
 struct Formats {
   lxw_format *title, *header, *text, *number, *plain;
@@ -142,6 +162,7 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
   for (std::size_t c = 0; c < widths.size(); ++c)
     check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
                                nullptr));
+  std::string cut;
   check(worksheet_write_string(
       ws, 0, 0, fmt::format("{} — {} ({})", t.title, report.system_name, report.system_id).c_str(),
       f.title));
@@ -168,7 +189,7 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
           break;
         case Cell::Kind::kText:
         case Cell::Kind::kMark:
-          check(worksheet_write_string(ws, row, col, cell.text.c_str(), f.text));
+          check(worksheet_write_string(ws, row, col, fit_cell(cell.text, cut), f.text));
           break;
         case Cell::Kind::kEmpty:
           check(worksheet_write_blank(ws, row, col, f.text));
@@ -188,7 +209,7 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
       lxw_format* fmt = cell.kind == Cell::Kind::kNumber ? f.number
                         : cell.kind == Cell::Kind::kRisk ? f.risk[risk_slot(cell.risk)]
                                                          : f.text;
-      check(worksheet_merge_range(ws, r0, c, r1, c, cell.text.c_str(), fmt));
+      check(worksheet_merge_range(ws, r0, c, r1, c, fit_cell(cell.text, cut), fmt));
       if (cell.kind == Cell::Kind::kNumber)
         check(worksheet_write_number(ws, r0, c, cell.number, fmt));
     }
@@ -210,9 +231,13 @@ core::Status write_xlsx(const Report& report, const std::string& path,
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) return core::Error{fmt::format("cannot create '{}'", path)};
   lxw_doc_properties props = {};
-  std::string title = fmt::format("{} ({})", report.system_name, report.system_id);
+  // libxlsxwriter escapes only & < > in docProps/core.xml: a control character there makes
+  // Excel call the file corrupt, so model text goes in with its controls escaped (\x01).
+  std::string title =
+      core::terminal_text(fmt::format("{} ({})", report.system_name, report.system_id));
+  std::string comments = core::terminal_text(report.profile_line);
   props.title = title.data();
-  props.comments = const_cast<char*>(report.profile_line.c_str());
+  props.comments = comments.data();
   props.created = kCreated;
   lxw_error err = workbook_set_properties(wb, &props);
   Formats f = make_formats(wb);

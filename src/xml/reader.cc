@@ -1,6 +1,7 @@
 #include "xml/reader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <span>
 
 #include <fmt/format.h>
@@ -8,6 +9,110 @@
 #include "core/text.h"
 
 namespace icsrisk::xml {
+
+namespace {
+
+/// Whether a character reference may stand for `cp`: a Unicode scalar value, not NUL and not
+/// the noncharacters U+FFFE/U+FFFF (XML 1.0's Char). Other C0 controls are let through as text,
+/// as pugixml reads them: every output escapes them (README, "Limits").
+bool is_referable(unsigned long cp) {
+  return cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF &&
+         cp <= 0x10FFFF;
+}
+
+/// The code point of the character reference at `text[i]` ("&#N;" or "&#xH;"), or npos when
+/// it is not one (pugixml then reads it as text). Values past U+10FFFF come out as 0x110000.
+std::size_t char_reference(std::string_view text, std::size_t i, std::size_t& end) {
+  std::size_t j = i + 2;
+  bool hex = j < text.size() && text[j] == 'x';
+  if (hex) ++j;
+  unsigned long cp = 0;
+  std::size_t digits = 0;
+  for (; j < text.size(); ++j, ++digits) {
+    char c = text[j];
+    int d = c >= '0' && c <= '9'          ? c - '0'
+            : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                          : -1;
+    if (d < 0) break;
+    cp = std::min<unsigned long>(cp * (hex ? 16 : 10) + d, 0x110000);
+  }
+  if (digits == 0 || j >= text.size() || text[j] != ';') return std::string_view::npos;
+  end = j + 1;
+  return cp;
+}
+
+/// Reports every character reference to a code point XML does not allow (&#0;, &#xD800;,
+/// &#x110000;, &#xFFFE;) at its '&'. Comments, CDATA sections and processing instructions hold
+/// no references and are skipped. Most files hold no "&#" at all: one memmem pass then.
+void check_char_references(const core::SourceFile& file, core::Diagnostics& diags) {
+  std::string_view t = file.text();
+  if (t.find("&#") == std::string_view::npos) return;
+  for (std::size_t i = t.find_first_of("<&"); i != std::string_view::npos;
+       i = t.find_first_of("<&", i)) {
+    if (t[i] == '<') {
+      std::string_view rest = t.substr(i);
+      std::string_view close = rest.starts_with("<!--")        ? "-->"
+                               : rest.starts_with("<![CDATA[") ? "]]>"
+                               : rest.starts_with("<?")        ? "?>"
+                                                               : "";
+      i = close.empty() ? i + 1 : t.find(close, i + 2);
+      if (i == std::string_view::npos) return;  // pugixml reports the unclosed section
+      continue;
+    }
+    std::size_t end = i + 1;
+    std::size_t cp =
+        i + 1 < t.size() && t[i + 1] == '#' ? char_reference(t, i, end) : std::string_view::npos;
+    if (cp != std::string_view::npos && !is_referable(cp)) {
+      std::string_view ref = t.substr(i, end - i);
+      diags.error(core::Loc{&file, i},
+                  cp > 0x10FFFF ? fmt::format("character reference '{}' is past U+10FFFF, the "
+                                              "last Unicode code point",
+                                              ref)
+                                : fmt::format("character reference '{}' (U+{:04X}) is not a "
+                                              "character XML allows",
+                                              ref, cp));
+    }
+    i = end;
+  }
+}
+
+/// NUL bytes (XML cannot hold them; pugixml would stop reading at the first) and references
+/// to characters XML does not allow. False when the file cannot be parsed.
+bool check_characters(const core::SourceFile& file, core::Diagnostics& diags) {
+  std::string_view t = file.text();
+  check_char_references(file, diags);
+  if (const void* nul = std::memchr(t.data(), '\0', t.size())) {
+    std::size_t at = static_cast<const char*>(nul) - t.data();
+    std::size_t count = static_cast<std::size_t>(std::count(t.begin() + at, t.end(), '\0'));
+    diags.error(core::Loc{&file, at},
+                fmt::format("the file holds {} NUL byte{} from here: XML text cannot hold them "
+                            "(is it UTF-16, or cut or padded?)",
+                            count, count == 1 ? "" : "s"));
+    return false;
+  }
+  return true;
+}
+
+/// A file holds one root element: a second one (which pugixml would read and the loaders
+/// ignore) and text outside the root are errors at their position.
+void check_single_root(const core::SourceFile& file, core::Diagnostics& diags,
+                       const pugi::xml_document& doc) {
+  pugi::xml_node root = doc.document_element();
+  for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_element && n != root) {
+      diags.error(loc_of(file, n), fmt::format("a second root element <{}>: a file holds one "
+                                               "element, <{}>, around everything else",
+                                               n.name(), root.name()));
+    } else if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      core::Loc at = loc_of(file, n);  // its first character that is not white space
+      at.offset = std::min(file.text().find_first_not_of(" \t\r\n", at.offset), file.text().size());
+      diags.error(at, "text outside the root element");
+    }
+  }
+}
+
+}  // namespace
 
 pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out) {
   const std::string& text = file.text();
@@ -20,19 +125,27 @@ pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Doc
                             static_cast<unsigned char>(text[bad])));
     return {};
   }
+  if (!check_characters(file, diags)) return {};
   // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
   // pugixml never resolves external entities, so parsing cannot reach the file system or net.
   // Offsets stay those of `text`: the buffer is a copy of it, and a UTF-8 BOM is kept. (The
   // same work as load_buffer, which copies the text itself, but the buffer is ours to keep.)
   out.buffer = std::make_shared<std::string>(text);
-  pugi::xml_parse_result r = out.doc.load_buffer_inplace(out.buffer->data(), out.buffer->size(),
-                                                         pugi::parse_default, pugi::encoding_utf8);
+  // parse_fragment keeps text outside the root element as nodes, so it can be reported.
+  pugi::xml_parse_result r =
+      out.doc.load_buffer_inplace(out.buffer->data(), out.buffer->size(),
+                                  pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
   if (!r) {
     std::size_t at = r.offset < 0 ? 0 : std::min(static_cast<std::size_t>(r.offset), text.size());
-    // This includes a file without a root element ("No document element found").
+    // E.g. "Start-end tags mismatch", at the offending tag.
     diags.error(core::Loc{&file, at}, fmt::format("malformed XML: {}", r.description()));
     return {};
   }
+  if (!out.doc.document_element()) {
+    diags.error(core::Loc{&file, 0}, "malformed XML: No document element found");
+    return {};
+  }
+  check_single_root(file, diags, out.doc);
   return out.doc.document_element();
 }
 
@@ -93,8 +206,12 @@ Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::x
     std::size_t slot = match_name(a.name(), known, hint);
     if (slot < known.size()) {
       // Keep the first, as pugixml's lookup by name would find it.
-      if (known_count_ > 0 && values_[slot] == nullptr) values_[slot] = a.value();
+      if (known_count_ > 0 && values_[slot] == nullptr) {
+        values_[slot] = a.value();
+        names_[slot] = a.name();
+      }
       hint = slot + 1;
+      if (std::strlen(a.value()) > kMaxTextLength) check_length(a, known[slot]);
       continue;
     }
     std::string_view name = a.name();
@@ -103,7 +220,7 @@ Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::x
     std::string suggestion =
         core::closest_match(name, std::vector<std::string_view>(known_attributes));
     diags_.warning(
-        attr_loc(name),
+        loc_in_buffer(a.name(), name),
         suggestion.empty()
             ? fmt::format("unknown attribute '{}' on <{}> is ignored", name, node.name())
             : fmt::format("unknown attribute '{}' on <{}> is ignored; did you mean '{}'?", name,
@@ -111,8 +228,38 @@ Element::Element(const core::SourceFile& file, core::Diagnostics& diags, pugi::x
   }
 }
 
-core::Loc Element::attr_loc(std::string_view name) const {
+core::Loc Element::loc_in_buffer(const char* p, std::string_view name) const {
+  // pugixml parses in place: a name stays at its offset in the file, which offset_debug gives
+  // relative to the buffer. O(1), where scanning the tag made N warnings on one tag O(N²).
+  std::ptrdiff_t element = node_.offset_debug();
+  const std::string& t = file_.text();
+  if (element >= 0 && p != nullptr) {
+    std::ptrdiff_t off = p - (node_.name() - element);
+    if (off >= 0 && static_cast<std::size_t>(off) + name.size() <= t.size() &&
+        t.compare(static_cast<std::size_t>(off), name.size(), name) == 0)
+      return core::Loc{&file_, static_cast<std::size_t>(off)};
+  }
   return core::attribute_loc(loc_, name);
+}
+
+core::Loc Element::attr_loc(std::string_view name) const {
+  for (std::size_t i = 0; i < known_count_; ++i)
+    if (known_[i] == name && values_[i] != nullptr) return loc_in_buffer(names_[i], name);
+  return core::attribute_loc(loc_, name);
+}
+
+void Element::check_length(pugi::xml_attribute a, std::string_view name) {
+  static constexpr std::string_view kText[] = {"name", "vendor",   "model", "os", "address",
+                                               "data", "protocol", "port",  "ja", "en"};
+  if (std::find(std::begin(kText), std::end(kText), name) == std::end(kText)) return;
+  std::size_t chars = 0;
+  for (const char* c = a.value(); *c; ++c)
+    chars += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
+  if (chars <= kMaxTextLength) return;
+  diags_.error(loc_in_buffer(a.name(), name),
+               fmt::format("attribute '{}' of <{}> is {} characters long; text attributes hold "
+                           "at most {} (README, \"Limits\")",
+                           name, node_.name(), chars, kMaxTextLength));
 }
 
 const char* Element::attr(const char* name) const {

@@ -27,9 +27,16 @@ struct Document {
   pugi::xml_document doc;
 };
 
+/// The most characters (code points) a one-line text attribute holds: name, vendor, model, os,
+/// address, data, protocol, port, ja, en. Longer values are errors (README, "Limits"), so a
+/// valid model's text fits every output: Excel cells, Graphviz labels, a row per threat.
+inline constexpr std::size_t kMaxTextLength = 2000;
+
 /// Parses the file's text in place in a copy (Document::buffer) and returns its root element. Text
 /// that is not UTF-8 or not well-formed XML — a file without a root element included — becomes one
-/// positioned error and an empty node. No DTD, no external entities are processed.
+/// positioned error and an empty node; so does a NUL byte. Character references to code points
+/// XML does not allow (&#0;, surrogates, past U+10FFFF, U+FFFE/FFFF), a second root element
+/// and text outside the root are errors at their position. No DTD, no external entities.
 pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Document& out);
 
 /// The namespace is optional; when the root declares one that is not `expected`, warns (the
@@ -49,6 +56,7 @@ class Element {
 
   pugi::xml_node node() const { return node_; }
   core::Loc loc() const { return loc_; }
+  /// The position of attribute `name` (the element's when absent). O(1) for a known attribute.
   core::Loc attr_loc(std::string_view name) const;
   bool has(const char* name) const { return attr(name) != nullptr; }
 
@@ -82,6 +90,11 @@ class Element {
   /// else pugixml's lookup.
   const char* attr(const char* name) const;
 
+  /// The position of the attribute whose name pugixml keeps at `p` (in the parsed buffer).
+  core::Loc loc_in_buffer(const char* p, std::string_view name) const;
+  /// Reports a text attribute over kMaxTextLength characters.
+  void check_length(pugi::xml_attribute a, std::string_view name);
+
   static constexpr std::size_t kMaxKnown = 16;
 
   const core::SourceFile& file_;
@@ -92,6 +105,7 @@ class Element {
   // than pugi::xml_attribute: each accessor of pugixml is a function call, several per element.
   std::array<std::string_view, kMaxKnown> known_;  ///< the known attribute names
   std::array<const char*, kMaxKnown> values_;      ///< value of the first occurrence, or null
+  std::array<const char*, kMaxKnown> names_;       ///< its name, in the parsed buffer
   std::size_t known_count_ = 0;  ///< 0 when the list was too long to keep (no slots)
 };
 
