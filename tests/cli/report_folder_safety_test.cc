@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "unit/cli_run.h"
+#include "cli/cli_test.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -26,19 +26,9 @@ namespace fs = std::filesystem;
 using testing::read_text;
 using testing::source_path;
 
-class ReportFolderSafetyTest : public ::testing::Test {
+class ReportFolderSafetyTest : public testing::CliTest {
  protected:
-  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-report-folder"); }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  testing::CliResult run(const std::string& args) {
-    return testing::run_icsrisk(args, dir_.string());
-  }
   static std::string model() { return "'" + source_path("tests/data/analysis/worst-c.xml") + "'"; }
-  void write(const fs::path& relative, const std::string& text) {
-    fs::create_directories((dir_ / relative).parent_path());
-    std::ofstream(dir_ / relative, std::ios::binary) << text;
-  }
   /// Entries of the test folder whose name holds `part`.
   std::vector<std::string> named(const std::string& part) const {
     std::vector<std::string> out;
@@ -47,8 +37,6 @@ class ReportFolderSafetyTest : public ::testing::Test {
         out.push_back(e.path().filename().string());
     return out;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(ReportFolderSafetyTest, FolderWithAReportLikeFileButNoMarkerIsNotReplaced) {

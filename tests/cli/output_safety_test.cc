@@ -10,8 +10,8 @@
 #include <fstream>
 #include <string>
 
+#include "cli/cli_test.h"
 #include "core/text.h"
-#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -36,18 +36,7 @@ TEST(TerminalTextTest, EscapesControlsAndBidiOverridesKeepsTextAndLines) {
   EXPECT_EQ(core::terminal_text("one\ntwo", false), "one\\x0Atwo");
 }
 
-class OutputSafetyTest : public ::testing::Test {
- protected:
-  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-output-safety"); }
-  void TearDown() override { fs::remove_all(dir_); }
-  void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-  }
-  testing::CliResult run(const std::string& args) {
-    return testing::run_icsrisk(args, dir_.string());
-  }
-  fs::path dir_;
-};
+using OutputSafetyTest = testing::CliTest;
 
 /// Bytes a terminal would act on: C0 controls but LF, DEL, C1 controls (as UTF-8), and the
 /// first bytes of the bidi overrides U+202A–U+202E and isolates U+2066–U+2069.

@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_test.h"
 #include "interchange/encoding.h"
-#include "unit/cli_run.h"
 #include "unit/golden.h"
 
 namespace icsrisk {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "unit/cli_run.h"
+#include "cli/cli_test.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -22,11 +22,8 @@ using testing::source_path;
 
 using Outcome = testing::CliResult;
 
-class CliAnalyzeTest : public ::testing::Test {
+class CliAnalyzeTest : public testing::CliTest {
  protected:
-  void SetUp() override { dir_ = testing::fresh_test_dir("icsrisk-cli-analyze"); }
-  void TearDown() override { fs::remove_all(dir_); }
-
   /// Runs `icsrisk analyze ARGS` in the test's folder.
   Outcome analyze(const std::string& args) {
     return testing::run_icsrisk("analyze " + args, dir_.string());
@@ -42,8 +39,6 @@ class CliAnalyzeTest : public ::testing::Test {
         out.push_back(e.path().string());
     return out;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliAnalyzeTest, NoModelAnalysesTheBundledExampleIntoTheDefaultFolder) {

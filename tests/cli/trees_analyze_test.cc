@@ -13,7 +13,7 @@
 #include <fstream>
 #include <string>
 
-#include "unit/cli_run.h"
+#include "cli/cli_test.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
@@ -43,35 +43,27 @@ constexpr const char* kAnalystTree = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 using Outcome = testing::CliResult;
 
-class CliTreesAnalyzeTest : public ::testing::Test {
+class CliTreesAnalyzeTest : public testing::CliTest {
  protected:
   void SetUp() override {
-    dir_ = testing::fresh_test_dir("icsrisk-cli-trees");
+    CliTest::SetUp();
     fs::create_directories(dir_ / "trees");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  /// Runs `icsrisk ARGS` in the test's folder.
-  Outcome run(const std::string& args) { return testing::run_icsrisk(args, dir_.string()); }
   /// `analyze` of small-plant into out/ with the trees of trees/.
   Outcome analyze_small_plant(const std::string& extra = "--trees trees") {
     return run("analyze '" + source_path("models/small-plant.xml") +
                "' -o out --format json,html,dot " + extra);
   }
-  void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / "trees" / name, std::ios::binary) << text;
+  void write_tree(const std::string& name, const std::string& text) const {
+    write(fs::path("trees") / name, text);
   }
-  std::string out(const std::string& name) const {
-    return read_text((dir_ / "out" / name).string());
-  }
+  std::string out(const std::string& name) const { return read(fs::path("out") / name); }
   static const nlohmann::json& scenario(const nlohmann::json& results, const std::string& id) {
     for (const nlohmann::json& s : results["scenario_risks"])
       if (s["scenario"] == id) return s;
     ADD_FAILURE() << "no scenario " << id;
     return results;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliTreesAnalyzeTest, AnalystTreeReplacesTheGeneratedTreeOfItsScenario) {
@@ -81,7 +73,7 @@ TEST_F(CliTreesAnalyzeTest, AnalystTreeReplacesTheGeneratedTreeOfItsScenario) {
   EXPECT_EQ(scenario(before, "sc-1")["tree"]["source"], "generated");
   fs::remove_all(dir_ / "out");
 
-  write("sc-1.xml", kAnalystTree);
+  write_tree("sc-1.xml", kAnalystTree);
   Outcome r = analyze_small_plant();
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(out("report.html").find("内部協力者がFWに穴を開ける"), std::string::npos);
@@ -109,7 +101,7 @@ TEST_F(CliTreesAnalyzeTest, AnalystTreeReplacesTheGeneratedTreeOfItsScenario) {
 }
 
 TEST_F(CliTreesAnalyzeTest, AtPrefixedFileNameIsAcceptedToo) {
-  write("at-sc-1.xml", kAnalystTree);
+  write_tree("at-sc-1.xml", kAnalystTree);
   Outcome r = analyze_small_plant();
   ASSERT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(out("results.json"));
@@ -121,7 +113,7 @@ TEST_F(CliTreesAnalyzeTest, BrokenTreeExitsThreeWithItsPositionAndKeepsThePrevio
   std::string previous = out("results.json");
   std::string broken = kAnalystTree;
   broken.replace(broken.find("probability=\"0.2\""), 17, "probability=\"2\"");
-  write("sc-1.xml", broken);
+  write_tree("sc-1.xml", broken);
   Outcome r = analyze_small_plant();
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_NE(r.err.find("sc-1.xml:5:"), std::string::npos) << r.err;
@@ -136,7 +128,7 @@ TEST_F(CliTreesAnalyzeTest, BrokenTreeExitsThreeWithItsPositionAndKeepsThePrevio
 TEST_F(CliTreesAnalyzeTest, TreeOfAnotherScenarioExitsThreeAndWritesNothing) {
   std::string other = kAnalystTree;
   other.replace(other.find("scenario=\"sc-1\""), 15, "scenario=\"sc-2\"");
-  write("sc-1.xml", other);
+  write_tree("sc-1.xml", other);
   Outcome r = analyze_small_plant();
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_NE(r.err.find("sc-1.xml:2:"), std::string::npos) << r.err;
@@ -155,12 +147,12 @@ TEST_F(CliTreesAnalyzeTest, EvalWithModelLevelsStepsOffTheRoutesAndExplainsMissi
   // plc → hmi is on no listed route of sc-1 (the target is last) but has a segment channel
   // (the L3 switch joins the two networks); office-pc → scada crosses the firewall without a
   // flow: no channel, so the tree's IPA level is n/a with the reason.
-  write("t.xml", R"(<attack-tree id="t" scenario="sc-1" xmlns="urn:icsrisk:attack-tree:1">
+  write_tree("t.xml", R"(<attack-tree id="t" scenario="sc-1" xmlns="urn:icsrisk:attack-tree:1">
   <and id="g0">
     <step id="off-route" from="plc" to="hmi" method="unauthorized-access"/>
   </and>
 </attack-tree>)");
-  write("u.xml", R"(<attack-tree id="u" scenario="sc-1" xmlns="urn:icsrisk:attack-tree:1">
+  write_tree("u.xml", R"(<attack-tree id="u" scenario="sc-1" xmlns="urn:icsrisk:attack-tree:1">
   <and id="g0">
     <step id="off-route" from="plc" to="hmi" method="unauthorized-access"/>
     <step id="across-fw" from="office-pc" to="scada" method="unauthorized-access"/>

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <string>
 
-#include "unit/cli_run.h"
+#include "cli/cli_test.h"
 #include "unit/golden.h"
 
 namespace icsrisk {

@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <string>
 
-#include "unit/cli_run.h"
+#include "cli/cli_test.h"
 #include "unit/golden.h"
 
 namespace icsrisk {
