@@ -76,6 +76,8 @@ class DiagramGoldenTest : public ::testing::TestWithParam<const char*> {};
 TEST_P(DiagramGoldenTest, SystemAndDataflowMatchGoldenFiles) {
   Plant p(GetParam());
   ASSERT_FALSE(p.diags().has_errors());
+  // The example plant's DOT is the committed sample report's (ReportsAreCurrent pins it).
+  if (std::string(GetParam()) == "model-plant") GTEST_SKIP() << "pinned by reports/model-plant";
   testing::expect_golden(std::string("dot/") + GetParam() + ".system.dot", p.dot(View::kSystem));
   testing::expect_golden(std::string("dot/") + GetParam() + ".dataflow.dot",
                          p.dot(View::kDataflow));

@@ -110,6 +110,9 @@ class RoutesDiagramGoldenTest : public ::testing::TestWithParam<Case> {};
 TEST_P(RoutesDiagramGoldenTest, MatchesGoldenFile) {
   Plant p(GetParam().plant);
   ASSERT_FALSE(p.diags().has_errors());
+  // The example plant's DOT is the committed sample report's (ReportsAreCurrent pins it).
+  if (std::string(GetParam().plant) == "model-plant")
+    GTEST_SKIP() << "pinned by reports/model-plant";
   testing::expect_golden(fmt::format("dot/{}.routes-{}.dot", GetParam().plant, GetParam().scenario),
                          p.dot(GetParam().scenario));
 }
