@@ -10,7 +10,7 @@ ICSRISK  := $(BUILD)/icsrisk
 
 # Debian packages the build, the demo and the tests need (README, "Dependencies").
 PACKAGES := cmake ninja-build g++ make pkg-config \
-  libboost-graph-dev libeigen3-dev libpugixml-dev libgraphviz-dev graphviz \
+  libboost-graph-dev libpugixml-dev libgraphviz-dev graphviz \
   fonts-ipaexfont libcli11-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libcsv-dev libxml2-utils unzip clang-format
 
