@@ -233,20 +233,39 @@ TEST(AttackTreeBddTest, ListsAreCappedWithTheTotalCount) {
   EXPECT_EQ(r->cut_sets.back(), std::vector<std::string>{"e0999"});
 }
 
-TEST(AttackTreeBddTest, StopsAtTheWorkBoundInsteadOfExploding) {
-  // AND of 14 two-way ORs has 2^14 minimal sets.
+TEST(AttackTreeBddTest, CountsAnExponentialFamilyWithoutListingIt) {
+  // AND of 18 two-way ORs has 2^18 minimal sets (issue 13 item 12: > 120 s before); the ZDD
+  // holds them in 36 nodes and the listing stops at its cap.
+  Builder b;
+  std::vector<std::size_t> ors;
+  for (int i = 0; i < 18; ++i)
+    ors.push_back(b.gate(NodeKind::kOr, {b.event(fmt_id(2 * i)), b.event(fmt_id(2 * i + 1))}));
+  Tree t = b.done(b.gate(NodeKind::kAnd, ors));
+  core::Result<BddAnalysis> r = analyze_bdd(t);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->cut_sets_complete);
+  EXPECT_EQ(r->cut_set_count, 262144u);
+  ASSERT_EQ(r->cut_sets.size(), 1000u);
+  std::vector<std::string> first;
+  for (int i = 0; i < 18; ++i)
+    first.push_back(fmt_id(2 * i));
+  EXPECT_EQ(r->cut_sets.front(), first);  // all sets have 18 events: lexicographic first
+}
+
+TEST(AttackTreeBddTest, StopsAtTheSetNodeBudgetAndSaysWhy) {
   Builder b;
   std::vector<std::size_t> ors;
   for (int i = 0; i < 14; ++i)
     ors.push_back(b.gate(NodeKind::kOr, {b.event(fmt_id(2 * i)), b.event(fmt_id(2 * i + 1))}));
   Tree t = b.done(b.gate(NodeKind::kAnd, ors));
   BddOptions o;
-  o.max_intermediate_sets = 1000;
+  o.max_set_nodes = 10;
   core::Result<BddAnalysis> r = analyze_bdd(t, o);
   ASSERT_TRUE(r);
   EXPECT_FALSE(r->cut_sets_complete);
   EXPECT_TRUE(r->cut_sets.empty());
-  EXPECT_EQ(analyze_bdd(t)->cut_set_count, 16384u);  // within the default bound
+  EXPECT_EQ(r->cut_sets_error, "the minimal sets need more than 10 diagram nodes");
+  EXPECT_EQ(analyze_bdd(t)->cut_set_count, 16384u);  // within the default budget
 }
 
 TEST(AttackTreeBddTest, ConcurrentCallsAreSerialisedAndCorrect) {
@@ -328,6 +347,73 @@ TEST(AttackTreeBddTest, ManyGatesOverFewEventsFitTheNodeTable) {
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_NEAR(*r->probability, 0.75, 1e-15);
   EXPECT_EQ(r->cut_sets, (std::vector<std::vector<std::string>>{{"A"}, {"B"}}));
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+/// (x₁ ∧ … ∧ xₙ ∧ z) ∨ ⋁ᵢ (xᵢ ∧ yᵢ), every event with probability 0.5.
+Tree order_sensitive_family(int n) {
+  Builder b;
+  std::vector<std::size_t> xs, all;
+  for (int i = 0; i < n; ++i)
+    xs.push_back(b.event("x" + std::to_string(i), 0.5));
+  all = xs;
+  all.push_back(b.event("z", 0.5));
+  std::vector<std::size_t> top{b.gate(NodeKind::kAnd, all)};
+  for (int i = 0; i < n; ++i)
+    top.push_back(b.gate(NodeKind::kAnd, {xs[i], b.event("y" + std::to_string(i), 0.5)}));
+  return b.done(b.gate(NodeKind::kOr, top));
+}
+
+TEST(AttackTreeBddTest, OrderSensitiveFamilyStaysSmallAtFortyPairs) {
+  // First appearance orders the x's before the y's: 2^n nodes (n = 20 took 67 s and 1.9 GB).
+  // P = 1 − P(no pair) + P(all x, z, no y) = 1 − 0.75^n + 0.5^(2n+1).
+  Tree t = order_sensitive_family(40);
+  core::Result<BddAnalysis> r = analyze_bdd(t);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_LT(r->bdd_nodes, 400u);
+  EXPECT_NEAR(*r->probability, 1 - std::pow(0.75, 40) + std::pow(0.5, 81), 1e-15);
+  EXPECT_EQ(r->cut_set_count, 41u);
+  EXPECT_EQ(r->cut_sets.front(), (std::vector<std::string>{"x0", "y0"}));
+  EXPECT_EQ(r->cut_sets.back().size(), 41u);
+}
+
+TEST(AttackTreeBddTest, FailsWithItsReasonAtTheBddNodeBudget) {
+  // (x₁ ∧ … ∧ x₂₀) ∨ ⋁ᵢ (xᵢ ∧ yᵢ): the all-x gate is the lighter child, so the static order
+  // puts every x before every y (2^20 nodes). With sifting off the budget stops it.
+  Builder b;
+  std::vector<std::size_t> xs, pairs;
+  for (int i = 0; i < 20; ++i)
+    xs.push_back(b.event("x" + std::to_string(i), 0.5));
+  for (int i = 0; i < 20; ++i)
+    pairs.push_back(b.gate(NodeKind::kAnd, {xs[i], b.event("y" + std::to_string(i), 0.5)}));
+  std::size_t all_x = b.gate(NodeKind::kAnd, xs);
+  Tree t = b.done(b.gate(NodeKind::kOr, {all_x, b.gate(NodeKind::kOr, pairs)}));
+  BddOptions o;
+  o.max_bdd_nodes = 10000;
+  o.max_reorder_variables = 0;
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("within the budget of 10000 nodes"), std::string::npos)
+      << r.error().message;
+  o.max_reorder_variables = 2000;  // sifting finds the interleaved order
+  o.max_bdd_nodes = 200000;
+  core::Result<BddAnalysis> sifted = analyze_bdd(t, o);
+  ASSERT_TRUE(sifted) << sifted.error().message;
+  EXPECT_EQ(sifted->cut_set_count, 21u);
+}
+
+TEST(AttackTreeBddTest, FailsWithItsReasonAtTheTimeBudget) {
+  Tree t = order_sensitive_family(10);
+  BddOptions o;
+  o.max_seconds = 0;
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "the decision diagram was not finished within the time budget of 0 s");
 }
 
 }  // namespace
