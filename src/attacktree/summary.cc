@@ -1,6 +1,8 @@
 #include "attacktree/summary.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -9,6 +11,7 @@ namespace icsrisk::attacktree {
 namespace {
 
 constexpr std::size_t kNamedMissing = 10;
+constexpr std::size_t kMaxSandSteps = 50000000;
 
 /// Why a step has no IPA level: the model has no channel for it (risk/scenario_steps.h).
 std::string no_level_reason(const Tree& t, const std::string& id) {
@@ -36,7 +39,75 @@ bool differ(double a, double b) {
   return std::fabs(a - b) > 1e-12 * std::max(1.0, std::fabs(a));
 }
 
+std::string figure_text(const Tree& t, const Figure& f, std::size_t events) {
+  const DomainValue& v = f.bottom_up;
+  if (!f.value) return missing_text(t, v, events);
+  std::string text = format_value(v.domain, *f.value);
+  if (v.domain == Domain::kIpa)
+    text += fmt::format(" (vulnerability {})", 4 - static_cast<int>(*f.value));
+  if (!f.exactness.exact) return text + " bottom-up, not exact: " + f.exactness.reason;
+  if (!f.from_bdd || !differ(*f.value, *v.value)) return text + " exact";
+  return text + fmt::format(" exact ({}); naive bottom-up {} counts shared events more than once",
+                            v.domain == Domain::kCost ? "cheapest attack set, BDD" : "BDD",
+                            format_value(v.domain, *v.value));
+}
+
 }  // namespace
+
+std::optional<bool> sand_counts_twice(const Tree& t, std::size_t max_steps) {
+  // For each sand, mark what each child reaches with the child's position; a node reached
+  // from two positions is summed twice. Max and min are idempotent, so other gates are safe.
+  std::vector<std::size_t> mark(t.nodes.size(), kNone), owner(t.nodes.size(), kNone);
+  std::size_t steps = 0;
+  std::vector<std::size_t> stack;
+  for (std::size_t g : t.order) {
+    const Node& sand = t.nodes[g];
+    if (sand.kind != NodeKind::kSand) continue;
+    for (std::size_t k = 0; k < sand.children.size(); ++k) {
+      stack.assign(1, sand.children[k]);
+      while (!stack.empty()) {
+        std::size_t n = stack.back();
+        stack.pop_back();
+        if (owner[n] == g && mark[n] == k) continue;
+        if (owner[n] == g) return true;
+        if (++steps > max_steps) return std::nullopt;
+        owner[n] = g;
+        mark[n] = k;
+        for (std::size_t c : t.nodes[n].children)
+          stack.push_back(c);
+      }
+    }
+  }
+  return false;
+}
+
+Figure figure_of(const Tree& t, DomainValue bottom_up, std::size_t shared,
+                 const std::optional<BddAnalysis>& bdd, const std::string& bdd_error) {
+  Figure f;
+  f.value = bottom_up.value;
+  f.bottom_up = std::move(bottom_up);
+  if (!f.value || shared == 0) return f;  // n/a, or a tree: bottom-up is exact
+  Domain d = f.bottom_up.domain;
+  if (d == Domain::kTime) {
+    std::optional<bool> twice = sand_counts_twice(t, kMaxSandSteps);
+    if (!twice)
+      f.exactness = {false, fmt::format("the check for shared events below a sand stopped at its "
+                                        "bound of {} steps",
+                                        kMaxSandSteps)};
+    else if (*twice)
+      f.exactness = {false, "an event shared by two branches of a sand is counted twice"};
+  } else if (d == Domain::kProbability || d == Domain::kCost) {
+    std::optional<double> exact;
+    if (bdd) exact = d == Domain::kProbability ? bdd->probability : bdd->min_cost;
+    if (exact) {
+      f.value = exact;
+      f.from_bdd = true;
+    } else {
+      f.exactness = {false, bdd ? "the exact analysis gave no value" : bdd_error};
+    }
+  }
+  return f;
+}
 
 TreeEvaluation evaluate_tree(const Tree& t, const std::vector<Domain>& domains,
                              const EvalContext& ctx, const BddOptions& options) {
@@ -48,13 +119,13 @@ TreeEvaluation evaluate_tree(const Tree& t, const std::vector<Domain>& domains,
       ++e.events;
   }
   e.shared = shared_node_count(t);
-  for (Domain d : domains)
-    e.domains.push_back(evaluate(t, d, ctx));
   core::Result<BddAnalysis> b = analyze_bdd(t, options);
   if (b)
     e.bdd = std::move(*b);
   else
     e.bdd_error = b.error().message;
+  for (Domain d : domains)
+    e.figures.push_back(figure_of(t, evaluate(t, d, ctx), e.shared, e.bdd, e.bdd_error));
   return e;
 }
 
@@ -67,15 +138,29 @@ TreeFigures tree_figures(const Tree& t, const EvalContext& ctx, const BddOptions
   };
   std::optional<double> ipa = evaluate(t, Domain::kIpa, ctx).value;
   if (ipa) f.ipa_level = static_cast<int>(*ipa);
-  f.probability_naive = finite(evaluate(t, Domain::kProbability, ctx).value);
-  f.cost = finite(evaluate(t, Domain::kCost, ctx).value);
-  f.time = finite(evaluate(t, Domain::kTime, ctx).value);
+  DomainValue p = evaluate(t, Domain::kProbability, ctx);
+  DomainValue c = evaluate(t, Domain::kCost, ctx);
+  f.probability_naive = finite(p.value);
   f.skill = finite(evaluate(t, Domain::kSkill, ctx).value);
-  if (!f.probability_naive && !f.cost) return f;
-  core::Result<BddAnalysis> b = analyze_bdd(t, options);
-  if (!b) return f;  // too large for the exact analysis: the bottom-up values stand
-  f.probability = finite(b->probability);
-  if (f.cost && b->min_cost) f.cost = finite(b->min_cost);
+  std::size_t shared = shared_node_count(t);
+  std::optional<BddAnalysis> bdd;
+  std::string bdd_error;
+  if (shared > 0 && (p.value || c.value)) {
+    core::Result<BddAnalysis> b = analyze_bdd(t, options);
+    if (b)
+      bdd = std::move(*b);
+    else
+      bdd_error = b.error().message;
+  }
+  Figure fp = figure_of(t, std::move(p), shared, bdd, bdd_error);
+  Figure fc = figure_of(t, std::move(c), shared, bdd, bdd_error);
+  Figure ft = figure_of(t, evaluate(t, Domain::kTime, ctx), shared, bdd, bdd_error);
+  if (fp.exactness.exact) f.probability = finite(fp.value);
+  f.probability_exactness = fp.exactness;
+  f.cost = finite(fc.value);
+  f.cost_exactness = fc.exactness;
+  f.time = finite(ft.value);
+  f.time_exactness = ft.exactness;
   return f;
 }
 
@@ -93,44 +178,22 @@ std::string render_evaluation(const Tree& t, const TreeEvaluation& e) {
   out += "\n";
   out +=
       fmt::format("  nodes: {} gates, {} basic events, {} shared\n", e.gates, e.events, e.shared);
-  for (const DomainValue& v : e.domains) {
-    std::string text;
-    if (!v.value) {
-      text = missing_text(t, v, e.events);
-    } else if (v.domain == Domain::kIpa) {
-      int level = static_cast<int>(*v.value);
-      text = fmt::format("{} (vulnerability {})", level, 4 - level);
-    } else if (v.domain == Domain::kProbability && e.bdd && e.bdd->probability) {
-      double exact = *e.bdd->probability;
-      text = format_value(v.domain, exact);
-      text +=
-          differ(exact, *v.value)
-              ? fmt::format(" exact (BDD); naive bottom-up {} counts shared events more than once",
-                            format_value(v.domain, *v.value))
-              : " exact";
-    } else if (v.domain == Domain::kCost && e.bdd && e.bdd->min_cost &&
-               differ(*e.bdd->min_cost, *v.value)) {
-      text = fmt::format(
-          "{} exact (cheapest minimal attack set); naive bottom-up {} counts "
-          "shared events more than once",
-          format_value(v.domain, *e.bdd->min_cost), format_value(v.domain, *v.value));
-    } else {
-      text = format_value(v.domain, *v.value);
-    }
-    out += fmt::format("  {:<12} {}\n", domain_name(v.domain), text);
-  }
+  for (const Figure& f : e.figures)
+    out += fmt::format("  {:<12} {}\n", domain_name(f.bottom_up.domain), figure_text(t, f, e.events));
   if (!e.bdd) {
     out += fmt::format("  minimal attack sets: not computed ({})\n", e.bdd_error);
     return out;
   }
   const BddAnalysis& b = *e.bdd;
   if (!b.cut_sets_complete) {
-    out += "  minimal attack sets: too many to list (the computation stopped at its bound)\n";
+    out += fmt::format("  minimal attack sets: not computed ({})\n", b.cut_sets_error);
     return out;
   }
-  out += fmt::format("  minimal attack sets: {}", b.cut_set_count);
+  out += fmt::format("  minimal attack sets: {}", b.cut_set_count == SIZE_MAX
+                                                      ? fmt::format("at least {}", SIZE_MAX)
+                                                      : fmt::format("{}", b.cut_set_count));
   if (b.cut_sets.size() < b.cut_set_count)
-    out += fmt::format(" (the first {} listed)", b.cut_sets.size());
+    out += fmt::format(" (the {} smallest listed)", b.cut_sets.size());
   out += "\n";
   for (std::size_t i = 0; i < b.cut_sets.size(); ++i) {
     std::string ids;
