@@ -1,9 +1,12 @@
 // icsrisk trees generate MODEL -o DIR [--profile FILE]
 // icsrisk trees eval TREE... [--model MODEL] [--profile FILE] [--domain ipa,probability,…]
+//                    [--exact-budget NODES,SECONDS]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
 //                       [--lang ja|en]
 
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -35,7 +38,26 @@ struct Options {
   std::vector<std::string> domains;
   std::string output;
   std::string lang = "ja";
+  std::vector<double> exact_budget;  ///< nodes, seconds
 };
+
+/// The exact analysis's budgets from --exact-budget NODES,SECONDS, or nullopt (with a message
+/// printed) when they are out of range.
+std::optional<attacktree::BddOptions> bdd_options(const Options& o) {
+  attacktree::BddOptions b;
+  if (o.exact_budget.empty()) return b;
+  double nodes = o.exact_budget[0], seconds = o.exact_budget[1];
+  if (!(nodes >= 10000 && nodes <= 1e9 && nodes == std::floor(nodes)) ||
+      !(seconds > 0 && seconds <= 1e6)) {
+    std::fprintf(stderr,
+                 "icsrisk: error: --exact-budget takes NODES,SECONDS: a whole number of nodes "
+                 "from 10000 to 1000000000 and seconds above 0 (at most 1000000)\n");
+    return std::nullopt;
+  }
+  b.max_bdd_nodes = b.max_set_nodes = static_cast<std::size_t>(nodes);
+  b.max_seconds = seconds;
+  return b;
+}
 
 int run_generate(const Options& o) {
   Inputs in;
@@ -156,13 +178,16 @@ int run_eval(const Options& o) {
   }
   if (domains.empty())
     domains.assign(std::begin(attacktree::kAllDomains), std::end(attacktree::kAllDomains));
+  std::optional<attacktree::BddOptions> budget = bdd_options(o);
+  if (!budget) return kExitUsage;
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
   std::string out;
   for (const attacktree::Tree& t : l.trees) {
     if (!out.empty()) out += "\n";
-    out += attacktree::render_evaluation(t, attacktree::evaluate_tree(t, domains, l.context_of(t)));
+    out += attacktree::render_evaluation(
+        t, attacktree::evaluate_tree(t, domains, l.context_of(t), *budget));
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
@@ -186,6 +211,10 @@ Runner add_trees(CLI::App& app) {
   eval->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   eval->add_option("--domain", o->domains, "domains: ipa,probability,cost,time,skill (default all)")
       ->delimiter(',');
+  eval->add_option("--exact-budget", o->exact_budget,
+                   "budget of the exact analysis: NODES,SECONDS (default 4000000,10)")
+      ->delimiter(',')
+      ->expected(2);
   CLI::App* diagram = sub->add_subcommand("diagram", "Draw an attack tree (DOT, SVG, PNG or PDF)");
   diagram->add_option("TREE", o->trees, "attack-tree file")->required()->expected(1);
   diagram->add_option("-o,--output", o->output, "FILE.dot, .svg, .png or .pdf")->required();

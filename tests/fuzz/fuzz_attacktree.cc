@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     attacktree::EvalContext ctx;
     ctx.profile = context.profile;
     attacktree::BddOptions small;
-    small.max_intermediate_sets = 10000;
+    small.max_set_nodes = 100000;
+    small.max_seconds = 2;
     small.max_bdd_nodes = 100000;
     std::vector<attacktree::Domain> all(std::begin(attacktree::kAllDomains),
                                         std::end(attacktree::kAllDomains));
