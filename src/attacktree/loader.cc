@@ -28,7 +28,7 @@ struct PendingRef {
 class TreeReader {
  public:
   TreeReader(const core::SourceFile& file, core::Diagnostics& diags, const LoadContext& context)
-      : file_(file), diags_(diags), context_(context) {}
+      : file_(file), diags_(diags), context_(context), errors_before_(diags.error_count()) {}
 
   std::optional<Tree> read(pugi::xml_node root) {
     if (std::string_view(root.name()) != "attack-tree") {
@@ -42,11 +42,13 @@ class TreeReader {
     tree_.scenario = e.ref("scenario", false);
     tree_.name = e.optional("name", tree_.id);
     if (!tree_.scenario.empty()) check_scenario(e);
-    for (pugi::xml_node c :
-         e.children({"description", "or", "and", "sand", "step", "leaf", "ref"})) {
+    for (pugi::xml_node c : strict_children(
+             root, {"description", "shared", "or", "and", "sand", "step", "leaf", "ref"})) {
       std::string_view n = c.name();
       if (n == "description") {
         tree_.description = c.child_value();
+      } else if (n == "shared") {
+        read_shared(c);
       } else if (n == "ref") {
         diags_.error(xml::loc_of(file_, c), "the top node of a tree cannot be a <ref>");
       } else if (tree_.root != kNone) {
@@ -61,7 +63,9 @@ class TreeReader {
                    "the <attack-tree> has no top node (<or>, <and>, <sand>, <step> or <leaf>)");
     }
     resolve_refs();
+    check_repeated_children();
     if (tree_.root != kNone) check_cycles();
+    if (tree_.root != kNone && diags_.error_count() == errors_before_) check_shared_used();
     return std::move(tree_);
   }
 
@@ -95,8 +99,8 @@ class TreeReader {
       g.name = e.optional("name", g.id);
     }
     define_id(index, e);
-    for (pugi::xml_node c : e.children(
-             {"description", "countermeasure", "or", "and", "sand", "step", "leaf", "ref"})) {
+    for (pugi::xml_node c : strict_children(
+             n, {"description", "countermeasure", "or", "and", "sand", "step", "leaf", "ref"})) {
       std::string_view cn = c.name();
       if (cn == "description") {
         tree_.nodes[index].description = c.child_value();
@@ -263,6 +267,68 @@ class TreeReader {
     unknown(e.attr_loc("scenario"), "scenario", tree_.scenario, ids);
   }
 
+  /// The element children of `n`; an unknown one is an error (a misspelt or unsupported gate
+  /// such as <xor> would otherwise drop its branch and change every figure), with "did you mean".
+  std::vector<pugi::xml_node> strict_children(pugi::xml_node n,
+                                              std::initializer_list<std::string_view> known) {
+    std::vector<pugi::xml_node> out;
+    std::vector<std::string_view> names(known);
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view name = c.name();
+      if (std::find(names.begin(), names.end(), name) != names.end()) {
+        out.push_back(c);
+        continue;
+      }
+      std::string s = core::closest_match(name, names);
+      diags_.error(xml::loc_of(file_, c),
+                   fmt::format("unknown element <{}> in <{}>: the gates are <or>, <and> and "
+                               "<sand>, the events <step> and <leaf>{}",
+                               name, n.name(),
+                               s.empty() ? "" : fmt::format("; did you mean <{}>?", s)));
+    }
+    return out;
+  }
+
+  /// <shared>: nodes defined once, outside the tree, for <ref>s to use.
+  void read_shared(pugi::xml_node section) {
+    xml::Element e(file_, diags_, section, {});
+    for (pugi::xml_node c : strict_children(section, {"or", "and", "sand", "step", "leaf"})) {
+      if (!c.attribute("id")) {
+        diags_.error(xml::loc_of(file_, c),
+                     fmt::format("a node in <shared> needs an id, for <ref node=\"…\"/> to name it"));
+        continue;
+      }
+      shared_.push_back(read_node(c, 2));
+    }
+  }
+
+  void check_shared_used() {
+    std::vector<bool> reached(tree_.nodes.size(), false);
+    for (std::size_t n : tree_.order)
+      reached[n] = true;
+    for (std::size_t n : shared_)
+      if (!reached[n])
+        diags_.warning(tree_.nodes[n].loc,
+                       fmt::format("shared node '{}' is never referenced", tree_.nodes[n].id));
+  }
+
+  /// The same node twice under one gate: an event counts once, so the repeat is a mistake
+  /// (under an AND it changes nothing, under an OR it would look like two ways).
+  void check_repeated_children() {
+    for (const Node& g : tree_.nodes) {
+      for (std::size_t k = 1; k < g.children.size(); ++k) {
+        if (g.children[k] == kNone) continue;
+        auto first = std::find(g.children.begin(), g.children.begin() + k, g.children[k]);
+        if (first == g.children.begin() + k) continue;
+        diags_.error(g.child_refs[k].known() ? g.child_refs[k] : g.loc,
+                     fmt::format("node '{}' appears twice under this <{}>; an event counts once, "
+                                 "so remove one of them",
+                                 tree_.label(g.children[k]), kind_name(g.kind)));
+      }
+    }
+  }
+
   void resolve_refs() {
     std::vector<std::string_view> ids;
     for (const auto& [id, index] : first_)
@@ -272,7 +338,13 @@ class TreeReader {
       if (r.target.empty()) continue;
       auto it = first_.find(r.target);
       if (it == first_.end()) {
-        unknown(r.loc, "node", r.target, ids);
+        std::string s = core::closest_match(r.target, ids);
+        diags_.error(r.loc, fmt::format("unknown node '{}'{}; a shared node is defined once, with "
+                                        "its id (inline under one gate, or in a top-level "
+                                        "<shared> section), and <ref node=\"…\"/> names it "
+                                        "everywhere else",
+                                        r.target,
+                                        s.empty() ? "" : fmt::format(" (did you mean '{}'?)", s)));
         continue;
       }
       tree_.nodes[r.parent].children[r.slot] = it->second;
@@ -305,6 +377,8 @@ class TreeReader {
   Tree tree_;
   std::unordered_map<std::string, std::size_t> first_;
   std::vector<PendingRef> refs_;
+  std::vector<std::size_t> shared_;  ///< the nodes of <shared>
+  std::size_t errors_before_ = 0;
 };
 
 }  // namespace
