@@ -35,6 +35,16 @@ std::string missing_text(const Tree& t, const DomainValue& v, std::size_t events
   return fmt::format("n/a: no {} on {}", domain_name(v.domain), list);
 }
 
+/// "; n/a branches of an OR skipped: …" (at most kNamedMissing named).
+std::string skipped_text(const Tree& t, const std::vector<std::string>& skipped) {
+  std::string list;
+  for (std::size_t i = 0; i < skipped.size() && i < kNamedMissing; ++i)
+    list += (i == 0 ? "" : ", ") + no_level_reason(t, skipped[i]);
+  if (skipped.size() > kNamedMissing)
+    list += fmt::format(" (and {} more)", skipped.size() - kNamedMissing);
+  return fmt::format("; n/a branches of an OR skipped: {}", list);
+}
+
 bool differ(double a, double b) {
   return std::fabs(a - b) > 1e-12 * std::max(1.0, std::fabs(a));
 }
@@ -45,11 +55,15 @@ std::string figure_text(const Tree& t, const Figure& f, std::size_t events) {
   std::string text = format_value(v.domain, *f.value);
   if (v.domain == Domain::kIpa)
     text += fmt::format(" (vulnerability {})", 4 - static_cast<int>(*f.value));
-  if (!f.exactness.exact) return text + " bottom-up, not exact: " + f.exactness.reason;
-  if (!f.from_bdd || !differ(*f.value, *v.value)) return text + " exact";
-  return text + fmt::format(" exact ({}); naive bottom-up {} counts shared events more than once",
-                            v.domain == Domain::kCost ? "cheapest attack set, BDD" : "BDD",
-                            format_value(v.domain, *v.value));
+  if (!f.exactness.exact)
+    text += " bottom-up, not exact: " + f.exactness.reason;
+  else if (!f.from_bdd || !differ(*f.value, *v.value))
+    text += " exact";
+  else
+    text += fmt::format(" exact ({}); naive bottom-up {} counts shared events more than once",
+                        v.domain == Domain::kCost ? "cheapest attack set, BDD" : "BDD",
+                        format_value(v.domain, *v.value));
+  return v.skipped.empty() ? text : text + skipped_text(t, v.skipped);
 }
 
 }  // namespace

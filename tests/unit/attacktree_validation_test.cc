@@ -101,3 +101,38 @@ TEST(AttackTreeValidationTest, SharedSectionNodesNeedAnIdAndShouldBeUsed) {
 
 }  // namespace
 }  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeValidationTest, AnNaBranchOfAnOrIsSkippedAndSaid) {
+  Loaded l = load(R"(<attack-tree id="t">
+  <or id="g0">
+    <sand id="r1"><step id="s1" from="attacker" to="pc" method="m"/></sand>
+    <sand id="r2"><leaf id="x" level="2"/></sand>
+  </or>
+</attack-tree>)");
+  ASSERT_TRUE(l.tree) << l.diagnostics;
+  EvalContext ctx;
+  ctx.step_level = [](const std::string&, const std::string&, const std::string&) {
+    return std::optional<int>();  // the model has no channel for s1
+  };
+  DomainValue v = evaluate(*l.tree, Domain::kIpa, ctx);
+  EXPECT_EQ(v.value, 2);  // was n/a: one impossible route made the whole root n/a
+  EXPECT_EQ(v.skipped, std::vector<std::string>{"r1"});
+  std::string text = render_evaluation(*l.tree, evaluate_tree(*l.tree, {Domain::kIpa}, ctx));
+  EXPECT_NE(text.find("ipa          2 (vulnerability 2) exact; n/a branches of an OR skipped: r1"),
+            std::string::npos)
+      << text;
+  // Every branch n/a: the root is n/a, naming the steps.
+  Loaded all = load(R"(<attack-tree id="t">
+  <or id="g0"><step id="s1" from="attacker" to="pc" method="m"/><step id="s2" from="pc" to="plc" method="m"/></or>
+</attack-tree>)");
+  ASSERT_TRUE(all.tree);
+  DomainValue none = evaluate(*all.tree, Domain::kIpa, ctx);
+  EXPECT_FALSE(none.value);
+  EXPECT_EQ(none.missing, (std::vector<std::string>{"s1", "s2"}));
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
