@@ -316,11 +316,16 @@ class TreeReader {
   /// The same node twice under one gate: an event counts once, so the repeat is a mistake
   /// (under an AND it changes nothing, under an OR it would look like two ways).
   void check_repeated_children() {
-    for (const Node& g : tree_.nodes) {
-      for (std::size_t k = 1; k < g.children.size(); ++k) {
+    std::vector<std::size_t> last_parent(tree_.nodes.size(), kNone);
+    for (std::size_t gi = 0; gi < tree_.nodes.size(); ++gi) {
+      const Node& g = tree_.nodes[gi];
+      for (std::size_t k = 0; k < g.children.size(); ++k) {
         if (g.children[k] == kNone) continue;
-        auto first = std::find(g.children.begin(), g.children.begin() + k, g.children[k]);
-        if (first == g.children.begin() + k) continue;
+        std::size_t& seen = last_parent[g.children[k]];
+        if (seen != gi) {
+          seen = gi;
+          continue;
+        }
         diags_.error(g.child_refs[k].known() ? g.child_refs[k] : g.loc,
                      fmt::format("node '{}' appears twice under this <{}>; an event counts once, "
                                  "so remove one of them",
@@ -331,13 +336,15 @@ class TreeReader {
 
   void resolve_refs() {
     std::vector<std::string_view> ids;
-    for (const auto& [id, index] : first_)
-      ids.push_back(id);
-    std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
     for (const PendingRef& r : refs_) {
       if (r.target.empty()) continue;
       auto it = first_.find(r.target);
       if (it == first_.end()) {
+        if (ids.empty()) {
+          for (const auto& [id, index] : first_)
+            ids.push_back(id);
+          std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
+        }
         std::string s = core::closest_match(r.target, ids);
         diags_.error(r.loc, fmt::format("unknown node '{}'{}; a shared node is defined once, with "
                                         "its id (inline under one gate, or in a top-level "
@@ -375,7 +382,7 @@ class TreeReader {
   core::Diagnostics& diags_;
   const LoadContext& context_;
   Tree tree_;
-  std::unordered_map<std::string, std::size_t> first_;
+  std::unordered_map<std::string, std::size_t>& first_ = tree_.id_index;
   std::vector<PendingRef> refs_;
   std::vector<std::size_t> shared_;  ///< the nodes of <shared>
   std::size_t errors_before_ = 0;
