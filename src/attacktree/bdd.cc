@@ -250,6 +250,8 @@ core::Result<BddAnalysis> analyze_bdd(const Tree& t, const BddOptions& options) 
   std::uint64_t count = family.count();
   out.cut_set_count = count > SIZE_MAX ? SIZE_MAX : static_cast<std::size_t>(count);
   out.cut_sets = list_sets(t, events, family, options.max_cut_sets);
+  for (Rank r : options.rank)
+    out.ranked.push_back(rank_sets(t, events, family, r, options.top, options.max_rank_work));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "attacktree/ranking.h"
 #include "attacktree/tree.h"
 #include "core/result.h"
 
@@ -30,6 +31,10 @@ struct BddOptions {
   /// Dynamic reordering (BuDDy's sifting) while the diagram is built, for trees of at most
   /// this many basic events (sifting is quadratic in their number).
   std::size_t max_reorder_variables = 2000;
+  /// Rankings of the minimal sets to compute (ranking.h), each of its `top` best sets.
+  std::vector<Rank> rank;
+  std::size_t top = 10;
+  std::size_t max_rank_work = 20000000;  ///< ranking by time: sets × tree nodes at most
 };
 
 struct BddAnalysis {
@@ -51,6 +56,8 @@ struct BddAnalysis {
   /// cheapest-path search over the BDD, when every basic event has a cost and the root can be
   /// reached at all. Bottom-up cost sums a shared event once per path under an AND.
   std::optional<double> min_cost;
+  /// One per BddOptions::rank, in that order, when the sets are complete.
+  std::vector<RankedSets> ranked;
 };
 
 /// Builds the root's diagram (OR → disjunction, AND and SAND → conjunction; each basic event

@@ -45,6 +45,27 @@ std::string skipped_text(const Tree& t, const std::vector<std::string>& skipped)
   return fmt::format("; n/a branches of an OR skipped: {}", list);
 }
 
+/// One ranking: a heading, then the sets best first, each with its values.
+std::string ranked_text(const RankedSets& r, std::size_t total) {
+  if (!r.not_ranked.empty())
+    return fmt::format("  attack sets by {}: not ranked ({})\n", rank_name(r.by), r.not_ranked);
+  std::string out = fmt::format("  attack sets by {} (the best {} of {}):\n", rank_name(r.by),
+                                r.sets.size(), total);
+  auto value = [](Domain d, const std::optional<double>& v) {
+    return v ? format_value(d, *v) : std::string("n/a");
+  };
+  for (std::size_t i = 0; i < r.sets.size(); ++i) {
+    const AttackSet& s = r.sets[i];
+    std::string ids;
+    for (const std::string& id : s.events)
+      ids += (ids.empty() ? "" : ", ") + id;
+    out += fmt::format("    {}. probability {}, cost {}, time {}: {{{}}}\n", i + 1,
+                       value(Domain::kProbability, s.probability), value(Domain::kCost, s.cost),
+                       value(Domain::kTime, s.time), ids);
+  }
+  return out;
+}
+
 bool differ(double a, double b) {
   return std::fabs(a - b) > 1e-12 * std::max(1.0, std::fabs(a));
 }
@@ -215,6 +236,8 @@ std::string render_evaluation(const Tree& t, const TreeEvaluation& e) {
       ids += (ids.empty() ? "" : ", ") + id;
     out += fmt::format("    {}. {{{}}}\n", i + 1, ids);
   }
+  for (const RankedSets& r : b.ranked)
+    out += ranked_text(r, b.cut_set_count);
   return out;
 }
 

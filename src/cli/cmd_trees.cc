@@ -1,6 +1,6 @@
 // icsrisk trees generate MODEL -o DIR [--profile FILE]
 // icsrisk trees eval TREE... [--model MODEL] [--profile FILE] [--domain ipa,probability,…]
-//                    [--exact-budget NODES,SECONDS]
+//                    [--exact-budget NODES,SECONDS] [--rank probability,cost,time] [--top K]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
 //                       [--lang ja|en]
 
@@ -39,6 +39,8 @@ struct Options {
   std::string output;
   std::string lang = "ja";
   std::vector<double> exact_budget;  ///< nodes, seconds
+  std::vector<std::string> rank;
+  std::size_t top = 10;
 };
 
 /// The exact analysis's budgets from --exact-budget NODES,SECONDS, or nullopt (with a message
@@ -57,6 +59,29 @@ std::optional<attacktree::BddOptions> bdd_options(const Options& o) {
   b.max_bdd_nodes = b.max_set_nodes = static_cast<std::size_t>(nodes);
   b.max_seconds = seconds;
   return b;
+}
+
+/// --rank and --top into `b`; false (with a message printed) on a bad value.
+bool add_ranking(const Options& o, attacktree::BddOptions& b) {
+  for (const std::string& name : o.rank) {
+    if (name == "probability")
+      b.rank.push_back(attacktree::Rank::kProbability);
+    else if (name == "cost")
+      b.rank.push_back(attacktree::Rank::kCost);
+    else if (name == "time")
+      b.rank.push_back(attacktree::Rank::kTime);
+    else {
+      std::fprintf(stderr, "icsrisk: error: unknown ranking '%s' (use probability, cost, time)\n",
+                   name.c_str());
+      return false;
+    }
+  }
+  if (o.top < 1 || o.top > 100000) {
+    std::fprintf(stderr, "icsrisk: error: --top must be from 1 to 100000\n");
+    return false;
+  }
+  b.top = o.top;
+  return true;
 }
 
 int run_generate(const Options& o) {
@@ -179,7 +204,7 @@ int run_eval(const Options& o) {
   if (domains.empty())
     domains.assign(std::begin(attacktree::kAllDomains), std::end(attacktree::kAllDomains));
   std::optional<attacktree::BddOptions> budget = bdd_options(o);
-  if (!budget) return kExitUsage;
+  if (!budget || !add_ranking(o, *budget)) return kExitUsage;
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
@@ -215,6 +240,10 @@ Runner add_trees(CLI::App& app) {
                    "budget of the exact analysis: NODES,SECONDS (default 4000000,10)")
       ->delimiter(',')
       ->expected(2);
+  eval->add_option("--rank", o->rank,
+                   "rank the minimal attack sets: probability,cost,time (each its best --top)")
+      ->delimiter(',');
+  eval->add_option("--top", o->top, "how many sets each ranking lists (default 10)");
   CLI::App* diagram = sub->add_subcommand("diagram", "Draw an attack tree (DOT, SVG, PNG or PDF)");
   diagram->add_option("TREE", o->trees, "attack-tree file")->required()->expected(1);
   diagram->add_option("-o,--output", o->output, "FILE.dot, .svg, .png or .pdf")->required();

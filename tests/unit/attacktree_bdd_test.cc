@@ -434,3 +434,103 @@ TEST(AttackTreeBddTest, EveryFigureLabelledExactMatchesBruteForceOnRandomDags) {
 
 }  // namespace
 }  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+/// The tree's time with only the events of `ids` available (OR min, AND max, SAND sum).
+double brute_set_time(const Tree& t, const std::vector<std::string>& ids) {
+  std::vector<double> v(t.nodes.size(), HUGE_VAL);
+  for (std::size_t n : t.order) {
+    const Node& node = t.nodes[n];
+    if (!is_gate(node.kind)) {
+      if (std::find(ids.begin(), ids.end(), node.id) != ids.end()) v[n] = *node.time;
+      continue;
+    }
+    double acc = node.kind == NodeKind::kOr ? HUGE_VAL : 0;
+    for (std::size_t c : node.children)
+      acc = node.kind == NodeKind::kOr     ? std::min(acc, v[c])
+            : node.kind == NodeKind::kSand ? acc + v[c]
+                                           : std::max(acc, v[c]);
+    v[n] = acc;
+  }
+  return v[t.root];
+}
+
+TEST(AttackTreeBddTest, RankedSetsMatchBruteForceOnRandomDags) {
+  std::mt19937 rng(777);
+  BddOptions o;
+  o.rank = {Rank::kProbability, Rank::kCost, Rank::kTime};
+  o.top = 4;
+  for (int i = 0; i < 200; ++i) {
+    Tree t = random_dag(rng);
+    core::Result<BddAnalysis> r = analyze_bdd(t, o);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->ranked.size(), 3u);
+    std::vector<std::vector<std::string>> sets = brute_minimal_sets(t);
+    for (const RankedSets& ranked : r->ranked) {
+      std::vector<double> expected;
+      for (const std::vector<std::string>& s : sets) {
+        double p = 1, c = 0;
+        for (const std::string& id : s) {
+          p *= *t.nodes[t.find(id)].probability;
+          c += *t.nodes[t.find(id)].cost;
+        }
+        if (ranked.by == Rank::kProbability && p > 0) expected.push_back(-p);
+        if (ranked.by == Rank::kCost) expected.push_back(c);
+        if (ranked.by == Rank::kTime) expected.push_back(brute_set_time(t, s));
+      }
+      std::sort(expected.begin(), expected.end());
+      if (expected.size() > o.top) expected.resize(o.top);
+      ASSERT_EQ(ranked.sets.size(), expected.size()) << rank_name(ranked.by) << " dag " << i;
+      for (std::size_t k = 0; k < expected.size(); ++k) {
+        const AttackSet& s = ranked.sets[k];
+        EXPECT_NE(std::find(sets.begin(), sets.end(), s.events), sets.end());
+        double got = ranked.by == Rank::kProbability ? -*s.probability
+                     : ranked.by == Rank::kCost      ? *s.cost
+                                                     : *s.time;
+        EXPECT_NEAR(got, expected[k], 1e-12) << rank_name(ranked.by) << " dag " << i;
+        EXPECT_NEAR(*s.time, brute_set_time(t, s.events), 1e-12);
+      }
+    }
+  }
+}
+
+TEST(AttackTreeBddTest, RankingNeedsTheValueOnEveryEvent) {
+  Builder b;
+  std::size_t x = b.event("X", 0.5), y = b.event("Y", 0.5);
+  Tree t = b.done(b.gate(NodeKind::kOr, {x, y}));
+  BddOptions o;
+  o.rank = {Rank::kCost};
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->ranked.front().not_ranked, "'X' has no cost");
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeBddTest, RankingByTimeStopsAtItsWorkBoundAndSaysWhy) {
+  Builder b;
+  std::vector<std::size_t> ors;
+  for (int i = 0; i < 10; ++i) {
+    std::size_t x = b.event(fmt_id(2 * i)), y = b.event(fmt_id(2 * i + 1));
+    ors.push_back(b.gate(NodeKind::kOr, {x, y}));
+  }
+  Tree t = b.done(b.gate(NodeKind::kAnd, ors));
+  for (Node& n : t.nodes)
+    if (!is_gate(n.kind)) n.time = 1;
+  BddOptions o;
+  o.rank = {Rank::kTime};
+  o.max_rank_work = 1000;
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->ranked.front().not_ranked,
+            "1024 sets in a tree of 31 nodes exceed the work bound of 1000");
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
