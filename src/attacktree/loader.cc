@@ -341,8 +341,8 @@ class TreeReader {
       auto it = first_.find(r.target);
       if (it == first_.end()) {
         if (ids.empty()) {
-          for (const auto& [id, index] : first_)
-            ids.push_back(id);
+          for (const Node& n : tree_.nodes)
+            if (!n.id.empty()) ids.push_back(n.id);
           std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
         }
         std::string s = core::closest_match(r.target, ids);
@@ -382,7 +382,7 @@ class TreeReader {
   core::Diagnostics& diags_;
   const LoadContext& context_;
   Tree tree_;
-  std::unordered_map<std::string, std::size_t>& first_ = tree_.id_index;
+  model::IdIndex& first_ = tree_.id_index;
   std::vector<PendingRef> refs_;
   std::vector<std::size_t> shared_;  ///< the nodes of <shared>
   std::size_t errors_before_ = 0;

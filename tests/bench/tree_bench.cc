@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "attacktree/bdd.h"
+#include "attacktree/loader.h"
+#include "core/diagnostics.h"
+#include "core/source.h"
 #include "attacktree/evaluate.h"
 #include "attacktree/tree.h"
 
@@ -176,5 +179,38 @@ void BM_TreeMinimalSets(benchmark::State& state) {
   state.counters["sets"] = static_cast<double>(o.max_cut_sets);
 }
 BENCHMARK(BM_TreeMinimalSets)->Arg(16)->Unit(benchmark::kMillisecond);
+
+/// A file of 1,000,001 nodes: an OR of 200,000 sands of 4 leaves with every attribute (59 MB).
+const std::string& million_node_file() {
+  static const std::string text = [] {
+    std::string x = "<attack-tree id=\"big\" xmlns=\"urn:icsrisk:attack-tree:1\">\n<or id=\"root\">\n";
+    std::size_t e = 0;
+    for (std::size_t g = 0; g < 200000; ++g) {
+      x += " <sand id=\"g" + std::to_string(g) + "\">";
+      for (int k = 0; k < 4; ++k, ++e)
+        x += "<leaf id=\"e" + std::to_string(e) + "\" probability=\"0.5\" cost=\"" +
+             std::to_string(e % 97) + "\" time=\"" + std::to_string(e % 13) + "\" skill=\"" +
+             std::to_string(e % 5 + 1) + "\"/>";
+      x += "</sand>\n";
+    }
+    return x + "</or>\n</attack-tree>\n";
+  }();
+  return text;
+}
+
+/// Loading the 10⁶-node file and evaluating the probability and cost (issue 12: 22.6 s and
+/// 0.9 GB, almost all in loading).
+void BM_TreeLoadMillion(benchmark::State& state) {
+  const std::string& text = million_node_file();
+  for (auto _ : state) {
+    icsrisk::core::SourceFile file("big.xml", text);
+    icsrisk::core::Diagnostics diags;
+    std::optional<Tree> t = load_tree(file, diags);
+    if (!t) state.SkipWithError("the tree did not load");
+    benchmark::DoNotOptimize(evaluate(*t, Domain::kProbability));
+    benchmark::DoNotOptimize(evaluate(*t, Domain::kCost));
+  }
+}
+BENCHMARK(BM_TreeLoadMillion)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 }  // namespace
