@@ -169,9 +169,10 @@ core::Result<Diagram> make_diagram(const Tree& t, const std::vector<std::size_t>
   }
   BDD root = build(t, var_of, budget);
   if (g_bdd_error == kTimeBudget)
-    return core::Error{fmt::format("the decision diagram was not finished within the time "
-                                   "budget of {} s",
-                                   options.max_seconds)};
+    return core::Error{
+        fmt::format("the decision diagram was not finished within the time "
+                    "budget of {} s",
+                    options.max_seconds)};
   if (g_bdd_error != 0)
     return core::Error{
         fmt::format("the decision diagram could not be built within the budget of {} nodes "

@@ -22,11 +22,10 @@ std::vector<double> bottom_up(const Diagram& d, double at_false, double at_true,
 }  // namespace
 
 double diagram_probability(const Diagram& d, const std::vector<double>& p) {
-  std::vector<double> v =
-      bottom_up(d, 0, 1, [&](const Diagram::DNode& n, double lo, double hi) {
-        double px = p[static_cast<std::size_t>(n.var)];
-        return px * hi + (1 - px) * lo;
-      });
+  std::vector<double> v = bottom_up(d, 0, 1, [&](const Diagram::DNode& n, double lo, double hi) {
+    double px = p[static_cast<std::size_t>(n.var)];
+    return px * hi + (1 - px) * lo;
+  });
   return v[d.root];
 }
 

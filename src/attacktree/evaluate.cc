@@ -144,9 +144,9 @@ IpaValues ipa_values(const Tree& t, const EvalContext& ctx) {
       auto child_mask = static_cast<std::uint8_t>(mask | own[n]);
       // OR = min, AND = SAND = max (method.md §8): the same fold as the skill domain.
       // An n/a branch of an OR (a step the model has no channel for) is not a way in.
-      double v =
-          combine(Domain::kSkill, node.kind == NodeKind::kOr ? NodeKind::kOr : NodeKind::kAnd,
-                  node.children, [&](std::size_t c) { return r.at(c, child_mask); }, true);
+      double v = combine(
+          Domain::kSkill, node.kind == NodeKind::kOr ? NodeKind::kOr : NodeKind::kAnd,
+          node.children, [&](std::size_t c) { return r.at(c, child_mask); }, true);
       r.values[slot] = v;
     }
   }

@@ -281,11 +281,11 @@ class TreeReader {
         continue;
       }
       std::string s = core::closest_match(name, names);
-      diags_.error(xml::loc_of(file_, c),
-                   fmt::format("unknown element <{}> in <{}>: the gates are <or>, <and> and "
-                               "<sand>, the events <step> and <leaf>{}",
-                               name, n.name(),
-                               s.empty() ? "" : fmt::format("; did you mean <{}>?", s)));
+      diags_.error(
+          xml::loc_of(file_, c),
+          fmt::format("unknown element <{}> in <{}>: the gates are <or>, <and> and "
+                      "<sand>, the events <step> and <leaf>{}",
+                      name, n.name(), s.empty() ? "" : fmt::format("; did you mean <{}>?", s)));
     }
     return out;
   }
@@ -295,8 +295,9 @@ class TreeReader {
     xml::Element e(file_, diags_, section, {});
     for (pugi::xml_node c : strict_children(section, {"or", "and", "sand", "step", "leaf"})) {
       if (!c.attribute("id")) {
-        diags_.error(xml::loc_of(file_, c),
-                     fmt::format("a node in <shared> needs an id, for <ref node=\"…\"/> to name it"));
+        diags_.error(
+            xml::loc_of(file_, c),
+            fmt::format("a node in <shared> needs an id, for <ref node=\"…\"/> to name it"));
         continue;
       }
       shared_.push_back(read_node(c, 2));
@@ -346,12 +347,12 @@ class TreeReader {
           std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
         }
         std::string s = core::closest_match(r.target, ids);
-        diags_.error(r.loc, fmt::format("unknown node '{}'{}; a shared node is defined once, with "
-                                        "its id (inline under one gate, or in a top-level "
-                                        "<shared> section), and <ref node=\"…\"/> names it "
-                                        "everywhere else",
-                                        r.target,
-                                        s.empty() ? "" : fmt::format(" (did you mean '{}'?)", s)));
+        diags_.error(
+            r.loc, fmt::format("unknown node '{}'{}; a shared node is defined once, with "
+                               "its id (inline under one gate, or in a top-level "
+                               "<shared> section), and <ref node=\"…\"/> names it "
+                               "everywhere else",
+                               r.target, s.empty() ? "" : fmt::format(" (did you mean '{}'?)", s)));
         continue;
       }
       tree_.nodes[r.parent].children[r.slot] = it->second;

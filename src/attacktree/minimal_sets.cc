@@ -16,6 +16,8 @@ namespace {
 constexpr std::size_t kMaxPackedNodes = (std::size_t{1} << 25) - 1;
 constexpr int kMaxPackedLevel = (1 << 14) - 1;
 constexpr std::size_t kStepsPerClockCheck = 4096;
+// The memo of without() is the computation's memory: at most this many entries per node.
+constexpr std::size_t kMemoPerNode = 4;
 
 }  // namespace
 
@@ -54,13 +56,17 @@ std::uint32_t SetFamily::make(int var, int level, std::uint32_t lo, std::uint32_
 std::uint32_t SetFamily::without(std::uint32_t f, std::uint32_t g) {
   if (!error_.empty()) return 0;
   if (f == 0 || g == 1 || f == g) return 0;  // ∅ is below every set; a set contains itself
-  if (g == 0 || f == 1) return f;  // g holds no empty set here, so ∅ contains none of g
+  if (g == 0 || f == 1) return f;            // g holds no empty set here, so ∅ contains none of g
   if (++steps_ % kStepsPerClockCheck == 0 && budget_.expired()) {
     error_ = "the minimal sets were not finished within the time budget";
     return 0;
   }
   std::uint64_t key = (std::uint64_t(f) << 32) | g;
   if (auto it = without_memo_.find(key); it != without_memo_.end()) return it->second;
+  if (without_memo_.size() >= kMemoPerNode * budget_.max_nodes) {
+    error_ = fmt::format("the minimal sets need more than {} steps", without_memo_.size());
+    return 0;
+  }
   ZNode nf = nodes_[f];
   std::uint32_t r = 0;
   if (nf.level < level(g)) {
@@ -98,8 +104,8 @@ std::vector<std::vector<int>> SetFamily::lightest(std::size_t k,
   std::vector<double> h(nodes_.size(), HUGE_VAL);
   h[1] = 0;
   for (std::size_t i = 2; i < nodes_.size(); ++i)
-    h[i] = std::min(h[nodes_[i].lo], weight[static_cast<std::size_t>(nodes_[i].var)] +
-                                         h[nodes_[i].hi]);
+    h[i] = std::min(h[nodes_[i].lo],
+                    weight[static_cast<std::size_t>(nodes_[i].var)] + h[nodes_[i].hi]);
   if (std::isinf(h[root_])) return out;
   struct Trail {
     int var;

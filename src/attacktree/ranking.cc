@@ -45,7 +45,9 @@ bool has(const Node& n, Rank r) {
 
 }  // namespace
 
-const char* rank_name(Rank r) { return attribute_of(r); }
+const char* rank_name(Rank r) {
+  return attribute_of(r);
+}
 
 AttackSet attack_set(const Tree& t, const std::vector<std::size_t>& events) {
   AttackSet s;
@@ -75,8 +77,8 @@ AttackSet attack_set(const Tree& t, const std::vector<std::size_t>& events) {
   return s;
 }
 
-RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events,
-                     const SetFamily& family, Rank by, std::size_t k, std::size_t max_work) {
+RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, const SetFamily& family,
+                     Rank by, std::size_t k, std::size_t max_work) {
   RankedSets out;
   out.by = by;
   for (std::size_t e : events)

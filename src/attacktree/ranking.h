@@ -42,7 +42,7 @@ AttackSet attack_set(const Tree& t, const std::vector<std::size_t>& events);
 /// (the time of a set is not a sum over its events), so only when the number of sets times
 /// the tree's size stays within `max_work`. Not ranked (with the reason) when an event lacks
 /// the value. Equal values keep a deterministic order.
-RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events,
-                     const SetFamily& family, Rank by, std::size_t k, std::size_t max_work);
+RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, const SetFamily& family,
+                     Rank by, std::size_t k, std::size_t max_work);
 
 }  // namespace icsrisk::attacktree

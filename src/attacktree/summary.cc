@@ -214,7 +214,8 @@ std::string render_evaluation(const Tree& t, const TreeEvaluation& e) {
   out +=
       fmt::format("  nodes: {} gates, {} basic events, {} shared\n", e.gates, e.events, e.shared);
   for (const Figure& f : e.figures)
-    out += fmt::format("  {:<12} {}\n", domain_name(f.bottom_up.domain), figure_text(t, f, e.events));
+    out +=
+        fmt::format("  {:<12} {}\n", domain_name(f.bottom_up.domain), figure_text(t, f, e.events));
   if (!e.bdd) {
     out += fmt::format("  minimal attack sets: not computed ({})\n", e.bdd_error);
     return out;

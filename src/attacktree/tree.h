@@ -80,9 +80,9 @@ struct Tree {
 };
 
 /// Fills `t.order` by an iterative depth-first search from the root (no recursion, so deep
-/// trees cannot overflow the stack), and `t.id_index` when it is empty (the loader fills it). Returns an empty vector on success, or
-/// the nodes of a cycle (first node repeated at the end) when the graph is not acyclic, in which
-/// case `order` is left empty. O(nodes + edges).
+/// trees cannot overflow the stack), and `t.id_index` when it is empty (the loader fills it).
+/// Returns an empty vector on success, or the nodes of a cycle (first node repeated at the end)
+/// when the graph is not acyclic, in which case `order` is left empty. O(nodes + edges).
 std::vector<std::size_t> order_nodes(Tree& t);
 
 /// Number of nodes reachable from the root that have more than one parent edge.

@@ -6,9 +6,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <optional>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 

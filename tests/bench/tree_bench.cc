@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "attacktree/bdd.h"
+#include "attacktree/evaluate.h"
 #include "attacktree/loader.h"
+#include "attacktree/tree.h"
 #include "core/diagnostics.h"
 #include "core/source.h"
-#include "attacktree/evaluate.h"
-#include "attacktree/tree.h"
 
 namespace {
 
@@ -165,8 +165,9 @@ void BM_TreeMinimalSets(benchmark::State& state) {
   Tree t;
   std::vector<std::size_t> ors;
   for (int i = 0; i < k; ++i)
-    ors.push_back(add_gate(t, NodeKind::kOr, {add_leaf(t, "a" + std::to_string(i)),
-                                              add_leaf(t, "b" + std::to_string(i))}));
+    ors.push_back(
+        add_gate(t, NodeKind::kOr,
+                 {add_leaf(t, "a" + std::to_string(i)), add_leaf(t, "b" + std::to_string(i))}));
   t.root = add_gate(t, NodeKind::kAnd, ors);
   order_nodes(t);
   BddOptions o;
@@ -183,7 +184,8 @@ BENCHMARK(BM_TreeMinimalSets)->Arg(16)->Unit(benchmark::kMillisecond);
 /// A file of 1,000,001 nodes: an OR of 200,000 sands of 4 leaves with every attribute (59 MB).
 const std::string& million_node_file() {
   static const std::string text = [] {
-    std::string x = "<attack-tree id=\"big\" xmlns=\"urn:icsrisk:attack-tree:1\">\n<or id=\"root\">\n";
+    std::string x =
+        "<attack-tree id=\"big\" xmlns=\"urn:icsrisk:attack-tree:1\">\n<or id=\"root\">\n";
     std::size_t e = 0;
     for (std::size_t g = 0; g < 200000; ++g) {
       x += " <sand id=\"g" + std::to_string(g) + "\">";

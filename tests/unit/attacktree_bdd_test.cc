@@ -367,7 +367,8 @@ TEST(AttackTreeBddTest, FailsWithItsReasonAtTheTimeBudget) {
   o.max_seconds = 0;
   core::Result<BddAnalysis> r = analyze_bdd(t, o);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message, "the decision diagram was not finished within the time budget of 0 s");
+  EXPECT_EQ(r.error().message,
+            "the decision diagram was not finished within the time budget of 0 s");
 }
 
 }  // namespace
@@ -384,8 +385,8 @@ double brute_best(const Tree& t, Domain d) {
   for (std::uint32_t mask = 0; mask < (1u << ev.size()); ++mask) {
     std::vector<double> v(t.nodes.size(), HUGE_VAL);  // HUGE_VAL: not achieved
     for (std::size_t i = 0; i < ev.size(); ++i)
-      if ((mask >> i) & 1u) v[ev[i]] = *(d == Domain::kTime ? t.nodes[ev[i]].time
-                                                            : t.nodes[ev[i]].skill);
+      if ((mask >> i) & 1u)
+        v[ev[i]] = *(d == Domain::kTime ? t.nodes[ev[i]].time : t.nodes[ev[i]].skill);
     for (std::size_t n : t.order) {
       const Node& node = t.nodes[n];
       if (!is_gate(node.kind)) continue;
@@ -396,8 +397,8 @@ double brute_best(const Tree& t, Domain d) {
         else if (std::isinf(v[c]) || std::isinf(acc))
           acc = HUGE_VAL;
         else
-          acc = node.kind == NodeKind::kSand && d == Domain::kTime ? acc + v[c]
-                                                                    : std::max(acc, v[c]);
+          acc =
+              node.kind == NodeKind::kSand && d == Domain::kTime ? acc + v[c] : std::max(acc, v[c]);
       }
       v[n] = acc;
     }
@@ -411,8 +412,8 @@ TEST(AttackTreeBddTest, EveryFigureLabelledExactMatchesBruteForceOnRandomDags) {
   int inexact_time = 0, exact_time_on_dags = 0;
   for (int i = 0; i < 300; ++i) {
     Tree t = random_dag(rng);
-    TreeEvaluation e = evaluate_tree(t, std::vector<Domain>(std::begin(kAllDomains) + 1,
-                                                            std::end(kAllDomains)));
+    TreeEvaluation e =
+        evaluate_tree(t, std::vector<Domain>(std::begin(kAllDomains) + 1, std::end(kAllDomains)));
     for (const Figure& f : e.figures) {
       Domain d = f.bottom_up.domain;
       ASSERT_TRUE(f.value) << domain_name(d);

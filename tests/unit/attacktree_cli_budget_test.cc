@@ -9,7 +9,8 @@
 namespace icsrisk {
 namespace {
 
-const std::string kShared = "trees eval '" + testing::source_path("attack-trees/examples/shared-subtree.xml") + "'";
+const std::string kShared =
+    "trees eval '" + testing::source_path("attack-trees/examples/shared-subtree.xml") + "'";
 
 TEST(AttackTreeCliBudgetTest, ATinyTimeBudgetLabelsEveryFallback) {
   testing::CliResult r = testing::run_icsrisk(kShared + " --exact-budget 10000,0.000001");

@@ -211,14 +211,16 @@ TEST(AttackTreeLoaderTest, ChecksStepsAgainstTheModelAndProfile) {
 }
 
 TEST(AttackTreeLoaderTest, WarnsAboutUnknownAttributesAndRejectsUnknownBranches) {
-  Loaded l = load(R"(<attack-tree id="t"><or id="g0"><leaf id="a" probabilty="0.5"/></or></attack-tree>)");
+  Loaded l =
+      load(R"(<attack-tree id="t"><or id="g0"><leaf id="a" probabilty="0.5"/></or></attack-tree>)");
   ASSERT_TRUE(l.tree);  // warnings only
   EXPECT_NE(l.diagnostics.find("unknown attribute 'probabilty' on <leaf> is ignored; did you mean "
                                "'probability'?"),
             std::string::npos)
       << l.diagnostics;
   // A misspelt child of a gate would drop its branch: an error (issue 12, item 8).
-  Loaded b = load(R"(<attack-tree id="t"><or id="g0"><leaf id="a"/><leef id="b"/></or></attack-tree>)");
+  Loaded b =
+      load(R"(<attack-tree id="t"><or id="g0"><leaf id="a"/><leef id="b"/></or></attack-tree>)");
   EXPECT_FALSE(b.tree);
   EXPECT_NE(b.diagnostics.find("error: unknown element <leef> in <or>: the gates are <or>, <and> "
                                "and <sand>, the events <step> and <leaf>; did you mean <leaf>?"),
