@@ -1,6 +1,7 @@
 // icsrisk trees generate MODEL -o DIR [--profile FILE]
 // icsrisk trees eval TREE... [--model MODEL] [--profile FILE] [--domain ipa,probability,…]
 //                    [--exact-budget NODES,SECONDS] [--rank probability,cost,time] [--top K]
+//                    [--format text|json|csv]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
 //                       [--lang ja|en]
 
@@ -21,6 +22,7 @@
 #include "cli/io.h"
 #include "report/render.h"
 #include "report/tree_diagram.h"
+#include "report/tree_eval_output.h"
 #include "risk/analysis.h"
 #include "risk/coverage.h"
 #include "risk/scenario_analysis.h"
@@ -41,6 +43,7 @@ struct Options {
   std::vector<double> exact_budget;  ///< nodes, seconds
   std::vector<std::string> rank;
   std::size_t top = 10;
+  std::string format = "text";
 };
 
 /// The exact analysis's budgets from --exact-budget NODES,SECONDS, or nullopt (with a message
@@ -205,14 +208,31 @@ int run_eval(const Options& o) {
     domains.assign(std::begin(attacktree::kAllDomains), std::end(attacktree::kAllDomains));
   std::optional<attacktree::BddOptions> budget = bdd_options(o);
   if (!budget || !add_ranking(o, *budget)) return kExitUsage;
+  if (o.format != "text" && o.format != "json" && o.format != "csv") {
+    std::fprintf(stderr, "icsrisk: error: --format must be text, json or csv\n");
+    return kExitUsage;
+  }
+  if (o.format == "csv" && o.rank.empty()) {
+    std::fprintf(stderr,
+                 "icsrisk: error: --format csv writes the ranked attack sets: give --rank\n");
+    return kExitUsage;
+  }
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
+  std::vector<report::EvaluatedTree> evaluated;
+  for (const attacktree::Tree& t : l.trees)
+    evaluated.push_back({&t, attacktree::evaluate_tree(t, domains, l.context_of(t), *budget)});
   std::string out;
-  for (const attacktree::Tree& t : l.trees) {
-    if (!out.empty()) out += "\n";
-    out += attacktree::render_evaluation(
-        t, attacktree::evaluate_tree(t, domains, l.context_of(t), *budget));
+  if (o.format == "json") {
+    out = report::evaluation_json(evaluated);
+  } else if (o.format == "csv") {
+    out = report::ranked_sets_csv(evaluated);
+  } else {
+    for (const report::EvaluatedTree& e : evaluated) {
+      if (!out.empty()) out += "\n";
+      out += attacktree::render_evaluation(*e.tree, e.evaluation);
+    }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
@@ -244,6 +264,8 @@ Runner add_trees(CLI::App& app) {
                    "rank the minimal attack sets: probability,cost,time (each its best --top)")
       ->delimiter(',');
   eval->add_option("--top", o->top, "how many sets each ranking lists (default 10)");
+  eval->add_option("--format", o->format,
+                   "text (default), json (every figure), or csv (the ranked sets; needs --rank)");
   CLI::App* diagram = sub->add_subcommand("diagram", "Draw an attack tree (DOT, SVG, PNG or PDF)");
   diagram->add_option("TREE", o->trees, "attack-tree file")->required()->expected(1);
   diagram->add_option("-o,--output", o->output, "FILE.dot, .svg, .png or .pdf")->required();
