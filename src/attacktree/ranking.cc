@@ -77,6 +77,22 @@ AttackSet attack_set(const Tree& t, const std::vector<std::size_t>& events) {
   return s;
 }
 
+std::vector<bool> attack_nodes(const Tree& t, const std::vector<std::size_t>& events) {
+  std::vector<bool> on(t.nodes.size(), false);
+  for (std::size_t e : events)
+    on[e] = true;
+  for (std::size_t n : t.order) {
+    const Node& node = t.nodes[n];
+    if (!is_gate(node.kind)) continue;
+    bool is_or = node.kind == NodeKind::kOr;
+    bool v = !is_or;
+    for (std::size_t c : node.children)
+      v = is_or ? (v || on[c]) : (v && on[c]);
+    on[n] = v;
+  }
+  return on;
+}
+
 RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, const SetFamily& family,
                      Rank by, std::size_t k, std::size_t max_work) {
   RankedSets out;

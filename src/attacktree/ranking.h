@@ -36,6 +36,10 @@ struct RankedSets {
 /// The values of one set of basic events (node indices).
 AttackSet attack_set(const Tree& t, const std::vector<std::size_t>& events);
 
+/// The nodes an attack takes (indexed like t.nodes): the basic events of `events` and every
+/// gate they satisfy (OR: one child taken, AND and SAND: all). O(nodes + edges).
+std::vector<bool> attack_nodes(const Tree& t, const std::vector<std::size_t>& events);
+
 /// The k best sets of `family` (variable v is basic event events[v]): by probability
 /// (largest Π p first) and by cost (smallest Σ first) through a k-best search on the ZDD,
 /// O(k · depth · log) — sets of probability 0 are not listed; by time, every set is evaluated

@@ -3,7 +3,7 @@
 //                    [--exact-budget NODES,SECONDS] [--rank probability,cost,time] [--top K]
 //                    [--format text|json|csv]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
-//                       [--lang ja|en]
+//                       [--lang ja|en] [--values ipa|probability|cost|time|skill]
 
 #include <cmath>
 #include <cstdio>
@@ -44,6 +44,7 @@ struct Options {
   std::vector<std::string> rank;
   std::size_t top = 10;
   std::string format = "text";
+  std::string values;  ///< trees diagram --values DOMAIN
 };
 
 /// The exact analysis's budgets from --exact-budget NODES,SECONDS, or nullopt (with a message
@@ -154,6 +155,32 @@ int load_trees(const Options& o, Loaded& l) {
   return kExitOk;
 }
 
+/// --values D: every node's value in domain D, and the optimal attack in D highlighted (for
+/// probability, cost and time), both explained in the title.
+void diagram_values(const attacktree::Tree& t, attacktree::Domain d,
+                    const attacktree::EvalContext& ctx, report::TreeDiagramOptions& options) {
+  using attacktree::Domain;
+  options.values = attacktree::evaluate_nodes(t, d, ctx);
+  options.value_name = attacktree::domain_name(d);
+  attacktree::TreeEvaluation e = attacktree::evaluate_tree(t, {d}, ctx);
+  const attacktree::Figure& f = e.figures.front();
+  options.values_exact = e.shared == 0 || d == Domain::kSkill || d == Domain::kIpa ||
+                         (d == Domain::kTime && f.exactness.exact);
+  if (d == Domain::kSkill || d == Domain::kIpa) return;
+  attacktree::BddOptions b;
+  b.rank = {d == Domain::kProbability ? attacktree::Rank::kProbability
+            : d == Domain::kCost      ? attacktree::Rank::kCost
+                                      : attacktree::Rank::kTime};
+  b.top = 1;
+  core::Result<attacktree::BddAnalysis> r = attacktree::analyze_bdd(t, b);
+  if (!r || r->ranked.empty() || r->ranked.front().sets.empty()) return;
+  const attacktree::AttackSet& best = r->ranked.front().sets.front();
+  std::vector<std::size_t> events;
+  for (const std::string& id : best.events)
+    events.push_back(t.find(id));
+  options.highlight = attacktree::attack_nodes(t, events);
+}
+
 int run_diagram(const Options& o) {
   std::string ext = std::filesystem::path(o.output).extension().string();
   std::optional<report::ImageFormat> image = report::image_format_of(ext);
@@ -167,12 +194,20 @@ int run_diagram(const Options& o) {
     std::fprintf(stderr, "icsrisk: error: --lang must be ja or en\n");
     return kExitUsage;
   }
+  if (!o.values.empty() && !attacktree::parse_domain(o.values)) {
+    std::fprintf(stderr,
+                 "icsrisk: error: --values must be ipa, probability, cost, time or skill\n");
+    return kExitUsage;
+  }
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
   const attacktree::Tree& t = l.trees.front();
   report::TreeDiagramOptions options;
   options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+  options.countermeasures = true;
+  if (!o.values.empty())
+    diagram_values(t, *attacktree::parse_domain(o.values), l.context_of(t), options);
   std::string text =
       report::tree_dot(t, attacktree::evaluate_nodes(t, attacktree::Domain::kIpa, l.context_of(t)),
                        l.ctx.profile, options);
@@ -273,6 +308,8 @@ Runner add_trees(CLI::App& app) {
                       "model the steps refer to (their IPA level comes from it)");
   diagram->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   diagram->add_option("--lang", o->lang, "ja or en (method names)");
+  diagram->add_option("--values", o->values,
+                      "print every node's value in this domain and highlight the best attack");
   return [o, gen, diagram]() {
     if (gen->parsed()) return run_generate(*o);
     return diagram->parsed() ? run_diagram(*o) : run_eval(*o);
