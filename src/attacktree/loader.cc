@@ -19,8 +19,7 @@ namespace xml = model::xml;
 
 /// A <ref node="…"/> waiting for every id of the file to be known.
 struct PendingRef {
-  std::size_t parent = kNone;
-  std::size_t slot = 0;
+  std::size_t parent = kNone, slot = 0;
   std::string target;
   Loc loc;
 };
@@ -58,10 +57,9 @@ class TreeReader {
         tree_.root = read_node(c, 1);
       }
     }
-    if (tree_.root == kNone) {
+    if (tree_.root == kNone)
       diags_.error(tree_.loc,
                    "the <attack-tree> has no top node (<or>, <and>, <sand>, <step> or <leaf>)");
-    }
     resolve_refs();
     check_repeated_children();
     if (tree_.root != kNone) check_cycles();
@@ -121,9 +119,8 @@ class TreeReader {
         tree_.nodes[index].child_refs.push_back(Loc{});
       }
     }
-    if (tree_.nodes[index].children.empty()) {
+    if (tree_.nodes[index].children.empty())
       diags_.error(e.loc(), fmt::format("<{}> has no children; a gate needs at least one", name));
-    }
   }
 
   void read_event(pugi::xml_node n, std::size_t index, NodeKind kind) {
@@ -268,7 +265,7 @@ class TreeReader {
   }
 
   /// The element children of `n`; an unknown one is an error (a misspelt or unsupported gate
-  /// such as <xor> would otherwise drop its branch and change every figure), with "did you mean".
+  /// such as <xor> would silently drop its branch), with "did you mean".
   std::vector<pugi::xml_node> strict_children(pugi::xml_node n,
                                               std::initializer_list<std::string_view> known) {
     std::vector<pugi::xml_node> out;
@@ -295,9 +292,8 @@ class TreeReader {
     xml::Element e(file_, diags_, section, {});
     for (pugi::xml_node c : strict_children(section, {"or", "and", "sand", "step", "leaf"})) {
       if (!c.attribute("id")) {
-        diags_.error(
-            xml::loc_of(file_, c),
-            fmt::format("a node in <shared> needs an id, for <ref node=\"…\"/> to name it"));
+        diags_.error(xml::loc_of(file_, c),
+                     "a node in <shared> needs an id, for <ref node=\"…\"/> to name it");
         continue;
       }
       shared_.push_back(read_node(c, 2));
@@ -314,8 +310,7 @@ class TreeReader {
                        fmt::format("shared node '{}' is never referenced", tree_.nodes[n].id));
   }
 
-  /// The same node twice under one gate: an event counts once, so the repeat is a mistake
-  /// (under an AND it changes nothing, under an OR it would look like two ways).
+  /// The same node twice under one gate: an event counts once, so the repeat is a mistake.
   void check_repeated_children() {
     std::vector<std::size_t> last_parent(tree_.nodes.size(), kNone);
     for (std::size_t gi = 0; gi < tree_.nodes.size(); ++gi) {
