@@ -185,13 +185,15 @@ core::Result<Diagram> make_diagram(const Tree& t, const std::vector<std::size_t>
 /// Lists `family`'s smallest sets (at most `cap`) as ids, by size, then in tree order.
 std::vector<std::vector<std::string>> list_sets(const Tree& t,
                                                 const std::vector<std::size_t>& events,
-                                                const SetFamily& family, std::size_t cap) {
+                                                const SetFamily& family, std::size_t cap,
+                                                bool* stopped) {
   std::vector<std::size_t> position(t.nodes.size(), 0);
   std::vector<std::size_t> tree_order = basic_events(t);
   for (std::size_t i = 0; i < tree_order.size(); ++i)
     position[tree_order[i]] = i;
   std::vector<std::vector<std::size_t>> sets;
-  for (const std::vector<int>& s : family.lightest(cap, std::vector<double>(events.size(), 1))) {
+  for (const std::vector<int>& s :
+       family.lightest(cap, std::vector<double>(events.size(), 1), stopped)) {
     std::vector<std::size_t> p;
     for (int v : s)
       p.push_back(position[events[static_cast<std::size_t>(v)]]);
@@ -250,7 +252,7 @@ core::Result<BddAnalysis> analyze_bdd(const Tree& t, const BddOptions& options) 
   }
   std::uint64_t count = family.count();
   out.cut_set_count = count > SIZE_MAX ? SIZE_MAX : static_cast<std::size_t>(count);
-  out.cut_sets = list_sets(t, events, family, options.max_cut_sets);
+  out.cut_sets = list_sets(t, events, family, options.max_cut_sets, &out.listing_stopped);
   for (Rank r : options.rank)
     out.ranked.push_back(rank_sets(t, events, family, r, options.top, options.max_rank_work));
   return out;

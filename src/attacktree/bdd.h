@@ -51,6 +51,8 @@ struct BddAnalysis {
   /// `cut_sets_complete`; else the computation stopped at its budget and the list is empty.
   std::size_t cut_set_count = 0;
   bool cut_sets_complete = true;
+  /// The listing stopped at its bound (SetFamily::lightest) before max_cut_sets sets.
+  bool listing_stopped = false;
   std::string cut_sets_error;  ///< why the sets are not complete
   /// The exact minimal cost: the cheapest satisfying set (each shared event paid once), by a
   /// cheapest-path search over the BDD, when every basic event has a cost and the root can be

@@ -95,8 +95,8 @@ std::uint64_t SetFamily::count() const {
   return c[root_];
 }
 
-std::vector<std::vector<int>> SetFamily::lightest(std::size_t k,
-                                                  const std::vector<double>& weight) const {
+std::vector<std::vector<int>> SetFamily::lightest(std::size_t k, const std::vector<double>& weight,
+                                                  bool* stopped) const {
   std::vector<std::vector<int>> out;
   if (!ok() || k == 0) return out;
   // h[n]: the lightest completion from n to the family's empty set (exact, so the search
@@ -125,7 +125,13 @@ std::vector<std::vector<int>> SetFamily::lightest(std::size_t k,
   std::priority_queue<Item, std::vector<Item>, decltype(later)> open(later);
   std::size_t seq = 0;
   open.push({h[root_], 0, seq++, root_, kNoTrail});
+  std::size_t pops = 0;
   while (!open.empty() && out.size() < k) {
+    if (open.size() + trails.size() > kMaxSearchItems ||
+        (++pops % kStepsPerClockCheck == 0 && budget_.expired())) {
+      if (stopped) *stopped = true;
+      break;
+    }
     Item it = open.top();
     open.pop();
     if (it.node == 1) {

@@ -41,8 +41,11 @@ class SetFamily {
   /// infinite weight excludes a set), lightest first; equal totals in the diagram's
   /// lexicographic order (a set holding the variable nearer the root first). Each set lists its
   /// variables. O(k · depth · log) after an O(nodes) pass (best-first search with an exact
-  /// bound).
-  std::vector<std::vector<int>> lightest(std::size_t k, const std::vector<double>& weight) const;
+  /// bound). Stops early, setting `*stopped` when given, past the deadline or when the search
+  /// holds more than kMaxSearchItems partial sets.
+  std::vector<std::vector<int>> lightest(std::size_t k, const std::vector<double>& weight,
+                                         bool* stopped = nullptr) const;
+  static constexpr std::size_t kMaxSearchItems = 4000000;
 
  private:
   struct ZNode {

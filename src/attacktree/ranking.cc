@@ -117,13 +117,16 @@ RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, cons
       weight[v] = *n.cost;
   }
   std::size_t want = by == Rank::kTime ? static_cast<std::size_t>(count) : k;
-  for (const std::vector<int>& vars : family.lightest(want, weight)) {
+  for (const std::vector<int>& vars : family.lightest(want, weight, &out.stopped)) {
     std::vector<std::size_t> nodes;
     for (int v : vars)
       nodes.push_back(events[static_cast<std::size_t>(v)]);
     out.sets.push_back(attack_set(t, nodes));
   }
-  if (by == Rank::kTime) {
+  if (by == Rank::kTime && out.stopped) {
+    out.sets.clear();
+    out.not_ranked = "the search for the sets stopped at its bound";
+  } else if (by == Rank::kTime) {
     std::stable_sort(out.sets.begin(), out.sets.end(),
                      [](const AttackSet& a, const AttackSet& b) { return *a.time < *b.time; });
     if (out.sets.size() > k) out.sets.resize(k);

@@ -31,6 +31,9 @@ struct RankedSets {
   Rank by = Rank::kProbability;
   std::vector<AttackSet> sets;  ///< best first; empty when not ranked
   std::string not_ranked;       ///< why the sets are not ranked, when they are not
+  /// The search stopped at its bound (SetFamily::lightest) before listing k sets: `sets` are
+  /// the best ones, but fewer than asked and than there are.
+  bool stopped = false;
 };
 
 /// The values of one set of basic events (node indices).

@@ -49,8 +49,9 @@ std::string skipped_text(const Tree& t, const std::vector<std::string>& skipped)
 std::string ranked_text(const RankedSets& r, std::size_t total) {
   if (!r.not_ranked.empty())
     return fmt::format("  attack sets by {}: not ranked ({})\n", rank_name(r.by), r.not_ranked);
-  std::string out = fmt::format("  attack sets by {} (the best {} of {}):\n", rank_name(r.by),
-                                r.sets.size(), total);
+  std::string out =
+      fmt::format("  attack sets by {} (the best {} of {}{}):\n", rank_name(r.by), r.sets.size(),
+                  total, r.stopped ? "; the search stopped at its bound" : "");
   auto value = [](Domain d, const std::optional<double>& v) {
     return v ? format_value(d, *v) : std::string("n/a");
   };
@@ -229,7 +230,8 @@ std::string render_evaluation(const Tree& t, const TreeEvaluation& e) {
                                                       ? fmt::format("at least {}", SIZE_MAX)
                                                       : fmt::format("{}", b.cut_set_count));
   if (b.cut_sets.size() < b.cut_set_count)
-    out += fmt::format(" (the {} smallest listed)", b.cut_sets.size());
+    out += fmt::format(" (the {} smallest listed{})", b.cut_sets.size(),
+                       b.listing_stopped ? "; the search stopped at its bound" : "");
   out += "\n";
   for (std::size_t i = 0; i < b.cut_sets.size(); ++i) {
     std::string ids;

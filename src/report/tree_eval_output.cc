@@ -64,6 +64,7 @@ Json rankings_json(const attacktree::TreeEvaluation& e) {
     Json j;
     j["by"] = attacktree::rank_name(r.by);
     j["not_ranked_reason"] = r.not_ranked.empty() ? Json(nullptr) : Json(r.not_ranked);
+    j["stopped"] = r.stopped;
     j["sets"] = Json::array();
     for (const attacktree::AttackSet& s : r.sets)
       j["sets"].push_back(set_json(s));

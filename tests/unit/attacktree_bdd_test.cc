@@ -10,6 +10,7 @@
 
 #include "attacktree/bdd.h"
 #include "attacktree/evaluate.h"
+#include "attacktree/minimal_sets.h"
 #include "attacktree/summary.h"
 #include "attacktree_builder.h"
 
@@ -531,6 +532,31 @@ TEST(AttackTreeBddTest, RankingByTimeStopsAtItsWorkBoundAndSaysWhy) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->ranked.front().not_ranked,
             "1024 sets in a tree of 31 nodes exceed the work bound of 1000");
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeBddTest, TheSetSearchStopsAtTheDeadlineAndSaysSo) {
+  Diagram d;  // ⋁ xᵢ over 6000 variables: a chain of nodes, each high edge to true
+  for (int v = 5999; v >= 0; --v)
+    d.nodes.push_back(
+        {v, v, static_cast<std::uint32_t>(d.nodes.size() == 2 ? 0 : d.nodes.size() - 1), 1});
+  d.nodes[2].lo = Diagram::kFalse;
+  d.root = static_cast<std::uint32_t>(d.nodes.size() - 1);
+  Budget b;
+  b.deadline = std::chrono::steady_clock::now();  // passes before the search's first check
+  SetFamily f(d, b);
+  ASSERT_TRUE(f.ok()) << f.error();
+  EXPECT_EQ(f.count(), 6000u);
+  bool stopped = false;
+  std::vector<std::vector<int>> sets = f.lightest(6000, std::vector<double>(6000, 1), &stopped);
+  EXPECT_TRUE(stopped);
+  EXPECT_LT(sets.size(), 6000u);
+  EXPECT_EQ(sets.front(), std::vector<int>{0});
 }
 
 }  // namespace
