@@ -34,8 +34,8 @@ std::optional<double> diagram_min_cost(const Diagram& d, const std::vector<doubl
       bottom_up(d, HUGE_VAL, 0, [&](const Diagram::DNode& n, double lo, double hi) {
         return std::min(lo, cost[static_cast<std::size_t>(n.var)] + hi);
       });
-  if (std::isinf(v[d.root])) return std::nullopt;
-  return v[d.root];
+  if (d.root == Diagram::kFalse) return std::nullopt;
+  return v[d.root];  // +∞ when every satisfying set holds an event of infinite cost (blocked)
 }
 
 }  // namespace icsrisk::attacktree

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "attacktree/reader_parts.h"
 #include "core/text.h"
 #include "model/xml_reader.h"
 
@@ -104,6 +105,10 @@ class TreeReader {
         tree_.nodes[index].description = c.child_value();
       } else if (cn == "countermeasure") {
         TreeCountermeasure m = countermeasure(c);
+        if (m.has_effect())
+          diags_.error(m.loc,
+                       "a countermeasure's effect stands on a step or leaf, not on a gate "
+                       "(a shared event below would take it on some paths only)");
         tree_.nodes[index].countermeasures.push_back(std::move(m));
       } else if (cn == "ref") {
         xml::Element re(file_, diags_, c, {"node"});
@@ -158,58 +163,12 @@ class TreeReader {
     }
   }
 
-  /// A finite number in [0, hi]; absent → nullopt; malformed → an error and nullopt.
   std::optional<double> number(xml::Element& e, const char* name, double hi) {
-    if (!e.has(name)) return std::nullopt;
-    std::string v(e.optional(name));
-    double d = 0;
-    const char* first = v.data();
-    const char* last = v.data() + v.size();
-    if (first != last && *first == '+') ++first;
-    auto [p, ec] = std::from_chars(first, last, d);
-    bool ok =
-        ec == std::errc() && p == last && first != last && std::isfinite(d) && d >= 0 && d <= hi;
-    if (ok) return d;
-    std::string range = hi == 1.0 ? "a number from 0 to 1" : "a number of at least 0";
-    diags_.error(e.attr_loc(name),
-                 fmt::format("attribute '{}' must be {}, not '{}'", name, range, v));
-    return std::nullopt;
+    return read_number(e, diags_, name, hi);
   }
 
   TreeCountermeasure countermeasure(pugi::xml_node n) {
-    xml::Element e(file_, diags_, n, {"ref", "function", "stage", "status"});
-    TreeCountermeasure m;
-    m.loc = e.loc();
-    m.ref = e.ref("ref");
-    const model::Profile* p = context_.profile;
-    if (p && !m.ref.empty()) m.measure = p->find_countermeasure(m.ref);
-    if (m.measure != kNone) {
-      m.function = p->countermeasures[m.measure].function;
-      m.stages = p->countermeasures[m.measure].stages;
-    }
-    std::size_t f = e.choice("function", {"protect", "detect", "mitigate"}, 3, false);
-    if (f < 3) m.function = static_cast<model::Function>(1u << f);
-    std::size_t s = e.choice("stage", {"intrusion", "objective"}, 2, false);
-    if (s < 2) m.stages = static_cast<std::uint8_t>(1u << s);
-    m.status = e.choice("status", {"implemented", "planned"}, 0, false) == 0
-                   ? model::Status::kImplemented
-                   : model::Status::kPlanned;
-    if (m.measure == kNone && !e.has("function") && !m.ref.empty()) {
-      std::string hint;
-      if (p) {
-        std::vector<std::string_view> ids;
-        for (const model::Countermeasure& c : p->countermeasures)
-          ids.push_back(c.id);
-        std::string s2 = core::closest_match(m.ref, ids);
-        if (!s2.empty()) hint = fmt::format("; did you mean '{}'?", s2);
-      }
-      diags_.error(e.attr_loc("ref"),
-                   fmt::format("countermeasure '{}' is not in the profile: give its 'function' "
-                               "(protect, detect or mitigate){}",
-                               m.ref, hint));
-    }
-    e.children({});
-    return m;
+    return read_countermeasure(file_, diags_, n, context_.profile);
   }
 
   void define_id(std::size_t index, xml::Element& e) {

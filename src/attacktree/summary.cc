@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "attacktree/defence.h"
+
 namespace icsrisk::attacktree {
 
 namespace {
@@ -74,7 +76,8 @@ bool differ(double a, double b) {
 std::string figure_text(const Tree& t, const Figure& f, std::size_t events) {
   const DomainValue& v = f.bottom_up;
   if (!f.value) return missing_text(t, v, events);
-  std::string text = format_value(v.domain, *f.value);
+  std::string text = std::isinf(*f.value) ? std::string("∞ (every attack is blocked)")
+                                          : format_value(v.domain, *f.value);
   if (v.domain == Domain::kIpa)
     text += fmt::format(" (vulnerability {})", 4 - static_cast<int>(*f.value));
   if (!f.exactness.exact)
@@ -165,7 +168,10 @@ TreeEvaluation evaluate_tree(const Tree& t, const std::vector<Domain>& domains,
   return e;
 }
 
-TreeFigures tree_figures(const Tree& t, const EvalContext& ctx, const BddOptions& options) {
+TreeFigures tree_figures(const Tree& tree, const EvalContext& ctx, const BddOptions& options) {
+  std::optional<Tree> defended;
+  if (has_effects(tree)) defended = with_measures_in_force(tree, ctx.include_planned);
+  const Tree& t = defended ? *defended : tree;
   TreeFigures f;
   f.id = t.id;
   auto finite = [](const std::optional<double>& v) -> std::optional<double> {

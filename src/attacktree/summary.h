@@ -66,9 +66,10 @@ struct TreeFigures {
   Exactness probability_exactness, cost_exactness, time_exactness;
 };
 
-/// Evaluates every domain at the root; runs the exact analysis (bdd.h) only on a DAG where
-/// every basic event has a probability or every one a cost, as only those figures need it (a
-/// generated tree has neither, and its diagram may be large). On a tree `probability` is the
+/// Evaluates every domain at the root, with the effects of the tree's countermeasures in force
+/// (defence.h; planned ones too when ctx.include_planned); runs the exact analysis (bdd.h) only on
+/// a DAG where every basic event has a probability or every one a cost, as only those figures need
+/// it (a generated tree has neither, and its diagram may be large). On a tree `probability` is the
 /// bottom-up value, which is exact there. Non-finite values (e.g. a cost sum that overflows)
 /// are n/a.
 TreeFigures tree_figures(const Tree& t, const EvalContext& ctx = {},

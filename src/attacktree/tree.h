@@ -40,6 +40,13 @@ struct TreeCountermeasure {
   std::uint8_t stages = 0;
   model::Status status = model::Status::kImplemented;
   std::size_t measure = kNone;  ///< index into Profile::countermeasures, when it names one
+  // Attack–defence trees (Kordy et al. 2014; ADTool 2): the defender's cost of the measure, and
+  // its effect on the event it stands on (defence.h) while in force.
+  std::optional<double> cost;
+  bool blocks = false;                         ///< the event becomes impossible
+  std::optional<double> probability_factor;    ///< multiplies the event's probability (0–1)
+  std::optional<double> adds_cost, adds_time;  ///< added to the attacker's cost / time
+  bool has_effect() const { return blocks || probability_factor || adds_cost || adds_time; }
   Loc loc;
 };
 

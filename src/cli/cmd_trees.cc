@@ -1,7 +1,7 @@
 // icsrisk trees generate MODEL -o DIR [--profile FILE]
 // icsrisk trees eval TREE... [--model MODEL] [--profile FILE] [--domain ipa,probability,…]
 //                    [--exact-budget NODES,SECONDS] [--rank probability,cost,time] [--top K]
-//                    [--format text|json|csv]
+//                    [--format text|json|csv] [--planned] [--rank-measures probability|cost]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
 //                       [--lang ja|en] [--values ipa|probability|cost|time|skill]
 
@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "attacktree/defence.h"
 #include "attacktree/generate.h"
 #include "attacktree/loader.h"
 #include "attacktree/summary.h"
@@ -45,6 +46,8 @@ struct Options {
   std::size_t top = 10;
   std::string format = "text";
   std::string values;  ///< trees diagram --values DOMAIN
+  bool planned = false;
+  std::string rank_measures;
 };
 
 /// The exact analysis's budgets from --exact-budget NODES,SECONDS, or nullopt (with a message
@@ -129,7 +132,8 @@ struct Loaded {
   /// within the tree's scenario.
   attacktree::EvalContext context_of(const attacktree::Tree& t) const {
     attacktree::EvalContext c = ctx;
-    if (levels) c.step_level = attacktree::model_step_levels(*levels, t.scenario);
+    if (levels)
+      c.step_level = attacktree::model_step_levels(*levels, t.scenario, ctx.include_planned);
     return c;
   }
 };
@@ -157,9 +161,12 @@ int load_trees(const Options& o, Loaded& l) {
 
 /// --values D: every node's value in domain D, and the optimal attack in D highlighted (for
 /// probability, cost and time), both explained in the title.
-void diagram_values(const attacktree::Tree& t, attacktree::Domain d,
+void diagram_values(const attacktree::Tree& tree, attacktree::Domain d,
                     const attacktree::EvalContext& ctx, report::TreeDiagramOptions& options) {
   using attacktree::Domain;
+  std::optional<attacktree::Tree> defended;  // the effects of implemented measures in force
+  if (attacktree::has_effects(tree)) defended = attacktree::with_measures_in_force(tree, false);
+  const attacktree::Tree& t = defended ? *defended : tree;
   options.values = attacktree::evaluate_nodes(t, d, ctx);
   options.value_name = attacktree::domain_name(d);
   attacktree::TreeEvaluation e = attacktree::evaluate_tree(t, {d}, ctx);
@@ -247,6 +254,10 @@ int run_eval(const Options& o) {
     std::fprintf(stderr, "icsrisk: error: --format must be text, json or csv\n");
     return kExitUsage;
   }
+  if (!o.rank_measures.empty() && o.rank_measures != "probability" && o.rank_measures != "cost") {
+    std::fprintf(stderr, "icsrisk: error: --rank-measures must be probability or cost\n");
+    return kExitUsage;
+  }
   if (o.format == "csv" && o.rank.empty()) {
     std::fprintf(stderr,
                  "icsrisk: error: --format csv writes the ranked attack sets: give --rank\n");
@@ -255,9 +266,23 @@ int run_eval(const Options& o) {
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
+  l.ctx.include_planned = o.planned;
+  std::vector<attacktree::Tree> defended;  // the trees with their measures' effects in force
+  defended.reserve(l.trees.size());
   std::vector<report::EvaluatedTree> evaluated;
-  for (const attacktree::Tree& t : l.trees)
-    evaluated.push_back({&t, attacktree::evaluate_tree(t, domains, l.context_of(t), *budget)});
+  for (const attacktree::Tree& t : l.trees) {
+    const attacktree::Tree* in_force = &t;
+    if (attacktree::has_effects(t))
+      in_force = &defended.emplace_back(attacktree::with_measures_in_force(t, o.planned));
+    report::EvaluatedTree e{
+        in_force, attacktree::evaluate_tree(*in_force, domains, l.context_of(t), *budget)};
+    if (!o.rank_measures.empty()) {
+      e.measures_domain = *attacktree::parse_domain(o.rank_measures);
+      e.measures =
+          attacktree::rank_measures(t, e.measures_domain, o.planned, l.context_of(t), *budget);
+    }
+    evaluated.push_back(std::move(e));
+  }
   std::string out;
   if (o.format == "json") {
     out = report::evaluation_json(evaluated);
@@ -267,6 +292,7 @@ int run_eval(const Options& o) {
     for (const report::EvaluatedTree& e : evaluated) {
       if (!out.empty()) out += "\n";
       out += attacktree::render_evaluation(*e.tree, e.evaluation);
+      out += attacktree::render_measures(e.measures_domain, e.measures);
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -299,6 +325,10 @@ Runner add_trees(CLI::App& app) {
                    "rank the minimal attack sets: probability,cost,time (each its best --top)")
       ->delimiter(',');
   eval->add_option("--top", o->top, "how many sets each ranking lists (default 10)");
+  eval->add_flag("--planned", o->planned,
+                 "evaluate with the planned countermeasures in force too (IPA level, effects)");
+  eval->add_option("--rank-measures", o->rank_measures,
+                   "rank the countermeasures by what each is worth: probability or cost");
   eval->add_option("--format", o->format,
                    "text (default), json (every figure), or csv (the ranked sets; needs --rank)");
   CLI::App* diagram = sub->add_subcommand("diagram", "Draw an attack tree (DOT, SVG, PNG or PDF)");

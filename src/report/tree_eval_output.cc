@@ -95,6 +95,18 @@ std::string evaluation_json(const std::vector<EvaluatedTree>& trees) {
       j["figures"].push_back(figure_json(f));
     j["minimal_sets"] = sets_json(e);
     j["rankings"] = rankings_json(e);
+    if (!et.measures.empty()) {
+      j["measures_domain"] = attacktree::domain_name(et.measures_domain);
+      j["measures"] = Json::array();
+      for (const attacktree::MeasureValue& m : et.measures)
+        j["measures"].push_back({{"ref", m.ref},
+                                 {"cost", number(m.cost)},
+                                 {"with", number(m.with)},
+                                 {"without", number(m.without)},
+                                 {"exact", m.exact},
+                                 {"change", number(m.change)},
+                                 {"per_cost", number(m.per_cost)}});
+    }
     root["trees"].push_back(std::move(j));
   }
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

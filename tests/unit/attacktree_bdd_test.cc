@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "attacktree/bdd.h"
+#include "attacktree/defence.h"
 #include "attacktree/evaluate.h"
 #include "attacktree/minimal_sets.h"
 #include "attacktree/summary.h"
@@ -557,6 +558,64 @@ TEST(AttackTreeBddTest, TheSetSearchStopsAtTheDeadlineAndSaysSo) {
   EXPECT_TRUE(stopped);
   EXPECT_LT(sets.size(), 6000u);
   EXPECT_EQ(sets.front(), std::vector<int>{0});
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeBddTest, DefencesAndPlannedMatchBruteForceOnRandomDags) {
+  std::mt19937 rng(4242);
+  std::uniform_int_distribution<int> effect(0, 4);
+  std::uniform_real_distribution<double> factor(0.0, 1.0);
+  int blocked = 0;
+  for (int i = 0; i < 200; ++i) {
+    Tree t = random_dag(rng);
+    for (Node& n : t.nodes) {
+      if (is_gate(n.kind)) continue;
+      TreeCountermeasure m;
+      m.ref = "m-" + n.id;
+      m.status = effect(rng) % 2 ? model::Status::kPlanned : model::Status::kImplemented;
+      switch (effect(rng)) {
+        case 0:
+          m.blocks = true;
+          break;
+        case 1:
+          m.probability_factor = factor(rng);
+          break;
+        case 2:
+          m.adds_cost = 3;
+          break;
+        default:
+          continue;  // no measure on this event
+      }
+      n.countermeasures.push_back(m);
+    }
+    for (bool planned : {false, true}) {
+      // The effects, applied here independently of defence.cc.
+      Tree expected = t;
+      for (Node& n : expected.nodes) {
+        for (const TreeCountermeasure& m : n.countermeasures) {
+          if (m.status == model::Status::kPlanned && !planned) continue;
+          if (m.blocks) n.probability = 0, n.cost = HUGE_VAL, ++blocked;
+          if (m.probability_factor) *n.probability *= *m.probability_factor;
+          if (m.adds_cost) *n.cost += *m.adds_cost;
+        }
+      }
+      Tree got = with_measures_in_force(t, planned);
+      TreeEvaluation e = evaluate_tree(got, {Domain::kProbability, Domain::kCost});
+      ASSERT_TRUE(e.figures[0].exactness.exact && e.figures[1].exactness.exact);
+      EXPECT_NEAR(*e.figures[0].value, brute_probability(expected), 1e-12) << "dag " << i;
+      double cheapest = brute_min_cost(expected);
+      if (std::isinf(cheapest))
+        EXPECT_TRUE(std::isinf(*e.figures[1].value)) << "dag " << i;
+      else
+        EXPECT_NEAR(*e.figures[1].value, cheapest, 1e-9) << "dag " << i;
+    }
+  }
+  EXPECT_GT(blocked, 50);
 }
 
 }  // namespace
