@@ -34,10 +34,14 @@ double time_with(const Tree& t, const std::vector<bool>& on) {
 }
 
 const char* attribute_of(Rank r) {
-  return r == Rank::kProbability ? "probability" : r == Rank::kCost ? "cost" : "time";
+  return r == Rank::kProbability ? "probability"
+         : r == Rank::kCost      ? "cost"
+         : r == Rank::kTime      ? "time"
+                                 : "pareto";
 }
 
 bool has(const Node& n, Rank r) {
+  if (r == Rank::kPareto) return n.probability && n.cost;
   return r == Rank::kProbability ? n.probability.has_value()
          : r == Rank::kCost      ? n.cost.has_value()
                                  : n.time.has_value();
@@ -93,15 +97,65 @@ std::vector<bool> attack_nodes(const Tree& t, const std::vector<std::size_t>& ev
   return on;
 }
 
+/// The Pareto front of (cost ↓, probability ↑) over every set, cheapest first, its first k.
+RankedSets pareto_front(const Tree& t, const std::vector<std::size_t>& events,
+                        const SetFamily& family, std::size_t k) {
+  RankedSets out;
+  out.by = Rank::kPareto;
+  std::uint64_t count = family.count();
+  if (count > kMaxParetoSets) {
+    out.not_ranked =
+        fmt::format("{} sets, more than the {} the front is drawn from", count, kMaxParetoSets);
+    return out;
+  }
+  std::vector<double> cost(events.size());
+  for (std::size_t v = 0; v < events.size(); ++v)
+    cost[v] = *t.nodes[events[v]].cost;
+  std::vector<std::vector<int>> sets = family.lightest(count, cost, &out.stopped);
+  if (out.stopped) {
+    out.not_ranked = "the search for the sets stopped at its bound";
+    return out;
+  }
+  struct Point {
+    double cost, p;
+    std::size_t index;
+  };
+  std::vector<Point> points;
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    double c = 0, p = 1;
+    for (int v : sets[i]) {
+      c += cost[static_cast<std::size_t>(v)];
+      p *= *t.nodes[events[static_cast<std::size_t>(v)]].probability;
+    }
+    points.push_back({c, p, i});
+  }
+  std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
+    return a.cost != b.cost ? a.cost < b.cost : a.p > b.p;
+  });
+  double best = -1;
+  for (const Point& pt : points) {
+    if (pt.p <= best) continue;  // a cheaper (or as cheap) set is at least as likely
+    best = pt.p;
+    if (out.sets.size() == k) break;
+    std::vector<std::size_t> nodes;
+    for (int v : sets[pt.index])
+      nodes.push_back(events[static_cast<std::size_t>(v)]);
+    out.sets.push_back(attack_set(t, nodes));
+  }
+  return out;
+}
+
 RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, const SetFamily& family,
                      Rank by, std::size_t k, std::size_t max_work) {
   RankedSets out;
   out.by = by;
   for (std::size_t e : events)
     if (!has(t.nodes[e], by)) {
-      out.not_ranked = fmt::format("'{}' has no {}", t.nodes[e].id, attribute_of(by));
+      out.not_ranked = fmt::format("'{}' has no {}", t.nodes[e].id,
+                                   by == Rank::kPareto ? "probability or cost" : attribute_of(by));
       return out;
     }
+  if (by == Rank::kPareto) return pareto_front(t, events, family, k);
   std::vector<double> weight(events.size(), 1);
   std::uint64_t count = family.count();
   if (by == Rank::kTime && count > max_work / std::max<std::size_t>(t.order.size(), 1)) {

@@ -12,9 +12,11 @@
 
 namespace icsrisk::attacktree {
 
-enum class Rank { kProbability, kCost, kTime };
+/// kPareto: the Pareto front of attacker cost vs success probability (the sets no other set
+/// beats on both: as cheap or cheaper and as likely or likelier), cheapest first.
+enum class Rank { kProbability, kCost, kTime, kPareto };
 
-/// "probability", "cost", "time".
+/// "probability", "cost", "time", "pareto".
 const char* rank_name(Rank r);
 
 /// A minimal attack set with its values.
@@ -47,8 +49,11 @@ std::vector<bool> attack_nodes(const Tree& t, const std::vector<std::size_t>& ev
 /// (largest Π p first) and by cost (smallest Σ first) through a k-best search on the ZDD,
 /// O(k · depth · log) — sets of probability 0 are not listed; by time, every set is evaluated
 /// (the time of a set is not a sum over its events), so only when the number of sets times
-/// the tree's size stays within `max_work`. Not ranked (with the reason) when an event lacks
-/// the value. Equal values keep a deterministic order.
+/// the tree's size stays within `max_work`; the Pareto front from every set, listed by cost
+/// (at most kMaxParetoSets sets, else not ranked), its first k. Not ranked (with the reason) when
+/// an event lacks the value. Equal values keep a deterministic order.
+inline constexpr std::size_t kMaxParetoSets = 1000000;
+
 RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, const SetFamily& family,
                      Rank by, std::size_t k, std::size_t max_work);
 

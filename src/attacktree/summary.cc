@@ -52,8 +52,13 @@ std::string ranked_text(const RankedSets& r, std::size_t total) {
   if (!r.not_ranked.empty())
     return fmt::format("  attack sets by {}: not ranked ({})\n", rank_name(r.by), r.not_ranked);
   std::string out =
-      fmt::format("  attack sets by {} (the best {} of {}{}):\n", rank_name(r.by), r.sets.size(),
-                  total, r.stopped ? "; the search stopped at its bound" : "");
+      r.by == Rank::kPareto
+          ? fmt::format(
+                "  Pareto front of attacker cost vs probability ({} sets, cheapest "
+                "first; of {}):\n",
+                r.sets.size(), total)
+          : fmt::format("  attack sets by {} (the best {} of {}{}):\n", rank_name(r.by),
+                        r.sets.size(), total, r.stopped ? "; the search stopped at its bound" : "");
   auto value = [](Domain d, const std::optional<double>& v) {
     return v ? format_value(d, *v) : std::string("n/a");
   };

@@ -77,8 +77,11 @@ bool add_ranking(const Options& o, attacktree::BddOptions& b) {
       b.rank.push_back(attacktree::Rank::kCost);
     else if (name == "time")
       b.rank.push_back(attacktree::Rank::kTime);
+    else if (name == "pareto")
+      b.rank.push_back(attacktree::Rank::kPareto);
     else {
-      std::fprintf(stderr, "icsrisk: error: unknown ranking '%s' (use probability, cost, time)\n",
+      std::fprintf(stderr,
+                   "icsrisk: error: unknown ranking '%s' (use probability, cost, time, pareto)\n",
                    name.c_str());
       return false;
     }
@@ -321,8 +324,9 @@ Runner add_trees(CLI::App& app) {
                    "budget of the exact analysis: NODES,SECONDS (default 4000000,10)")
       ->delimiter(',')
       ->expected(2);
-  eval->add_option("--rank", o->rank,
-                   "rank the minimal attack sets: probability,cost,time (each its best --top)")
+  eval->add_option(
+          "--rank", o->rank,
+          "rank the minimal attack sets: probability,cost,time,pareto (each its best --top)")
       ->delimiter(',');
   eval->add_option("--top", o->top, "how many sets each ranking lists (default 10)");
   eval->add_flag("--planned", o->planned,

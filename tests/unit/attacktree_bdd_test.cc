@@ -620,3 +620,47 @@ TEST(AttackTreeBddTest, DefencesAndPlannedMatchBruteForceOnRandomDags) {
 
 }  // namespace
 }  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeBddTest, ParetoFrontMatchesBruteForceOnRandomDags) {
+  std::mt19937 rng(99);
+  BddOptions o;
+  o.rank = {Rank::kPareto};
+  o.top = 1000;
+  std::size_t fronts_with_several = 0;
+  for (int i = 0; i < 200; ++i) {
+    Tree t = random_dag(rng);
+    core::Result<BddAnalysis> r = analyze_bdd(t, o);
+    ASSERT_TRUE(r);
+    // Brute force: the minimal sets no other minimal set dominates (cost ≤, p ≥, one strict),
+    // one per distinct (cost, p) point, as (cost, p) pairs sorted by cost.
+    std::vector<std::pair<double, double>> points, front;
+    for (const std::vector<std::string>& s : brute_minimal_sets(t)) {
+      double c = 0, p = 1;
+      for (const std::string& id : s)
+        c += *t.nodes[t.find(id)].cost, p *= *t.nodes[t.find(id)].probability;
+      points.emplace_back(c, p);
+    }
+    for (const auto& [c, p] : points) {
+      bool dominated = std::any_of(points.begin(), points.end(), [&](const auto& q) {
+        return q.first <= c && q.second >= p && (q.first < c || q.second > p);
+      });
+      bool repeat = std::find(front.begin(), front.end(), std::make_pair(c, p)) != front.end();
+      if (!dominated && !repeat) front.emplace_back(c, p);
+    }
+    std::sort(front.begin(), front.end());
+    const RankedSets& got = r->ranked.front();
+    ASSERT_EQ(got.sets.size(), front.size()) << "dag " << i;
+    for (std::size_t k = 0; k < front.size(); ++k) {
+      EXPECT_DOUBLE_EQ(*got.sets[k].cost, front[k].first) << "dag " << i;
+      EXPECT_NEAR(*got.sets[k].probability, front[k].second, 1e-15) << "dag " << i;
+    }
+    fronts_with_several += front.size() > 1 ? 1 : 0;
+  }
+  EXPECT_GT(fronts_with_several, 20u);
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
