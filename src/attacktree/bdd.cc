@@ -195,6 +195,7 @@ std::vector<std::vector<std::string>> list_sets(const Tree& t,
   for (const std::vector<int>& s :
        family.lightest(cap, std::vector<double>(events.size(), 1), stopped)) {
     std::vector<std::size_t> p;
+    p.reserve(s.size());
     for (int v : s)
       p.push_back(position[events[static_cast<std::size_t>(v)]]);
     std::sort(p.begin(), p.end());
@@ -207,6 +208,7 @@ std::vector<std::vector<std::string>> list_sets(const Tree& t,
   named.reserve(sets.size());
   for (const std::vector<std::size_t>& s : sets) {
     std::vector<std::string> ids;
+    ids.reserve(s.size());
     for (std::size_t p : s)
       ids.push_back(t.nodes[tree_order[p]].id);
     named.push_back(std::move(ids));

@@ -173,6 +173,7 @@ RankedSets rank_sets(const Tree& t, const std::vector<std::size_t>& events, cons
   std::size_t want = by == Rank::kTime ? static_cast<std::size_t>(count) : k;
   for (const std::vector<int>& vars : family.lightest(want, weight, &out.stopped)) {
     std::vector<std::size_t> nodes;
+    nodes.reserve(vars.size());
     for (int v : vars)
       nodes.push_back(events[static_cast<std::size_t>(v)]);
     out.sets.push_back(attack_set(t, nodes));
