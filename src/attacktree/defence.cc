@@ -1,6 +1,7 @@
 #include "attacktree/defence.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 
@@ -55,7 +56,10 @@ Tree with_measures_in_force(const Tree& t, bool planned) {
 }
 
 std::vector<MeasureValue> rank_measures(const Tree& t, Domain d, bool planned,
-                                        const EvalContext& ctx, const BddOptions& options) {
+                                        const EvalContext& ctx, const BddOptions& options,
+                                        bool* stopped) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
   std::map<std::string, std::optional<double>> refs;  // sorted: deterministic
   for (std::size_t n : t.order)
     for (const TreeCountermeasure& m : t.nodes[n].countermeasures)
@@ -68,6 +72,12 @@ std::vector<MeasureValue> rank_measures(const Tree& t, Domain d, bool planned,
   Figure with = root_figure(apply_all(t, planned, nullptr), d, ctx, plain);
   std::vector<MeasureValue> out;
   for (const auto& [ref, cost] : refs) {
+    double left = options.max_seconds - std::chrono::duration<double>(Clock::now() - start).count();
+    if (left <= 0) {
+      if (stopped) *stopped = true;
+      break;
+    }
+    plain.max_seconds = left;
     Figure without = root_figure(apply_all(t, planned, &ref), d, ctx, plain);
     MeasureValue v{ref,
                    cost,
@@ -90,8 +100,11 @@ std::vector<MeasureValue> rank_measures(const Tree& t, Domain d, bool planned,
   return out;
 }
 
-std::string render_measures(Domain d, const std::vector<MeasureValue>& measures) {
-  if (measures.empty()) return {};
+std::string render_measures(Domain d, const std::vector<MeasureValue>& measures, bool stopped) {
+  if (measures.empty() && !stopped) return {};
+  if (measures.empty())
+    return fmt::format("  countermeasures by {}: not ranked (the time budget ran out)\n",
+                       domain_name(d));
   auto value = [d](const std::optional<double>& v) {
     if (!v) return std::string("n/a");
     return std::isinf(*v) ? std::string("∞") : format_value(d, *v);
@@ -107,6 +120,7 @@ std::string render_measures(Domain d, const std::vector<MeasureValue>& measures)
     if (m.per_cost) out += fmt::format(", {:.6g} per cost unit", *m.per_cost);
     out += "\n";
   }
+  if (stopped) out += "    (the time budget ran out: the other measures are not ranked)\n";
   return out;
 }
 

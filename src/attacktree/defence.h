@@ -40,14 +40,16 @@ struct MeasureValue {
 
 /// Every measure with an effect in force, ranked by what it is worth in domain `d`
 /// (probability or cost): by change per cost unit (measures with a cost first), then by change,
-/// then by ref. One exact evaluation per measure (bounded by `options`' budget each).
+/// then by ref. One exact evaluation per measure, all within `options`' time budget: past it
+/// the remaining measures are left out and `*stopped` (when given) is set.
 std::vector<MeasureValue> rank_measures(const Tree& t, Domain d, bool planned,
-                                        const EvalContext& ctx = {},
-                                        const BddOptions& options = {});
+                                        const EvalContext& ctx = {}, const BddOptions& options = {},
+                                        bool* stopped = nullptr);
 
 /// The ranking as text: a heading with the root's value with every measure in force, then one
 /// line per measure: its value without it, the change, its cost and the change per cost unit
 /// ("not exact" after a bottom-up value). Empty when there are no measures with an effect.
-std::string render_measures(Domain d, const std::vector<MeasureValue>& measures);
+std::string render_measures(Domain d, const std::vector<MeasureValue>& measures,
+                            bool stopped = false);
 
 }  // namespace icsrisk::attacktree

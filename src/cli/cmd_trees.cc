@@ -281,8 +281,8 @@ int run_eval(const Options& o) {
         in_force, attacktree::evaluate_tree(*in_force, domains, l.context_of(t), *budget)};
     if (!o.rank_measures.empty()) {
       e.measures_domain = *attacktree::parse_domain(o.rank_measures);
-      e.measures =
-          attacktree::rank_measures(t, e.measures_domain, o.planned, l.context_of(t), *budget);
+      e.measures = attacktree::rank_measures(t, e.measures_domain, o.planned, l.context_of(t),
+                                             *budget, &e.measures_stopped);
     }
     evaluated.push_back(std::move(e));
   }
@@ -295,7 +295,7 @@ int run_eval(const Options& o) {
     for (const report::EvaluatedTree& e : evaluated) {
       if (!out.empty()) out += "\n";
       out += attacktree::render_evaluation(*e.tree, e.evaluation);
-      out += attacktree::render_measures(e.measures_domain, e.measures);
+      out += attacktree::render_measures(e.measures_domain, e.measures, e.measures_stopped);
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

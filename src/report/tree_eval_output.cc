@@ -95,8 +95,9 @@ std::string evaluation_json(const std::vector<EvaluatedTree>& trees) {
       j["figures"].push_back(figure_json(f));
     j["minimal_sets"] = sets_json(e);
     j["rankings"] = rankings_json(e);
-    if (!et.measures.empty()) {
+    if (!et.measures.empty() || et.measures_stopped) {
       j["measures_domain"] = attacktree::domain_name(et.measures_domain);
+      j["measures_stopped"] = et.measures_stopped;
       j["measures"] = Json::array();
       for (const attacktree::MeasureValue& m : et.measures)
         j["measures"].push_back({{"ref", m.ref},

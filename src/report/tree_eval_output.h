@@ -18,6 +18,7 @@ struct EvaluatedTree {
   /// The countermeasures ranked in `measures_domain` (defence.h), when asked for.
   std::vector<attacktree::MeasureValue> measures;
   attacktree::Domain measures_domain = attacktree::Domain::kProbability;
+  bool measures_stopped = false;  ///< the ranking ran out of time (defence.h)
 };
 
 /// {"trees": [...]}: per tree its id, name, scenario, node counts, one object per domain

@@ -140,3 +140,22 @@ TEST(AttackTreeDefenceTest, CliPlannedAndRankMeasures) {
 
 }  // namespace
 }  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeDefenceTest, RankingMeasuresStopsAtTheTimeBudgetAndSaysSo) {
+  Loaded l = load(kTree);
+  ASSERT_TRUE(l.tree);
+  BddOptions o;
+  o.max_seconds = 0;
+  bool stopped = false;
+  std::vector<MeasureValue> r = rank_measures(*l.tree, Domain::kProbability, true, {}, o, &stopped);
+  EXPECT_TRUE(stopped);
+  EXPECT_TRUE(r.empty());
+  EXPECT_EQ(render_measures(Domain::kProbability, r, stopped),
+            "  countermeasures by probability: not ranked (the time budget ran out)\n");
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
