@@ -163,3 +163,19 @@ TEST(AttackTreeExactTest, TimeIsLabelledWhenASandSumsASharedEventTwice) {
 
 }  // namespace
 }  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeExactTest, TheSandCheckHasABound) {
+  Builder b;
+  std::size_t x = b.event("X"), w = b.event("W"), v = b.event("V");
+  std::size_t p = b.gate(NodeKind::kAnd, {x, w});
+  std::size_t q = b.gate(NodeKind::kAnd, {x, v});
+  Tree t = b.done(b.gate(NodeKind::kSand, {p, q}));
+  EXPECT_EQ(sand_counts_twice(t, 1000), std::optional<bool>(true));
+  EXPECT_EQ(sand_counts_twice(t, 2), std::nullopt);  // stopped: not "false"
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
