@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "attacktree/ranking.h"
 #include "attacktree/tree.h"
 #include "core/result.h"
 
@@ -16,14 +17,24 @@ namespace icsrisk::attacktree {
 
 struct BddOptions {
   std::size_t max_cut_sets = 1000;  ///< the listed minimal attack sets are capped at this
-  /// Work bound of the minimal-set computation: it stops (and says so) when an intermediate
-  /// family of sets grows past this many sets.
-  std::size_t max_intermediate_sets = 200000;
-  /// BuDDy node-table bound; beyond it the analysis fails with an error, never aborts.
+  /// Node budget of the BDD (BuDDy's node table, at least 10,000): past it the analysis fails
+  /// with an error, never aborts.
   std::size_t max_bdd_nodes = 4000000;
+  /// Node budget of the minimal sets' ZDD: past it the sets are left uncomputed (said so).
+  std::size_t max_set_nodes = 4000000;
+  /// Time budget (wall clock) of the whole analysis, checked between operations. Past it the
+  /// analysis fails like past the node budget.
+  double max_seconds = 10;
   /// More basic events than this are refused (an error): BuDDy's operations and the
   /// recursions here are as deep as the variable order is long.
   std::size_t max_variables = 10000;
+  /// Dynamic reordering (BuDDy's sifting) while the diagram is built, for trees of at most
+  /// this many basic events (sifting is quadratic in their number).
+  std::size_t max_reorder_variables = 2000;
+  /// Rankings of the minimal sets to compute (ranking.h), each of its `top` best sets.
+  std::vector<Rank> rank;
+  std::size_t top = 10;
+  std::size_t max_rank_work = 20000000;  ///< ranking by time: sets × tree nodes at most
 };
 
 struct BddAnalysis {
@@ -34,23 +45,30 @@ struct BddAnalysis {
   std::optional<double> probability;
   /// Minimal attack sets: each the ids of its basic events in tree order (first appearance in
   /// a depth-first, left-to-right walk); the list sorted by size, then lexicographically in
-  /// that order; at most BddOptions::max_cut_sets of them.
+  /// that order; at most BddOptions::max_cut_sets of them (the smallest ones).
   std::vector<std::vector<std::string>> cut_sets;
-  /// How many minimal attack sets there are (all of them, not only the listed ones), when
-  /// `cut_sets_complete`; else the computation stopped at its work bound and the list is empty.
+  /// How many minimal attack sets there are (all of them, saturating at SIZE_MAX), when
+  /// `cut_sets_complete`; else the computation stopped at its budget and the list is empty.
   std::size_t cut_set_count = 0;
   bool cut_sets_complete = true;
-  /// The cheapest minimal attack set's total cost (each shared event paid once), when every
-  /// basic event has a cost and the sets are complete. Bottom-up cost sums a shared event once
-  /// per path under an AND; this is the exact minimal cost.
+  /// The listing stopped at its bound (SetFamily::lightest) before max_cut_sets sets.
+  bool listing_stopped = false;
+  std::string cut_sets_error;  ///< why the sets are not complete
+  /// The exact minimal cost: the cheapest satisfying set (each shared event paid once), by a
+  /// cheapest-path search over the BDD, when every basic event has a cost and the root can be
+  /// reached at all. Bottom-up cost sums a shared event once per path under an AND.
   std::optional<double> min_cost;
+  /// One per BddOptions::rank, in that order, when the sets are complete.
+  std::vector<RankedSets> ranked;
 };
 
-/// Builds the root's diagram (each basic event one variable, in order of first appearance;
-/// OR → disjunction, AND and SAND → conjunction), then the probability by Shannon expansion
-/// memoised on diagram nodes, and the minimal sets by Rauzy's recursion (1993) on the monotone
-/// function. BuDDy's global state is set up and torn down inside the call, under a mutex: calls
-/// from several threads are serialised. An error when the diagram outgrows max_bdd_nodes.
+/// Builds the root's diagram (OR → disjunction, AND and SAND → conjunction; each basic event
+/// one variable, first in a static order — depth-first, the lighter sub-tree first, so that
+/// events that go together sit together — then improved by BuDDy's sifting while it grows),
+/// then the probability by Shannon expansion, the minimal cost by a cheapest-path search, and
+/// the minimal sets as a ZDD (minimal_sets.h). BuDDy's global state is set up and torn down
+/// inside the call, under a mutex: calls from several threads are serialised. An error, with
+/// the reason, when the diagram passes the node or time budget or the tree has too many events.
 /// Needs `t.order`.
 core::Result<BddAnalysis> analyze_bdd(const Tree& t, const BddOptions& options = {});
 

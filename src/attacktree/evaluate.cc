@@ -52,9 +52,11 @@ double leaf_value(const Node& n, Domain d) {
 
 /// Folds the children's values with the gate's operator (the method.md §8 table).
 template <typename ValueOf>
-double combine(Domain d, NodeKind k, const std::vector<std::size_t>& children, ValueOf&& value_of) {
+double combine(Domain d, NodeKind k, const std::vector<std::size_t>& children, ValueOf&& value_of,
+               bool skip_na_under_or = false) {
   bool is_or = k == NodeKind::kOr;
   bool is_sand = k == NodeKind::kSand;
+  bool any = false;
   double acc = 0;
   if (d == Domain::kProbability)
     acc = 1;  // OR: Π(1−p); AND: Π p
@@ -62,7 +64,9 @@ double combine(Domain d, NodeKind k, const std::vector<std::size_t>& children, V
     acc = std::numeric_limits<double>::infinity();
   for (std::size_t c : children) {
     double v = value_of(c);
+    if (std::isnan(v) && is_or && skip_na_under_or) continue;
     if (std::isnan(v)) return kNa;
+    any = true;
     if (d == Domain::kProbability) {
       acc *= is_or ? 1 - v : v;
     } else if (is_or) {
@@ -73,6 +77,7 @@ double combine(Domain d, NodeKind k, const std::vector<std::size_t>& children, V
       acc = std::max(acc, v);
     }
   }
+  if (is_or && skip_na_under_or && !any) return kNa;  // every branch n/a
   return d == Domain::kProbability && is_or ? 1 - acc : acc;
 }
 
@@ -138,13 +143,31 @@ IpaValues ipa_values(const Tree& t, const EvalContext& ctx) {
       }
       auto child_mask = static_cast<std::uint8_t>(mask | own[n]);
       // OR = min, AND = SAND = max (method.md §8): the same fold as the skill domain.
-      double v =
-          combine(Domain::kSkill, node.kind == NodeKind::kOr ? NodeKind::kOr : NodeKind::kAnd,
-                  node.children, [&](std::size_t c) { return r.at(c, child_mask); });
+      // An n/a branch of an OR (a step the model has no channel for) is not a way in.
+      double v = combine(
+          Domain::kSkill, node.kind == NodeKind::kOr ? NodeKind::kOr : NodeKind::kAnd,
+          node.children, [&](std::size_t c) { return r.at(c, child_mask); }, true);
       r.values[slot] = v;
     }
   }
   return r;
+}
+
+/// The n/a children of the OR gates that have a value, each once, in tree order.
+std::vector<std::string> skipped_branches(const Tree& t,
+                                          const std::vector<std::optional<double>>& values) {
+  std::vector<std::string> out;
+  std::vector<bool> listed(t.nodes.size(), false);
+  for (std::size_t n : preorder(t)) {
+    const Node& g = t.nodes[n];
+    if (g.kind != NodeKind::kOr || !values[n]) continue;
+    for (std::size_t c : g.children)
+      if (!values[c] && !listed[c]) {
+        listed[c] = true;
+        out.push_back(t.label(c));
+      }
+  }
+  return out;
 }
 
 }  // namespace
@@ -227,6 +250,7 @@ DomainValue evaluate(const Tree& t, Domain d, const EvalContext& ctx) {
   if (d == Domain::kIpa) {
     IpaValues r = ipa_values(t, ctx);
     root = r.at(t.root, 0);
+    if (!std::isnan(root)) out.skipped = skipped_branches(t, evaluate_nodes(t, d, ctx));
     if (std::isnan(root)) {
       for (std::size_t n : basic_events(t))
         if (t.nodes[n].kind == NodeKind::kStep && !event_level(t, n, 0, ctx))

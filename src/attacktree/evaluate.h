@@ -49,6 +49,9 @@ struct DomainValue {
   Domain domain = Domain::kIpa;
   std::optional<double> value;       ///< nullopt: n/a
   std::vector<std::string> missing;  ///< ids of basic events without a value, in tree order
+  /// IPA domain: branches of an OR that are n/a (a step the model has no channel for) and were
+  /// skipped, the OR taking the least level of the others; labels in tree order.
+  std::vector<std::string> skipped;
 };
 
 /// The IPA level of one basic event under the functions inherited from its ancestors' measures
@@ -62,12 +65,13 @@ std::optional<int> event_level(const Tree& t, std::size_t node, std::uint8_t inh
                                const EvalContext& ctx);
 
 /// Evaluates one domain bottom-up (method.md §8 table): OR min / AND max / SAND max for the IPA
-/// level; OR 1−Π(1−p), AND and SAND Π p for probability; OR min, AND and SAND sum for cost; OR
-/// min, AND max, SAND sum for time; OR min, AND and SAND max for skill. A shared node is
-/// evaluated once (memoised), so the cost is O(nodes + edges) — except the IPA domain with
-/// countermeasures on gates, where a node is evaluated once per distinct set of inherited
-/// functions (at most 64). On a DAG the probability is the naive value (see bdd.h for the
-/// exact one). Needs `t.order` (order_nodes).
+/// level (an n/a branch of an OR is skipped, and listed in `skipped`, unless all are n/a); OR
+/// 1−Π(1−p), AND and SAND Π p for probability; OR min, AND and SAND sum for cost; OR min, AND max,
+/// SAND sum for time; OR min, AND and SAND max for skill. A shared node is evaluated once
+/// (memoised), so the cost is O(nodes + edges) — except the IPA domain with countermeasures on
+/// gates, where a node is evaluated once per distinct set of inherited functions (at most 64). On a
+/// DAG the probability is the naive value (see bdd.h for the exact one). Needs `t.order`
+/// (order_nodes).
 DomainValue evaluate(const Tree& t, Domain d, const EvalContext& ctx = {});
 
 /// The value of every node (indexed like t.nodes; nullopt where n/a or unreachable). In the

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "attacktree/reader_parts.h"
 #include "core/text.h"
 #include "xml/reader.h"
 
@@ -17,8 +18,7 @@ namespace {
 
 /// A <ref node="…"/> waiting for every id of the file to be known.
 struct PendingRef {
-  std::size_t parent = kNone;
-  std::size_t slot = 0;
+  std::size_t parent = kNone, slot = 0;
   std::string target;
   Loc loc;
 };
@@ -26,7 +26,7 @@ struct PendingRef {
 class TreeReader {
  public:
   TreeReader(const core::SourceFile& file, core::Diagnostics& diags, const LoadContext& context)
-      : file_(file), diags_(diags), context_(context) {}
+      : file_(file), diags_(diags), context_(context), errors_before_(diags.error_count()) {}
 
   std::optional<Tree> read(pugi::xml_node root) {
     if (std::string_view(root.name()) != "attack-tree") {
@@ -40,11 +40,13 @@ class TreeReader {
     tree_.scenario = e.ref("scenario", false);
     tree_.name = e.optional("name", tree_.id);
     if (!tree_.scenario.empty()) check_scenario(e);
-    for (pugi::xml_node c :
-         e.children({"description", "or", "and", "sand", "step", "leaf", "ref"})) {
+    for (pugi::xml_node c : strict_children(
+             root, {"description", "shared", "or", "and", "sand", "step", "leaf", "ref"})) {
       std::string_view n = c.name();
       if (n == "description") {
         tree_.description = c.child_value();
+      } else if (n == "shared") {
+        read_shared(c);
       } else if (n == "ref") {
         diags_.error(xml::loc_of(file_, c), "the top node of a tree cannot be a <ref>");
       } else if (tree_.root != kNone) {
@@ -54,12 +56,13 @@ class TreeReader {
         tree_.root = read_node(c, 1);
       }
     }
-    if (tree_.root == kNone) {
+    if (tree_.root == kNone)
       diags_.error(tree_.loc,
                    "the <attack-tree> has no top node (<or>, <and>, <sand>, <step> or <leaf>)");
-    }
     resolve_refs();
+    check_repeated_children();
     if (tree_.root != kNone) check_cycles();
+    if (tree_.root != kNone && diags_.error_count() == errors_before_) check_shared_used();
     return std::move(tree_);
   }
 
@@ -93,13 +96,17 @@ class TreeReader {
       g.name = e.optional("name", g.id);
     }
     define_id(index, e);
-    for (pugi::xml_node c : e.children(
-             {"description", "countermeasure", "or", "and", "sand", "step", "leaf", "ref"})) {
+    for (pugi::xml_node c : strict_children(
+             n, {"description", "countermeasure", "or", "and", "sand", "step", "leaf", "ref"})) {
       std::string_view cn = c.name();
       if (cn == "description") {
         tree_.nodes[index].description = c.child_value();
       } else if (cn == "countermeasure") {
         TreeCountermeasure m = countermeasure(c);
+        if (m.has_effect())
+          diags_.error(m.loc,
+                       "a countermeasure's effect stands on a step or leaf, not on a gate "
+                       "(a shared event below would take it on some paths only)");
         tree_.nodes[index].countermeasures.push_back(std::move(m));
       } else if (cn == "ref") {
         xml::Element re(file_, diags_, c, {"node"});
@@ -115,9 +122,8 @@ class TreeReader {
         tree_.nodes[index].child_refs.push_back(Loc{});
       }
     }
-    if (tree_.nodes[index].children.empty()) {
+    if (tree_.nodes[index].children.empty())
       diags_.error(e.loc(), fmt::format("<{}> has no children; a gate needs at least one", name));
-    }
   }
 
   void read_event(pugi::xml_node n, std::size_t index, NodeKind kind) {
@@ -155,58 +161,12 @@ class TreeReader {
     }
   }
 
-  /// A finite number in [0, hi]; absent → nullopt; malformed → an error and nullopt.
   std::optional<double> number(xml::Element& e, const char* name, double hi) {
-    if (!e.has(name)) return std::nullopt;
-    std::string v(e.optional(name));
-    double d = 0;
-    const char* first = v.data();
-    const char* last = v.data() + v.size();
-    if (first != last && *first == '+') ++first;
-    auto [p, ec] = std::from_chars(first, last, d);
-    bool ok =
-        ec == std::errc() && p == last && first != last && std::isfinite(d) && d >= 0 && d <= hi;
-    if (ok) return d;
-    std::string range = hi == 1.0 ? "a number from 0 to 1" : "a number of at least 0";
-    diags_.error(e.attr_loc(name),
-                 fmt::format("attribute '{}' must be {}, not '{}'", name, range, v));
-    return std::nullopt;
+    return read_number(e, diags_, name, hi);
   }
 
   TreeCountermeasure countermeasure(pugi::xml_node n) {
-    xml::Element e(file_, diags_, n, {"ref", "function", "stage", "status"});
-    TreeCountermeasure m;
-    m.loc = e.loc();
-    m.ref = e.ref("ref");
-    const model::Profile* p = context_.profile;
-    if (p && !m.ref.empty()) m.measure = p->find_countermeasure(m.ref);
-    if (m.measure != kNone) {
-      m.function = p->countermeasures[m.measure].function;
-      m.stages = p->countermeasures[m.measure].stages;
-    }
-    std::size_t f = e.choice("function", {"protect", "detect", "mitigate"}, 3, false);
-    if (f < 3) m.function = static_cast<model::Function>(1u << f);
-    std::size_t s = e.choice("stage", {"intrusion", "objective"}, 2, false);
-    if (s < 2) m.stages = static_cast<std::uint8_t>(1u << s);
-    m.status = e.choice("status", {"implemented", "planned"}, 0, false) == 0
-                   ? model::Status::kImplemented
-                   : model::Status::kPlanned;
-    if (m.measure == kNone && !e.has("function") && !m.ref.empty()) {
-      std::string hint;
-      if (p) {
-        std::vector<std::string_view> ids;
-        for (const model::Countermeasure& c : p->countermeasures)
-          ids.push_back(c.id);
-        std::string s2 = core::closest_match(m.ref, ids);
-        if (!s2.empty()) hint = fmt::format("; did you mean '{}'?", s2);
-      }
-      diags_.error(e.attr_loc("ref"),
-                   fmt::format("countermeasure '{}' is not in the profile: give its 'function' "
-                               "(protect, detect or mitigate){}",
-                               m.ref, hint));
-    }
-    e.children({});
-    return m;
+    return read_countermeasure(file_, diags_, n, context_.profile);
   }
 
   void define_id(std::size_t index, xml::Element& e) {
@@ -261,16 +221,90 @@ class TreeReader {
     unknown(e.attr_loc("scenario"), "scenario", tree_.scenario, ids);
   }
 
+  /// The element children of `n`; an unknown one is an error (a misspelt or unsupported gate
+  /// such as <xor> would silently drop its branch), with "did you mean".
+  std::vector<pugi::xml_node> strict_children(pugi::xml_node n,
+                                              std::initializer_list<std::string_view> known) {
+    std::vector<pugi::xml_node> out;
+    std::vector<std::string_view> names(known);
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view name = c.name();
+      if (std::find(names.begin(), names.end(), name) != names.end()) {
+        out.push_back(c);
+        continue;
+      }
+      std::string s = core::closest_match(name, names);
+      diags_.error(
+          xml::loc_of(file_, c),
+          fmt::format("unknown element <{}> in <{}>: the gates are <or>, <and> and "
+                      "<sand>, the events <step> and <leaf>{}",
+                      name, n.name(), s.empty() ? "" : fmt::format("; did you mean <{}>?", s)));
+    }
+    return out;
+  }
+
+  /// <shared>: nodes defined once, outside the tree, for <ref>s to use.
+  void read_shared(pugi::xml_node section) {
+    xml::Element e(file_, diags_, section, {});
+    for (pugi::xml_node c : strict_children(section, {"or", "and", "sand", "step", "leaf"})) {
+      if (!c.attribute("id")) {
+        diags_.error(xml::loc_of(file_, c),
+                     "a node in <shared> needs an id, for <ref node=\"…\"/> to name it");
+        continue;
+      }
+      shared_.push_back(read_node(c, 2));
+    }
+  }
+
+  void check_shared_used() {
+    std::vector<bool> reached(tree_.nodes.size(), false);
+    for (std::size_t n : tree_.order)
+      reached[n] = true;
+    for (std::size_t n : shared_)
+      if (!reached[n])
+        diags_.warning(tree_.nodes[n].loc,
+                       fmt::format("shared node '{}' is never referenced", tree_.nodes[n].id));
+  }
+
+  /// The same node twice under one gate: an event counts once, so the repeat is a mistake.
+  void check_repeated_children() {
+    std::vector<std::size_t> last_parent(tree_.nodes.size(), kNone);
+    for (std::size_t gi = 0; gi < tree_.nodes.size(); ++gi) {
+      const Node& g = tree_.nodes[gi];
+      for (std::size_t k = 0; k < g.children.size(); ++k) {
+        if (g.children[k] == kNone) continue;
+        std::size_t& seen = last_parent[g.children[k]];
+        if (seen != gi) {
+          seen = gi;
+          continue;
+        }
+        diags_.error(g.child_refs[k].known() ? g.child_refs[k] : g.loc,
+                     fmt::format("node '{}' appears twice under this <{}>; an event counts once, "
+                                 "so remove one of them",
+                                 tree_.label(g.children[k]), kind_name(g.kind)));
+      }
+    }
+  }
+
   void resolve_refs() {
     std::vector<std::string_view> ids;
-    for (const auto& [id, index] : first_)
-      ids.push_back(id);
-    std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
     for (const PendingRef& r : refs_) {
       if (r.target.empty()) continue;
       auto it = first_.find(r.target);
       if (it == first_.end()) {
-        unknown(r.loc, "node", r.target, ids);
+        if (ids.empty()) {
+          for (const Node& n : tree_.nodes)
+            if (!n.id.empty()) ids.push_back(n.id);
+          std::sort(ids.begin(), ids.end());  // deterministic "did you mean"
+        }
+        std::string s = core::closest_match(r.target, ids);
+        diags_.error(
+            r.loc, fmt::format("unknown node '{}'{}; a shared node is defined once, with "
+                               "its id (inline under one gate, or in a top-level "
+                               "<shared> section), and <ref node=\"…\"/> names it "
+                               "everywhere else",
+                               r.target, s.empty() ? "" : fmt::format(" (did you mean '{}'?)", s)));
         continue;
       }
       tree_.nodes[r.parent].children[r.slot] = it->second;
@@ -301,8 +335,10 @@ class TreeReader {
   core::Diagnostics& diags_;
   const LoadContext& context_;
   Tree tree_;
-  std::unordered_map<std::string, std::size_t> first_;
+  model::IdIndex& first_ = tree_.id_index;
   std::vector<PendingRef> refs_;
+  std::vector<std::size_t> shared_;  ///< the nodes of <shared>
+  std::size_t errors_before_ = 0;
 };
 
 }  // namespace

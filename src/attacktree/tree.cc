@@ -35,9 +35,11 @@ std::string Tree::label(std::size_t node) const {
 
 std::vector<std::size_t> order_nodes(Tree& t) {
   t.order.clear();
-  t.id_index.clear();
-  for (std::size_t i = 0; i < t.nodes.size(); ++i)
-    if (!t.nodes[i].id.empty()) t.id_index.emplace(t.nodes[i].id, i);
+  if (t.id_index.empty()) {
+    t.id_index.reserve(t.nodes.size());
+    for (std::size_t i = 0; i < t.nodes.size(); ++i)
+      if (!t.nodes[i].id.empty()) t.id_index.emplace(t.nodes[i].id, i);
+  }
   if (t.root == kNone || t.root >= t.nodes.size()) return {};
   enum : std::uint8_t { kWhite, kGrey, kBlack };
   std::vector<std::uint8_t> colour(t.nodes.size(), kWhite);

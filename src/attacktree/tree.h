@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "model/id_index.h"
 #include "model/model.h"
 #include "model/profile.h"
 
@@ -39,6 +40,13 @@ struct TreeCountermeasure {
   std::uint8_t stages = 0;
   model::Status status = model::Status::kImplemented;
   std::size_t measure = kNone;  ///< index into Profile::countermeasures, when it names one
+  // Attack–defence trees (Kordy et al. 2014; ADTool 2): the defender's cost of the measure, and
+  // its effect on the event it stands on (defence.h) while in force.
+  std::optional<double> cost;
+  bool blocks = false;                         ///< the event becomes impossible
+  std::optional<double> probability_factor;    ///< multiplies the event's probability (0–1)
+  std::optional<double> adds_cost, adds_time;  ///< added to the attacker's cost / time
+  bool has_effect() const { return blocks || probability_factor || adds_cost || adds_time; }
   Loc loc;
 };
 
@@ -70,7 +78,7 @@ struct Tree {
   Loc loc;
   /// Every node reachable from the root, children before parents (filled by order_nodes).
   std::vector<std::size_t> order;
-  std::unordered_map<std::string, std::size_t> id_index;
+  model::IdIndex id_index;  ///< node ids → indices (flat: a 10⁶-node tree loads fast)
 
   /// The index of the node with that id, or kNone.
   std::size_t find(const std::string& id) const;
@@ -79,9 +87,9 @@ struct Tree {
 };
 
 /// Fills `t.order` by an iterative depth-first search from the root (no recursion, so deep
-/// trees cannot overflow the stack), and `t.id_index`. Returns an empty vector on success, or
-/// the nodes of a cycle (first node repeated at the end) when the graph is not acyclic, in which
-/// case `order` is left empty. O(nodes + edges).
+/// trees cannot overflow the stack), and `t.id_index` when it is empty (the loader fills it).
+/// Returns an empty vector on success, or the nodes of a cycle (first node repeated at the end)
+/// when the graph is not acyclic, in which case `order` is left empty. O(nodes + edges).
 std::vector<std::size_t> order_nodes(Tree& t);
 
 /// Number of nodes reachable from the root that have more than one parent edge.

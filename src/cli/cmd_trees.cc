@@ -1,16 +1,21 @@
 // icsrisk trees generate MODEL -o DIR [--profile FILE]
 // icsrisk trees eval TREE... [--model MODEL] [--profile FILE] [--domain ipa,probability,…]
+//                    [--exact-budget NODES,SECONDS] [--rank probability,cost,time] [--top K]
+//                    [--format text|json|csv] [--planned] [--rank-measures probability|cost]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
-//                       [--lang ja|en]
+//                       [--lang ja|en] [--values ipa|probability|cost|time|skill]
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "attacktree/defence.h"
 #include "attacktree/generate.h"
 #include "attacktree/loader.h"
 #include "attacktree/summary.h"
@@ -19,6 +24,7 @@
 #include "core/text.h"
 #include "report/render.h"
 #include "report/tree_diagram.h"
+#include "report/tree_eval_output.h"
 #include "risk/analysis.h"
 #include "risk/coverage.h"
 #include "risk/scenario_analysis.h"
@@ -36,7 +42,58 @@ struct Options {
   std::vector<std::string> domains;
   std::string output;
   std::string lang = "ja";
+  std::vector<double> exact_budget;  ///< nodes, seconds
+  std::vector<std::string> rank;
+  std::size_t top = 10;
+  std::string format = "text";
+  std::string values;  ///< trees diagram --values DOMAIN
+  bool planned = false;
+  std::string rank_measures;
 };
+
+/// The exact analysis's budgets from --exact-budget NODES,SECONDS, or nullopt (with a message
+/// printed) when they are out of range.
+std::optional<attacktree::BddOptions> bdd_options(const Options& o) {
+  attacktree::BddOptions b;
+  if (o.exact_budget.empty()) return b;
+  double nodes = o.exact_budget[0], seconds = o.exact_budget[1];
+  if (!(nodes >= 10000 && nodes <= 1e9 && nodes == std::floor(nodes)) ||
+      !(seconds > 0 && seconds <= 1e6)) {
+    std::fprintf(stderr,
+                 "icsrisk: error: --exact-budget takes NODES,SECONDS: a whole number of nodes "
+                 "from 10000 to 1000000000 and seconds above 0 (at most 1000000)\n");
+    return std::nullopt;
+  }
+  b.max_bdd_nodes = b.max_set_nodes = static_cast<std::size_t>(nodes);
+  b.max_seconds = seconds;
+  return b;
+}
+
+/// --rank and --top into `b`; false (with a message printed) on a bad value.
+bool add_ranking(const Options& o, attacktree::BddOptions& b) {
+  for (const std::string& name : o.rank) {
+    if (name == "probability")
+      b.rank.push_back(attacktree::Rank::kProbability);
+    else if (name == "cost")
+      b.rank.push_back(attacktree::Rank::kCost);
+    else if (name == "time")
+      b.rank.push_back(attacktree::Rank::kTime);
+    else if (name == "pareto")
+      b.rank.push_back(attacktree::Rank::kPareto);
+    else {
+      std::fprintf(stderr,
+                   "icsrisk: error: unknown ranking '%s' (use probability, cost, time, pareto)\n",
+                   name.c_str());
+      return false;
+    }
+  }
+  if (o.top < 1 || o.top > 100000) {
+    std::fprintf(stderr, "icsrisk: error: --top must be from 1 to 100000\n");
+    return false;
+  }
+  b.top = o.top;
+  return true;
+}
 
 int run_generate(const Options& o) {
   Inputs in;
@@ -79,7 +136,8 @@ struct Loaded {
   /// within the tree's scenario.
   attacktree::EvalContext context_of(const attacktree::Tree& t) const {
     attacktree::EvalContext c = ctx;
-    if (levels) c.step_level = attacktree::model_step_levels(*levels, t.scenario);
+    if (levels)
+      c.step_level = attacktree::model_step_levels(*levels, t.scenario, ctx.include_planned);
     return c;
   }
 };
@@ -105,6 +163,35 @@ int load_trees(const Options& o, Loaded& l) {
   return kExitOk;
 }
 
+/// --values D: every node's value in domain D, and the optimal attack in D highlighted (for
+/// probability, cost and time), both explained in the title.
+void diagram_values(const attacktree::Tree& tree, attacktree::Domain d,
+                    const attacktree::EvalContext& ctx, report::TreeDiagramOptions& options) {
+  using attacktree::Domain;
+  std::optional<attacktree::Tree> defended;  // the effects of implemented measures in force
+  if (attacktree::has_effects(tree)) defended = attacktree::with_measures_in_force(tree, false);
+  const attacktree::Tree& t = defended ? *defended : tree;
+  options.values = attacktree::evaluate_nodes(t, d, ctx);
+  options.value_name = attacktree::domain_name(d);
+  attacktree::TreeEvaluation e = attacktree::evaluate_tree(t, {d}, ctx);
+  const attacktree::Figure& f = e.figures.front();
+  options.values_exact = e.shared == 0 || d == Domain::kSkill || d == Domain::kIpa ||
+                         (d == Domain::kTime && f.exactness.exact);
+  if (d == Domain::kSkill || d == Domain::kIpa) return;
+  attacktree::BddOptions b;
+  b.rank = {d == Domain::kProbability ? attacktree::Rank::kProbability
+            : d == Domain::kCost      ? attacktree::Rank::kCost
+                                      : attacktree::Rank::kTime};
+  b.top = 1;
+  core::Result<attacktree::BddAnalysis> r = attacktree::analyze_bdd(t, b);
+  if (!r || r->ranked.empty() || r->ranked.front().sets.empty()) return;
+  const attacktree::AttackSet& best = r->ranked.front().sets.front();
+  std::vector<std::size_t> events;
+  for (const std::string& id : best.events)
+    events.push_back(t.find(id));
+  options.highlight = attacktree::attack_nodes(t, events);
+}
+
 int run_diagram(const Options& o) {
   std::string ext = std::filesystem::path(o.output).extension().string();
   std::optional<report::ImageFormat> image = report::image_format_of(ext);
@@ -118,12 +205,20 @@ int run_diagram(const Options& o) {
     std::fprintf(stderr, "icsrisk: error: --lang must be ja or en\n");
     return kExitUsage;
   }
+  if (!o.values.empty() && !attacktree::parse_domain(o.values)) {
+    std::fprintf(stderr,
+                 "icsrisk: error: --values must be ipa, probability, cost, time or skill\n");
+    return kExitUsage;
+  }
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
   const attacktree::Tree& t = l.trees.front();
   report::TreeDiagramOptions options;
   options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+  options.countermeasures = true;
+  if (!o.values.empty())
+    diagram_values(t, *attacktree::parse_domain(o.values), l.context_of(t), options);
   std::string text =
       report::tree_dot(t, attacktree::evaluate_nodes(t, attacktree::Domain::kIpa, l.context_of(t)),
                        l.ctx.profile, options);
@@ -157,13 +252,52 @@ int run_eval(const Options& o) {
   }
   if (domains.empty())
     domains.assign(std::begin(attacktree::kAllDomains), std::end(attacktree::kAllDomains));
+  std::optional<attacktree::BddOptions> budget = bdd_options(o);
+  if (!budget || !add_ranking(o, *budget)) return kExitUsage;
+  if (o.format != "text" && o.format != "json" && o.format != "csv") {
+    std::fprintf(stderr, "icsrisk: error: --format must be text, json or csv\n");
+    return kExitUsage;
+  }
+  if (!o.rank_measures.empty() && o.rank_measures != "probability" && o.rank_measures != "cost") {
+    std::fprintf(stderr, "icsrisk: error: --rank-measures must be probability or cost\n");
+    return kExitUsage;
+  }
+  if (o.format == "csv" && o.rank.empty()) {
+    std::fprintf(stderr,
+                 "icsrisk: error: --format csv writes the ranked attack sets: give --rank\n");
+    return kExitUsage;
+  }
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
-  std::string out;
+  l.ctx.include_planned = o.planned;
+  std::vector<attacktree::Tree> defended;  // the trees with their measures' effects in force
+  defended.reserve(l.trees.size());
+  std::vector<report::EvaluatedTree> evaluated;
   for (const attacktree::Tree& t : l.trees) {
-    if (!out.empty()) out += "\n";
-    out += attacktree::render_evaluation(t, attacktree::evaluate_tree(t, domains, l.context_of(t)));
+    const attacktree::Tree* in_force = &t;
+    if (attacktree::has_effects(t))
+      in_force = &defended.emplace_back(attacktree::with_measures_in_force(t, o.planned));
+    report::EvaluatedTree e{
+        in_force, attacktree::evaluate_tree(*in_force, domains, l.context_of(t), *budget)};
+    if (!o.rank_measures.empty()) {
+      e.measures_domain = *attacktree::parse_domain(o.rank_measures);
+      e.measures = attacktree::rank_measures(t, e.measures_domain, o.planned, l.context_of(t),
+                                             *budget, &e.measures_stopped);
+    }
+    evaluated.push_back(std::move(e));
+  }
+  std::string out;
+  if (o.format == "json") {
+    out = report::evaluation_json(evaluated);
+  } else if (o.format == "csv") {
+    out = report::ranked_sets_csv(evaluated);
+  } else {
+    for (const report::EvaluatedTree& e : evaluated) {
+      if (!out.empty()) out += "\n";
+      out += attacktree::render_evaluation(*e.tree, e.evaluation);
+      out += attacktree::render_measures(e.measures_domain, e.measures, e.measures_stopped);
+    }
   }
   out = core::terminal_text(out);  // tree names are the analyst's text
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -188,6 +322,21 @@ Runner add_trees(CLI::App& app) {
   eval->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   eval->add_option("--domain", o->domains, "domains: ipa,probability,cost,time,skill (default all)")
       ->delimiter(',');
+  eval->add_option("--exact-budget", o->exact_budget,
+                   "budget of the exact analysis: NODES,SECONDS (default 4000000,10)")
+      ->delimiter(',')
+      ->expected(2);
+  eval->add_option(
+          "--rank", o->rank,
+          "rank the minimal attack sets: probability,cost,time,pareto (each its best --top)")
+      ->delimiter(',');
+  eval->add_option("--top", o->top, "how many sets each ranking lists (default 10)");
+  eval->add_flag("--planned", o->planned,
+                 "evaluate with the planned countermeasures in force too (IPA level, effects)");
+  eval->add_option("--rank-measures", o->rank_measures,
+                   "rank the countermeasures by what each is worth: probability or cost");
+  eval->add_option("--format", o->format,
+                   "text (default), json (every figure), or csv (the ranked sets; needs --rank)");
   CLI::App* diagram = sub->add_subcommand("diagram", "Draw an attack tree (DOT, SVG, PNG or PDF)");
   diagram->add_option("TREE", o->trees, "attack-tree file")->required()->expected(1);
   diagram->add_option("-o,--output", o->output, "FILE.dot, .svg, .png or .pdf")->required();
@@ -195,6 +344,8 @@ Runner add_trees(CLI::App& app) {
                       "model the steps refer to (their IPA level comes from it)");
   diagram->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
   diagram->add_option("--lang", o->lang, "ja or en (method names)");
+  diagram->add_option("--values", o->values,
+                      "print every node's value in this domain and highlight the best attack");
   return [o, gen, diagram]() {
     if (gen->parsed()) return run_generate(*o);
     return diagram->parsed() ? run_diagram(*o) : run_eval(*o);

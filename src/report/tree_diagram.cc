@@ -13,6 +13,36 @@ using attacktree::Node;
 using attacktree::NodeKind;
 using dot::attr;
 
+/// The diagram's own words (to be folded into the project's word catalogue).
+struct DiagramWords {
+  const char* at_each_node;
+  const char* exact;
+  const char* not_exact;
+  const char* best_attack;
+};
+constexpr DiagramWords kWordsJa{
+    .at_each_node = "各ノードの{}",
+    .exact = "厳密値",
+    .not_exact = "積み上げ値（共有部分木では厳密でない）",
+    .best_attack = "赤: {}で最良の攻撃",
+};
+constexpr DiagramWords kWordsEn{
+    .at_each_node = "{} at each node",
+    .exact = "exact",
+    .not_exact = "bottom-up, not exact on shared sub-trees",
+    .best_attack = "red: the best attack by {}",
+};
+
+/// "cost at each node: exact; red: the best attack by cost", or empty without values.
+std::string value_note(const TreeDiagramOptions& o) {
+  if (o.values.empty()) return {};
+  const DiagramWords& w = o.lang == model::Lang::kEn ? kWordsEn : kWordsJa;
+  std::string note = fmt::format(fmt::runtime(w.at_each_node), o.value_name) + ": " +
+                     (o.values_exact ? w.exact : w.not_exact);
+  if (!o.highlight.empty()) note += "; " + fmt::format(fmt::runtime(w.best_attack), o.value_name);
+  return note;
+}
+
 /// Fill colours by vulnerability level (index 1..3), the traffic-light scale of the risk sheets.
 constexpr const char* kVulnerabilityFill[] = {"#eceff1", "#d9ead3", "#fff2cc", "#f4cccc"};
 
@@ -68,6 +98,27 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
   return label;
 }
 
+std::string measure_label(const attacktree::TreeCountermeasure& m, const model::Profile* p,
+                          model::Lang lang) {
+  std::string name = m.ref;
+  if (p && m.measure != model::kNone) name = p->countermeasures[m.measure].name.in(lang);
+  return m.status == model::Status::kPlanned ? name + "\n(planned)" : name;
+}
+
+/// The defence nodes of `n` ("n<index>d<k>"), each with a dashed edge to `n`.
+void draw_countermeasures(dot::Writer& w, const attacktree::Tree& t, std::size_t n,
+                          const model::Profile* p, const TreeDiagramOptions& o) {
+  const std::vector<attacktree::TreeCountermeasure>& ms = t.nodes[n].countermeasures;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    std::string id = fmt::format("{}d{}", node_id(n), k);
+    w.node(id,
+           {attr("shape", "octagon"), dot::text("label", measure_label(ms[k], p, o.lang)),
+            attr("fillcolor", "#cfe2f3"),
+            attr("style", ms[k].status == model::Status::kPlanned ? "filled,dashed" : "filled")});
+    w.edge(id, node_id(n), {attr("style", "dashed"), attr("arrowhead", "tee")});
+  }
+}
+
 }  // namespace
 
 std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<double>>& levels,
@@ -79,8 +130,10 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
   dot::Attrs g{attr("rankdir", "LR"), attr("ordering", "out"), attr("ranksep", "0.4"),
                attr("nodesep", "0.12")};
   if (options.title) {
-    g.push_back(dot::text(
-        "label", t.name.empty() || t.name == t.id ? t.id : fmt::format("{} — {}", t.id, t.name)));
+    std::string title =
+        t.name.empty() || t.name == t.id ? t.id : fmt::format("{} — {}", t.id, t.name);
+    if (!options.values.empty()) title += "\n" + value_note(options);
+    g.push_back(dot::text("label", title));
     g.push_back(attr("labelloc", "t"));
   }
   w.defaults("graph", g);
@@ -94,18 +147,29 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
                         : attacktree::is_gate(n.kind) ? "trapezium"
                         : n.kind == NodeKind::kStep   ? "box"
                                                       : "ellipse";
-    dot::Attrs a{attr("shape", shape), dot::text("label", label_of(n, profile, options, level)),
+    std::string label = label_of(n, profile, options, level);
+    if (*it < options.values.size() && options.values[*it])
+      label += fmt::format("\n{} {}", options.value_name, number(*options.values[*it]));
+    dot::Attrs a{attr("shape", shape), dot::text("label", label),
                  attr("fillcolor", kVulnerabilityFill[vulnerability])};
-    if (attacktree::is_gate(n.kind)) a.push_back(attr("penwidth", "1.6"));
+    bool hot = *it < options.highlight.size() && options.highlight[*it];
+    if (hot)
+      a.push_back(attr("penwidth", "3")), a.push_back(attr("color", "#cc0000"));
+    else if (attacktree::is_gate(n.kind))
+      a.push_back(attr("penwidth", "1.6"));
     if (!n.id.empty()) a.push_back(dot::text("tooltip", n.id));
     w.node(node_id(*it), a);
+    if (options.countermeasures) draw_countermeasures(w, t, *it, profile, options);
   }
   for (auto it = nodes.begin(); it != nodes.end(); ++it) {
     const Node& n = t.nodes[*it];
     for (std::size_t k = 0; k < n.children.size(); ++k) {
       dot::Attrs a;
       if (n.kind == NodeKind::kSand) a.push_back(dot::text("label", fmt::format("{}", k + 1)));
-      w.edge(node_id(*it), node_id(n.children[k]), a);
+      std::size_t c = n.children[k];
+      if (*it < options.highlight.size() && options.highlight[*it] && options.highlight[c])
+        a.push_back(attr("color", "#cc0000")), a.push_back(attr("penwidth", "2.4"));
+      w.edge(node_id(*it), node_id(c), a);
     }
   }
   return w.finish();

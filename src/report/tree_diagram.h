@@ -14,6 +14,18 @@ namespace icsrisk::report {
 struct TreeDiagramOptions {
   model::Lang lang = model::Lang::kJa;  ///< method names and the gate words
   bool title = true;                    ///< graph label: tree id and name
+  /// Per node (indexed like t.nodes; may be empty): a value printed on every node as
+  /// "<value_name> <value>", e.g. from attacktree::evaluate_nodes; the title then says whether
+  /// they are exact (`values_exact`) and, with `highlight`, what the red attack is.
+  std::vector<std::optional<double>> values;
+  std::string value_name;
+  bool values_exact = true;
+  /// Per node (may be empty): on the highlighted attack (the optimal one), drawn with a thick
+  /// red outline and red edges between highlighted nodes.
+  std::vector<bool> highlight;
+  /// Draws each node's countermeasures as defence nodes (octagons, the measure's name from
+  /// the profile, "planned" when so) with a dashed edge to the node they protect.
+  bool countermeasures = false;
 };
 
 /// A complete DOT document for tree `t`, top-down from its root. Gates are trapezia labelled

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "attacktree/defence.h"
 #include "attacktree/loader.h"
 #include "attacktree/summary.h"
 #include "core/diagnostics.h"
@@ -23,11 +24,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     attacktree::EvalContext ctx;
     ctx.profile = context.profile;
     attacktree::BddOptions small;
-    small.max_intermediate_sets = 10000;
+    small.max_set_nodes = 100000;
+    small.max_seconds = 2;
     small.max_bdd_nodes = 100000;
     std::vector<attacktree::Domain> all(std::begin(attacktree::kAllDomains),
                                         std::end(attacktree::kAllDomains));
-    (void)attacktree::render_evaluation(*tree, attacktree::evaluate_tree(*tree, all, ctx, small));
+    small.rank = {attacktree::Rank::kProbability, attacktree::Rank::kCost, attacktree::Rank::kTime,
+                  attacktree::Rank::kPareto};
+    small.max_rank_work = 1000000;
+    attacktree::Tree defended = attacktree::with_measures_in_force(*tree, true);
+    (void)attacktree::render_evaluation(defended,
+                                        attacktree::evaluate_tree(defended, all, ctx, small));
+    (void)attacktree::render_measures(
+        attacktree::Domain::kCost,
+        attacktree::rank_measures(*tree, attacktree::Domain::kCost, true, ctx, small));
   }
   return 0;
 }

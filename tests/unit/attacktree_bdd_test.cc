@@ -1,4 +1,5 @@
-// Exact probability and minimal attack sets on DAGs (method.md §8), checked by brute force.
+// Exact probability and minimal attack sets on DAGs (method.md §8), checked by brute force;
+// the order, the budgets and the set searches.
 
 #include <gtest/gtest.h>
 
@@ -10,156 +11,19 @@
 
 #include "attacktree/bdd.h"
 #include "attacktree/evaluate.h"
+#include "attacktree/minimal_sets.h"
+#include "attacktree_brute.h"
+#include "attacktree_builder.h"
 
 namespace icsrisk::attacktree {
 namespace {
 
-std::string fmt_id(int i) {
-  std::string s = std::to_string(i);
-  return "e" + std::string(4 - s.size(), '0') + s;
-}
-
-/// Builds trees in memory: events first, then gates over earlier nodes (so it is acyclic).
-class Builder {
- public:
-  std::size_t event(const std::string& id, std::optional<double> p = std::nullopt) {
-    Node n;
-    n.kind = NodeKind::kLeaf;
-    n.id = id;
-    n.probability = p;
-    t_.nodes.push_back(n);
-    return t_.nodes.size() - 1;
-  }
-  std::size_t gate(NodeKind k, std::vector<std::size_t> children) {
-    Node n;
-    n.kind = k;
-    n.id = "g" + std::to_string(t_.nodes.size());
-    n.children = std::move(children);
-    n.child_refs.resize(n.children.size());
-    t_.nodes.push_back(n);
-    return t_.nodes.size() - 1;
-  }
-  Node& last() { return t_.nodes.back(); }
-  Tree done(std::size_t root) {
-    t_.root = root;
-    EXPECT_TRUE(order_nodes(t_).empty());
-    return std::move(t_);
-  }
-
- private:
-  Tree t_;
-};
-
-/// The tree's Boolean function under an assignment of its basic events.
-bool holds(const Tree& t, const std::vector<bool>& on) {
-  std::vector<bool> v(t.nodes.size(), false);
-  for (std::size_t n : t.order) {
-    const Node& node = t.nodes[n];
-    if (!is_gate(node.kind)) {
-      v[n] = on[n];
-      continue;
-    }
-    bool is_or = node.kind == NodeKind::kOr;
-    bool acc = !is_or;
-    for (std::size_t c : node.children)
-      acc = is_or ? (acc || v[c]) : (acc && v[c]);
-    v[n] = acc;
-  }
-  return v[t.root];
-}
-
-/// P(root) by summing over all 2^k assignments of the k basic events.
-double brute_probability(const Tree& t) {
-  std::vector<std::size_t> ev = basic_events(t);
-  double total = 0;
-  for (std::uint32_t mask = 0; mask < (1u << ev.size()); ++mask) {
-    std::vector<bool> on(t.nodes.size(), false);
-    double w = 1;
-    for (std::size_t i = 0; i < ev.size(); ++i) {
-      bool b = (mask >> i) & 1u;
-      on[ev[i]] = b;
-      double p = *t.nodes[ev[i]].probability;
-      w *= b ? p : 1 - p;
-    }
-    if (holds(t, on)) total += w;
-  }
-  return total;
-}
-
-/// The cheapest satisfying assignment's total cost, by brute force.
-double brute_min_cost(const Tree& t) {
-  std::vector<std::size_t> ev = basic_events(t);
-  double best = HUGE_VAL;
-  for (std::uint32_t mask = 0; mask < (1u << ev.size()); ++mask) {
-    std::vector<bool> on(t.nodes.size(), false);
-    double sum = 0;
-    for (std::size_t i = 0; i < ev.size(); ++i) {
-      on[ev[i]] = (mask >> i) & 1u;
-      if (on[ev[i]]) sum += *t.nodes[ev[i]].cost;
-    }
-    if (holds(t, on)) best = std::min(best, sum);
-  }
-  return best;
-}
-
-/// Minimal satisfying sets by brute force: events in tree order, sets by size then that order.
-std::vector<std::vector<std::string>> brute_minimal_sets(const Tree& t) {
-  std::vector<std::size_t> ev = basic_events(t);
-  std::vector<std::uint32_t> sat;
-  for (std::uint32_t mask = 0; mask < (1u << ev.size()); ++mask) {
-    std::vector<bool> on(t.nodes.size(), false);
-    for (std::size_t i = 0; i < ev.size(); ++i)
-      on[ev[i]] = (mask >> i) & 1u;
-    if (holds(t, on)) sat.push_back(mask);
-  }
-  std::vector<std::vector<std::size_t>> minimal;
-  for (std::uint32_t s : sat) {
-    bool is_minimal = std::none_of(sat.begin(), sat.end(),
-                                   [&](std::uint32_t o) { return o != s && (o & s) == o; });
-    if (!is_minimal) continue;
-    std::vector<std::size_t> positions;
-    for (std::size_t i = 0; i < ev.size(); ++i)
-      if ((s >> i) & 1u) positions.push_back(i);
-    minimal.push_back(positions);
-  }
-  std::sort(minimal.begin(), minimal.end(), [](const auto& a, const auto& b) {
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-  });
-  std::vector<std::vector<std::string>> out;
-  for (const auto& positions : minimal) {
-    std::vector<std::string> ids;
-    for (std::size_t i : positions)
-      ids.push_back(t.nodes[ev[i]].id);
-    out.push_back(ids);
-  }
-  return out;
-}
-
-Tree random_dag(std::mt19937& rng) {
-  Builder b;
-  std::uniform_int_distribution<int> n_events(2, 12), n_gates(1, 8), n_kids(1, 4), kind(0, 2);
-  std::uniform_real_distribution<double> prob(0.0, 1.0);
-  std::vector<std::size_t> nodes;
-  int events = n_events(rng);
-  std::uniform_int_distribution<int> cost(0, 9);
-  for (int i = 0; i < events; ++i) {
-    nodes.push_back(b.event("e" + std::to_string(i), prob(rng)));
-    b.last().cost = cost(rng);
-  }
-  int gates = n_gates(rng);
-  std::size_t last = 0;
-  for (int g = 0; g < gates; ++g) {
-    std::uniform_int_distribution<std::size_t> pick(0, nodes.size() - 1);
-    std::vector<std::size_t> kids;
-    int k = n_kids(rng);
-    for (int i = 0; i < k; ++i)
-      kids.push_back(pick(rng));  // repeats make shared nodes
-    NodeKind kinds[] = {NodeKind::kOr, NodeKind::kAnd, NodeKind::kSand};
-    last = b.gate(kinds[kind(rng)], kids);
-    nodes.push_back(last);
-  }
-  return b.done(last);
-}
+using testing::brute_min_cost;
+using testing::brute_minimal_sets;
+using testing::brute_probability;
+using testing::Builder;
+using testing::fmt_id;
+using testing::random_dag;
 
 TEST(AttackTreeBddTest, ExactProbabilityEqualsBruteForceOnRandomDags) {
   std::mt19937 rng(20260427);
@@ -233,20 +97,39 @@ TEST(AttackTreeBddTest, ListsAreCappedWithTheTotalCount) {
   EXPECT_EQ(r->cut_sets.back(), std::vector<std::string>{"e0999"});
 }
 
-TEST(AttackTreeBddTest, StopsAtTheWorkBoundInsteadOfExploding) {
-  // AND of 14 two-way ORs has 2^14 minimal sets.
+TEST(AttackTreeBddTest, CountsAnExponentialFamilyWithoutListingIt) {
+  // AND of 18 two-way ORs has 2^18 minimal sets (issue 13 item 12: > 120 s before); the ZDD
+  // holds them in 36 nodes and the listing stops at its cap.
+  Builder b;
+  std::vector<std::size_t> ors;
+  for (int i = 0; i < 18; ++i)
+    ors.push_back(b.gate(NodeKind::kOr, {b.event(fmt_id(2 * i)), b.event(fmt_id(2 * i + 1))}));
+  Tree t = b.done(b.gate(NodeKind::kAnd, ors));
+  core::Result<BddAnalysis> r = analyze_bdd(t);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->cut_sets_complete);
+  EXPECT_EQ(r->cut_set_count, 262144u);
+  ASSERT_EQ(r->cut_sets.size(), 1000u);
+  std::vector<std::string> first;
+  for (int i = 0; i < 18; ++i)
+    first.push_back(fmt_id(2 * i));
+  EXPECT_EQ(r->cut_sets.front(), first);  // all sets have 18 events: lexicographic first
+}
+
+TEST(AttackTreeBddTest, StopsAtTheSetNodeBudgetAndSaysWhy) {
   Builder b;
   std::vector<std::size_t> ors;
   for (int i = 0; i < 14; ++i)
     ors.push_back(b.gate(NodeKind::kOr, {b.event(fmt_id(2 * i)), b.event(fmt_id(2 * i + 1))}));
   Tree t = b.done(b.gate(NodeKind::kAnd, ors));
   BddOptions o;
-  o.max_intermediate_sets = 1000;
+  o.max_set_nodes = 10;
   core::Result<BddAnalysis> r = analyze_bdd(t, o);
   ASSERT_TRUE(r);
   EXPECT_FALSE(r->cut_sets_complete);
   EXPECT_TRUE(r->cut_sets.empty());
-  EXPECT_EQ(analyze_bdd(t)->cut_set_count, 16384u);  // within the default bound
+  EXPECT_EQ(r->cut_sets_error, "the minimal sets need more than 10 diagram nodes");
+  EXPECT_EQ(analyze_bdd(t)->cut_set_count, 16384u);  // within the default budget
 }
 
 TEST(AttackTreeBddTest, ConcurrentCallsAreSerialisedAndCorrect) {
@@ -328,6 +211,124 @@ TEST(AttackTreeBddTest, ManyGatesOverFewEventsFitTheNodeTable) {
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_NEAR(*r->probability, 0.75, 1e-15);
   EXPECT_EQ(r->cut_sets, (std::vector<std::vector<std::string>>{{"A"}, {"B"}}));
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+/// (x₁ ∧ … ∧ xₙ ∧ z) ∨ ⋁ᵢ (xᵢ ∧ yᵢ), every event with probability 0.5.
+Tree order_sensitive_family(int n) {
+  Builder b;
+  std::vector<std::size_t> xs, all;
+  for (int i = 0; i < n; ++i)
+    xs.push_back(b.event("x" + std::to_string(i), 0.5));
+  all = xs;
+  all.push_back(b.event("z", 0.5));
+  std::vector<std::size_t> top{b.gate(NodeKind::kAnd, all)};
+  for (int i = 0; i < n; ++i)
+    top.push_back(b.gate(NodeKind::kAnd, {xs[i], b.event("y" + std::to_string(i), 0.5)}));
+  return b.done(b.gate(NodeKind::kOr, top));
+}
+
+TEST(AttackTreeBddTest, OrderSensitiveFamilyStaysSmallAtFortyPairs) {
+  // First appearance orders the x's before the y's: 2^n nodes (n = 20 took 67 s and 1.9 GB).
+  // P = 1 − P(no pair) + P(all x, z, no y) = 1 − 0.75^n + 0.5^(2n+1).
+  Tree t = order_sensitive_family(40);
+  core::Result<BddAnalysis> r = analyze_bdd(t);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_LT(r->bdd_nodes, 400u);
+  EXPECT_NEAR(*r->probability, 1 - std::pow(0.75, 40) + std::pow(0.5, 81), 1e-15);
+  EXPECT_EQ(r->cut_set_count, 41u);
+  EXPECT_EQ(r->cut_sets.front(), (std::vector<std::string>{"x0", "y0"}));
+  EXPECT_EQ(r->cut_sets.back().size(), 41u);
+}
+
+TEST(AttackTreeBddTest, FailsWithItsReasonAtTheBddNodeBudget) {
+  // (x₁ ∧ … ∧ x₂₀) ∨ ⋁ᵢ (xᵢ ∧ yᵢ): the all-x gate is the lighter child, so the static order
+  // puts every x before every y (2^20 nodes). With sifting off the budget stops it.
+  Builder b;
+  std::vector<std::size_t> xs, pairs;
+  for (int i = 0; i < 20; ++i)
+    xs.push_back(b.event("x" + std::to_string(i), 0.5));
+  for (int i = 0; i < 20; ++i)
+    pairs.push_back(b.gate(NodeKind::kAnd, {xs[i], b.event("y" + std::to_string(i), 0.5)}));
+  std::size_t all_x = b.gate(NodeKind::kAnd, xs);
+  Tree t = b.done(b.gate(NodeKind::kOr, {all_x, b.gate(NodeKind::kOr, pairs)}));
+  BddOptions o;
+  o.max_bdd_nodes = 10000;
+  o.max_reorder_variables = 0;
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("within the budget of 10000 nodes"), std::string::npos)
+      << r.error().message;
+  o.max_reorder_variables = 2000;  // sifting finds the interleaved order
+  o.max_bdd_nodes = 200000;
+  core::Result<BddAnalysis> sifted = analyze_bdd(t, o);
+  ASSERT_TRUE(sifted) << sifted.error().message;
+  EXPECT_EQ(sifted->cut_set_count, 21u);
+}
+
+TEST(AttackTreeBddTest, FailsWithItsReasonAtTheTimeBudget) {
+  Tree t = order_sensitive_family(10);
+  BddOptions o;
+  o.max_seconds = 0;
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message,
+            "the decision diagram was not finished within the time budget of 0 s");
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeBddTest, RankingByTimeStopsAtItsWorkBoundAndSaysWhy) {
+  Builder b;
+  std::vector<std::size_t> ors;
+  for (int i = 0; i < 10; ++i) {
+    std::size_t x = b.event(fmt_id(2 * i)), y = b.event(fmt_id(2 * i + 1));
+    ors.push_back(b.gate(NodeKind::kOr, {x, y}));
+  }
+  Tree t = b.done(b.gate(NodeKind::kAnd, ors));
+  for (Node& n : t.nodes)
+    if (!is_gate(n.kind)) n.time = 1;
+  BddOptions o;
+  o.rank = {Rank::kTime};
+  o.max_rank_work = 1000;
+  core::Result<BddAnalysis> r = analyze_bdd(t, o);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->ranked.front().not_ranked,
+            "1024 sets in a tree of 31 nodes exceed the work bound of 1000");
+}
+
+}  // namespace
+}  // namespace icsrisk::attacktree
+
+namespace icsrisk::attacktree {
+namespace {
+
+TEST(AttackTreeBddTest, TheSetSearchStopsAtTheDeadlineAndSaysSo) {
+  Diagram d;  // ⋁ xᵢ over 6000 variables: a chain of nodes, each high edge to true
+  for (int v = 5999; v >= 0; --v)
+    d.nodes.push_back(
+        {v, v, static_cast<std::uint32_t>(d.nodes.size() == 2 ? 0 : d.nodes.size() - 1), 1});
+  d.nodes[2].lo = Diagram::kFalse;
+  d.root = static_cast<std::uint32_t>(d.nodes.size() - 1);
+  Budget b;
+  b.deadline = std::chrono::steady_clock::now();  // passes before the search's first check
+  SetFamily f(d, b);
+  ASSERT_TRUE(f.ok()) << f.error();
+  EXPECT_EQ(f.count(), 6000u);
+  bool stopped = false;
+  std::vector<std::vector<int>> sets = f.lightest(6000, std::vector<double>(6000, 1), &stopped);
+  EXPECT_TRUE(stopped);
+  EXPECT_LT(sets.size(), 6000u);
+  EXPECT_EQ(sets.front(), std::vector<int>{0});
 }
 
 }  // namespace
