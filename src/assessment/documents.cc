@@ -130,8 +130,12 @@ std::vector<Document> documents(Assessment& a) {
 std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
   using attacktree::Domain;
   const report::Words::Tree& w = report::words(lang).tree;
-  auto value = [&](Domain d, const std::optional<double>& v) {
-    return v ? attacktree::format_value(d, *v) : std::string("n/a");
+  auto value = [&](Domain d, const std::optional<double>& v,
+                   const attacktree::Exactness* exactness = nullptr) {
+    std::string text = v ? attacktree::format_value(d, *v) : std::string("n/a");
+    if (v && exactness && !exactness->exact)
+      text += fmt::format(fmt::runtime(w.not_exact.view()), exactness->reason);
+    return text;
   };
   std::string source = f.source == "analyst"
                            ? fmt::format(fmt::runtime(w.analyst_tree.view()), f.file, f.id)
@@ -139,11 +143,12 @@ std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {
   std::string ipa = f.ipa_level ? fmt::format("{}", *f.ipa_level) : std::string("n/a");
   std::string prob = value(Domain::kProbability, f.probability);
   if (f.probability_naive && (!f.probability || *f.probability != *f.probability_naive))
-    prob +=
-        fmt::format(fmt::runtime(w.naive.view()), value(Domain::kProbability, f.probability_naive));
+    prob += fmt::format(fmt::runtime(w.naive.view()),
+                        value(Domain::kProbability, f.probability_naive, &f.probability_exactness));
   std::string text =
-      fmt::format(fmt::runtime(w.figures.view()), source, ipa, prob, value(Domain::kCost, f.cost),
-                  value(Domain::kTime, f.time), value(Domain::kSkill, f.skill));
+      fmt::format(fmt::runtime(w.figures.view()), source, ipa, prob,
+                  value(Domain::kCost, f.cost, &f.cost_exactness),
+                  value(Domain::kTime, f.time, &f.time_exactness), value(Domain::kSkill, f.skill));
   if (f.source == "analyst") text += w.analyst_note.view();
   return text;
 }

@@ -10,7 +10,6 @@
 
 namespace icsrisk::attacktree {
 
-
 std::optional<double> read_number(xml::Element& e, core::Diagnostics& diags, const char* name,
                                   double hi) {
   if (!e.has(name)) return std::nullopt;

@@ -12,8 +12,8 @@ namespace icsrisk::attacktree {
 
 /// Attribute `name` of `e` as a finite number in [0, hi]; absent → nullopt; malformed → an
 /// error at the attribute and nullopt.
-std::optional<double> read_number(xml::Element& e, core::Diagnostics& diags,
-                                  const char* name, double hi);
+std::optional<double> read_number(xml::Element& e, core::Diagnostics& diags, const char* name,
+                                  double hi);
 
 /// A <countermeasure ref function stage status cost effect probability-factor adds-cost
 /// adds-time> element: function and stage default from the profile's measure `ref`; without

@@ -223,13 +223,19 @@ void route(Writer& w, const model::Model& m, const model::Profile& p, const risk
   w.indent(d), w.out += '}';
 }
 
-/// A number of a tree's figures: the shortest text that reads back the same; n/a as null.
-void figure(Writer& w, std::string_view k, const std::optional<double>& v) {
+/// A number of a tree's figures: the shortest text that reads back the same; n/a as null. With
+/// `exactness`, "K_exact" follows (true or false) and, when not exact, "K_not_exact" the reason
+/// (the figure is then the bottom-up value).
+void figure(Writer& w, std::string_view k, const std::optional<double>& v,
+            const attacktree::Exactness* exactness = nullptr) {
   w.sep(), w.key(k);
   if (v)
     w.out += fmt::format("{}", *v);
   else
     w.null();
+  if (!exactness) return;
+  w.sep(), w.key(fmt::format("{}_exact", k)), w.boolean(exactness->exact);
+  if (!exactness->exact) w.sep(), w.key(fmt::format("{}_not_exact", k)), w.str(exactness->reason);
 }
 
 /// "tree": the attack tree used for the scenario (design.md: an analyst's file or generated).
@@ -248,9 +254,9 @@ void tree(Writer& w, const attacktree::TreeFigures& t) {
   else
     w.null();
   figure(w, "probability", t.probability);
-  figure(w, "probability_naive", t.probability_naive);
-  figure(w, "cost", t.cost);
-  figure(w, "time", t.time);
+  figure(w, "probability_naive", t.probability_naive, &t.probability_exactness);
+  figure(w, "cost", t.cost, &t.cost_exactness);
+  figure(w, "time", t.time, &t.time_exactness);
   figure(w, "skill", t.skill);
   w.out += '}';
 }

@@ -135,6 +135,7 @@ constexpr Words kJa = {
         },
     .tree =
         {
+            .not_exact = " (近似値: {})",
             .analyst_tree = "分析者のツリー {} ({})",
             .generated_tree = "モデルから生成 ({})",
             .naive = " (単純計算 {})",
@@ -273,6 +274,7 @@ constexpr Words kEn = {
         },
     .tree =
         {
+            .not_exact = " (bottom-up, not exact: {})",
             .analyst_tree = "analyst's tree {} ({})",
             .generated_tree = "generated from the model ({})",
             .naive = " (naive {})",

@@ -156,6 +156,7 @@ struct Words {
   } routes;
   /// Words of the line shown with a scenario's attack tree (assessment/documents.cc).
   struct Tree {
+    Word not_exact;  ///< {the reason}: after a figure that is the bottom-up value
     Word analyst_tree;
     Word generated_tree;
     Word naive;
