@@ -12,14 +12,14 @@ ICSRISK  := $(BUILD)/icsrisk
 PACKAGES := cmake ninja-build g++ make pkg-config \
   libboost-graph-dev libpugixml-dev libgraphviz-dev graphviz \
   fonts-ipaexfont libcli11-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libcsv-dev libxml2-utils unzip clang-format
+  libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libcsv-dev libxml2-utils unzip clang-format clang-tidy
 
 # Optional: the browser test of report.html is skipped (with a message) without it.
 OPTIONAL_PACKAGES := chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo screenshot test test-asan format format-check fuzz bench clean
+.PHONY: all deps build demo screenshot test test-asan format format-check tidy fuzz bench clean
 
 all: build
 
@@ -66,6 +66,12 @@ format:
 	clang-format -i $(SOURCES)
 format-check:
 	@clang-format --dry-run --Werror $(SOURCES) && echo "format-check: $(words $(SOURCES)) files clean"
+
+# clang-tidy with the checks of .clang-tidy on every library and CLI source, warnings as errors.
+tidy: build
+	run-clang-tidy -quiet -j $(JOBS) -p $(BUILD) '^$(CURDIR)/src/.*\.cc$$' > $(BUILD)/tidy.log 2>&1 || \
+	  { grep -E 'warning:|error:' $(BUILD)/tidy.log | sort -u; exit 1; }
+	@echo "tidy: $$(git ls-files 'src/*.cc' | wc -l) files clean"
 
 # libFuzzer targets (clang); the corpora also replay as ctest cases in the normal build.
 fuzz: deps

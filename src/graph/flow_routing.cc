@@ -25,11 +25,10 @@ void Topology::route_flows(const model::Model& m, const model::Profile& p) {
   for (std::size_t f = 0; f < m.flows.size(); ++f) {
     const model::Flow& flow = m.flows[f];
     FlowRoute& r = routes_[f];
-    if (flow.from_index == kNone || flow.to_index == kNone) {
-      r.status = FlowRoute::Status::kNoNetwork;
-    } else if (flow.from_index == flow.to_index) {
+    if (flow.from_index == flow.to_index && flow.from_index != kNone) {
       r.status = FlowRoute::Status::kSelf;
-    } else if (segments_of(flow.from_index).empty() || segments_of(flow.to_index).empty()) {
+    } else if (flow.from_index == kNone || flow.to_index == kNone ||
+               segments_of(flow.from_index).empty() || segments_of(flow.to_index).empty()) {
       r.status = FlowRoute::Status::kNoNetwork;
     } else if (share_segment(flow.from_index, flow.to_index)) {
       r.status = FlowRoute::Status::kRouted;

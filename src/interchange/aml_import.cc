@@ -208,12 +208,13 @@ void AmlReader::link(pugi::xml_node l) {
 
 Inventory AmlReader::tables(const std::string& system) const {
   Inventory inv;
-  auto row = [](Table t, core::Loc loc, std::vector<std::pair<std::size_t, std::string>> cells) {
+  auto row = [](Table t, core::Loc loc,
+                const std::vector<std::pair<std::size_t, std::string>>& cells) {
     Row r;
     r.loc = loc;
     r.cells.assign(spec(t).columns.size(), Cell{"", loc, false});
-    for (auto& [c, text] : cells)
-      r.cells[c].text = std::move(text);
+    for (const auto& [c, text] : cells)
+      r.cells[c].text = text;
     return r;
   };
   for (Table t : {Table::kSystem, Table::kZones, Table::kNetworks, Table::kAssets})

@@ -188,7 +188,7 @@ class ModelReader {
         k.network = ce.ref("network");
         k.role = static_cast<Role>(ce.choice("role", {"none", "upstream", "downstream"}, 0, false));
         k.address = ce.optional("address");
-        a.connects.push_back(std::move(k));
+        a.connects.push_back(k);
       } else if (cn == "countermeasure") {
         a.countermeasures.push_back(countermeasure(c));
       } else {
@@ -197,7 +197,7 @@ class ModelReader {
         t.loc = te.loc();
         t.ref = te.ref("ref");
         t.level = te.integer("level", 1, 3, 0, true);
-        a.threats.push_back(std::move(t));
+        a.threats.push_back(t);
       }
     }
   }

@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace icsrisk::report::style {
@@ -125,7 +127,7 @@ std::string pale(const std::string& colour, double f) {
       if (d < 0) return colour;
       v = v * 16 + d;
     }
-    out += fmt::format("{:02x}", static_cast<int>(v + (255 - v) * f + 0.5));
+    out += fmt::format("{:02x}", static_cast<int>(std::lround(v + (255 - v) * f)));
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "report/html_text.h"
@@ -31,7 +33,8 @@ std::string risk_chart(
     int gx = left + l * group_w;
     for (std::size_t s = 0; s < series.size(); ++s) {
       std::size_t v = series[s].second[static_cast<std::size_t>(l)];
-      int h = static_cast<int>(static_cast<double>(v) * height / static_cast<double>(max) + 0.5);
+      int h =
+          static_cast<int>(std::lround(static_cast<double>(v) * height / static_cast<double>(max)));
       int x = gx + static_cast<int>(s) * (bar + gap);
       out += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"{}\">"

@@ -108,7 +108,7 @@ class Writer {
     out += '{';
     for (std::size_t i = 0; i < 5; ++i) {
       if (i) sep();
-      key(std::string(1, static_cast<char>('A' + i)));
+      key(std::string(1, model::letter(model::kRisks[i])));
       num(static_cast<long long>(c[i]));
     }
     out += '}';
@@ -307,7 +307,7 @@ void summary(Writer& w, const model::Model& m, const model::Profile& p, const ri
   for (std::size_t i = 0; i < top.size(); ++i) {
     const risk::AssetRiskRow& row = r.asset_risks[top[i]];
     w.indent(3), w.out += '{';
-    w.key("row"), w.num(static_cast<long long>(top[i] + 1)), w.sep();
+    w.key("row"), w.num(static_cast<long long>(top[i]) + 1), w.sep();
     w.key("target"), w.str(target_id(m, row)), w.sep();
     w.key("kind"), w.str(kind_id(row.kind)), w.sep();
     w.key("threat"), w.str(p.threats[row.threat].id), w.sep();

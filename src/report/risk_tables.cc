@@ -29,8 +29,8 @@ std::array<std::vector<std::size_t>, 3> by_function(const model::Profile& p,
   return out;
 }
 
-Cell text_or_empty(std::string s) {
-  return s.empty() ? Cell::empty() : Cell::of_text(std::move(s));
+Cell text_or_empty(const std::string& s) {
+  return s.empty() ? Cell::empty() : Cell::of_text(s);
 }
 
 }  // namespace
@@ -153,7 +153,7 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
             fmt::runtime((sr.routes_total_exact ? w.routes_listed : w.routes_total_bound).view()),
             sr.routes_total, sr.routes.size());
       }
-      row.push_back(text_or_empty(std::move(remark)));
+      row.push_back(text_or_empty(remark));
     };
     if (sr.routes.empty()) {
       std::vector<Cell>& row = t.rows.emplace_back();
