@@ -2,21 +2,29 @@
 // narrow leak suppressions, compiled in because ctest cannot pass several environment variables
 // reliably (style.md, "Tooling gotchas").
 
-extern "C" const char* __asan_default_options() {  // NOLINT(readability-identifier-naming,bugprone-reserved-identifier): the sanitizers look these up by name
+// The sanitizers look this function up by its reserved name.
+// NOLINTNEXTLINE(readability-identifier-naming,bugprone-reserved-identifier)
+extern "C" const char* __asan_default_options() {
   return "detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0";
 }
 
-extern "C" const char* __ubsan_default_options() {  // NOLINT(readability-identifier-naming,bugprone-reserved-identifier): the sanitizers look these up by name
+// The sanitizers look this function up by its reserved name.
+// NOLINTNEXTLINE(readability-identifier-naming,bugprone-reserved-identifier)
+extern "C" const char* __ubsan_default_options() {
   return "print_stacktrace=1:halt_on_error=1";
 }
 
 // Tests compare the CLI's stderr: the list of matched suppressions must not be printed.
-extern "C" const char* __lsan_default_options() {  // NOLINT(readability-identifier-naming,bugprone-reserved-identifier): the sanitizers look these up by name
+// The sanitizers look this function up by its reserved name.
+// NOLINTNEXTLINE(readability-identifier-naming,bugprone-reserved-identifier)
+extern "C" const char* __lsan_default_options() {
   return "print_suppressions=0";
 }
 
 // Graphviz plugin loading and fontconfig keep process-lifetime caches.
-extern "C" const char* __lsan_default_suppressions() {  // NOLINT(readability-identifier-naming,bugprone-reserved-identifier): the sanitizers look these up by name
+// The sanitizers look this function up by its reserved name.
+// NOLINTNEXTLINE(readability-identifier-naming,bugprone-reserved-identifier)
+extern "C" const char* __lsan_default_suppressions() {
   return "leak:gvconfig\n"
          "leak:libfontconfig.so\n"
          "leak:libpango\n"
