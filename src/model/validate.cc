@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/text.h"
 
@@ -224,15 +226,23 @@ class Linker {
     e.network_index = ref(m_.network_index, e.network, e.loc, "network", "network", m_.networks);
     if (!e.vector.empty()) {
       e.vector_index = p_.find_vector(e.vector);
-      if (e.vector_index == kNone)
-        unknown(e.loc, "vector", "entry vector", e.vector, ids_of(p_.vectors));
+      if (e.vector_index == kNone) {
+        std::vector<std::string_view> valid = ids_of(p_.vectors);
+        std::string s = core::closest_match(e.vector, valid);
+        d_.error(core::attribute_loc(e.loc, "vector"),
+                 fmt::format("unknown entry vector '{}' (the profile's vectors: {}){}", e.vector,
+                             fmt::join(valid, ", "),
+                             s.empty() ? "" : fmt::format("; did you mean '{}'?", s)));
+      }
     }
   }
 
   void scenario(Scenario& s) {
     s.target_index = ref(m_.asset_index, s.target, s.loc, "target", "asset", m_.assets);
     s.attack_index = threat(s.attack, s.loc, "attack");
-    if (s.bases.empty() && s.target_index != kNone && !has_sender_[s.target_index])
+    attack_applies(s);
+    if (s.bases.empty() && s.access == Access::kFlows && s.target_index != kNone &&
+        !has_sender_[s.target_index])
       d_.warning(core::attribute_loc(s.loc, "target"),
                  fmt::format("scenario '{}' has no attack base: no data flow goes to its target "
                              "'{}' and it names no bases",
@@ -254,12 +264,54 @@ class Linker {
         continue;
       }
       if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
-                              std::pair<std::size_t, std::size_t>{it->second, s.target_index}))
+                              std::pair<std::size_t, std::size_t>{it->second, s.target_index}) &&
+          !(s.access == Access::kSegment && share_segment(it->second, s.target_index)))
         d_.error(bases.find(b),
-                 fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
-                             "to its target (method.md §7)",
-                             b, s.target));
+                 fmt::format("attack base '{}' has no data flow to the target '{}'{}: a base "
+                             "sends to its target (method.md §7)",
+                             b, s.target,
+                             s.access == Access::kSegment ? " and shares no segment with it" : ""));
     }
+  }
+
+  /// The final attack must apply to the target's asset type (method.md §3): an error naming
+  /// the threats that do.
+  void attack_applies(const Scenario& s) {
+    if (s.target_index == kNone || s.attack_index == kNone) return;
+    std::size_t type = m_.assets[s.target_index].type_index;
+    if (type == kNone || p_.applies_to_asset(p_.threats[s.attack_index], p_.asset_types[type]))
+      return;
+    std::vector<std::string_view> valid;
+    for (const Threat& t : p_.threats)
+      if (p_.applies_to_asset(t, p_.asset_types[type])) valid.push_back(t.id);
+    d_.error(core::attribute_loc(s.loc, "attack"),
+             fmt::format(
+                 "attack '{}' does not apply to the target '{}' (asset type '{}'); the "
+                 "threats that apply: {}",
+                 s.attack, s.target, m_.assets[s.target_index].type,
+                 valid.empty() ? std::string("none") : fmt::format("{}", fmt::join(valid, ", "))));
+  }
+
+  /// Whether two assets share a segment: networks joined by non-filtering network devices
+  /// (method.md §7). The segments are built on first use.
+  bool share_segment(std::size_t a, std::size_t b) {
+    if (!segments_) {
+      segments_.emplace(m_.networks.size());
+      for (const Asset& x : m_.assets) {
+        const AssetType* t = x.type_index == kNone ? nullptr : &p_.asset_types[x.type_index];
+        if (!t || t->category != Category::kNetworkDevice || t->filtering != Filtering::kNo)
+          continue;
+        for (const Connection& c : x.connects)
+          if (c.network_index != kNone && x.connects[0].network_index != kNone)
+            segments_->join(x.connects[0].network_index, c.network_index);
+      }
+    }
+    for (const Connection& x : m_.assets[a].connects)
+      for (const Connection& y : m_.assets[b].connects)
+        if (x.network_index != kNone && y.network_index != kNone &&
+            segments_->find(x.network_index) == segments_->find(y.network_index))
+          return true;
+    return false;
   }
 
   /// Warns about flows whose endpoints share no chain of networks and network devices.
@@ -355,6 +407,7 @@ class Linker {
   /// whether each asset receives a flow.
   std::vector<std::pair<std::size_t, std::size_t>> flow_pairs_;
   std::vector<bool> has_sender_;
+  std::optional<UnionFind> segments_;
 
   Model& m_;
   const Profile& p_;

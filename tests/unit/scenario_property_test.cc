@@ -69,15 +69,18 @@ std::string random_model(std::mt19937& rng) {
     flows += R"(<flow id="f)" + std::to_string(i) + R"(" from=")" + hosts[a] + R"(" to=")" +
              hosts[b] + R"(">)" + (chance(40) ? some_measures() : "") + "</flow>";
   }
+  std::string target = hosts[pick(0, n_hosts - 1)];
   int n_entries = pick(1, 3);
   for (int i = 0; i < n_entries; ++i) {
+    // Some entries land on the target (method.md §7 "Attacks at the target"); network entries
+    // may too, when their segment holds it.
     std::string where =
         chance(30) ? R"(network="n)" + std::to_string(pick(0, n_nets - 1)) + R"(" vector="network")"
-                   : R"(asset=")" + hosts[pick(0, n_hosts - 1)] + R"(" vector="mail")";
+        : chance(15) ? R"(asset=")" + target + R"(" vector="mail")"
+                     : R"(asset=")" + hosts[pick(0, n_hosts - 1)] + R"(" vector="mail")";
     entries += R"(<entry id="e)" + std::to_string(i) + R"(" name="e" )" + where +
                R"( threat-level=")" + std::to_string(pick(1, 3)) + R"("/>)";
   }
-  std::string target = hosts[pick(0, n_hosts - 1)];
   std::string bases;
   if (chance(30) && !senders[target].empty()) {
     for (const std::string& s : senders[target])
@@ -118,7 +121,6 @@ class BruteForce {
       const model::Entry& en = m_.entries[e];
       std::size_t method = p_.find_threat(p_.vectors[en.vector_index].method);
       for (std::size_t x = 0; x < m_.assets.size(); ++x) {
-        if (x == t_) continue;
         int level;
         if (en.asset_index != kNone) {
           if (x != en.asset_index) continue;
@@ -130,6 +132,12 @@ class BruteForce {
           if (!on) continue;
           level =
               lvl(fn_asset(x, method) | fn(m_.networks[en.network_index].countermeasures, method));
+        }
+        if (x == t_) {  // an attack at the target: the final step on the target itself
+          int vul = 4 - std::max(level, lvl(fn_asset(t_, sc.attack_index)));
+          out.push_back(
+              {model::letter(p_.risk_of(m_.impacts[0].level, en.threat_level, vul)), vul, 2});
+          continue;
         }
         std::vector<std::size_t> path{x};
         walk(path, level, en.threat_level, out);
