@@ -10,25 +10,11 @@
 #include <fmt/ranges.h>
 
 #include "core/text.h"
+#include "model/scenario_checks.h"
 
 namespace icsrisk::model {
 
 namespace {
-
-/// Union-find over network indices, for the physical-connectivity check of flows.
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t find(std::size_t x) {
-    while (parent_[x] != x)
-      x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void join(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
-
- private:
-  std::vector<std::size_t> parent_;
-};
 
 class Linker {
  public:
@@ -240,7 +226,7 @@ class Linker {
   void scenario(Scenario& s) {
     s.target_index = ref(m_.asset_index, s.target, s.loc, "target", "asset", m_.assets);
     s.attack_index = threat(s.attack, s.loc, "attack");
-    attack_applies(s);
+    check_final_attack(m_, p_, s, d_);
     if (s.bases.empty() && s.access == Access::kFlows && s.target_index != kNone &&
         !has_sender_[s.target_index])
       d_.warning(core::attribute_loc(s.loc, "target"),
@@ -265,53 +251,13 @@ class Linker {
       }
       if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
                               std::pair<std::size_t, std::size_t>{it->second, s.target_index}) &&
-          !(s.access == Access::kSegment && share_segment(it->second, s.target_index)))
+          !(s.access == Access::kSegment && segments().share(it->second, s.target_index)))
         d_.error(bases.find(b),
                  fmt::format("attack base '{}' has no data flow to the target '{}'{}: a base "
                              "sends to its target (method.md §7)",
                              b, s.target,
                              s.access == Access::kSegment ? " and shares no segment with it" : ""));
     }
-  }
-
-  /// The final attack must apply to the target's asset type (method.md §3): an error naming
-  /// the threats that do.
-  void attack_applies(const Scenario& s) {
-    if (s.target_index == kNone || s.attack_index == kNone) return;
-    std::size_t type = m_.assets[s.target_index].type_index;
-    if (type == kNone || p_.applies_to_asset(p_.threats[s.attack_index], p_.asset_types[type]))
-      return;
-    std::vector<std::string_view> valid;
-    for (const Threat& t : p_.threats)
-      if (p_.applies_to_asset(t, p_.asset_types[type])) valid.push_back(t.id);
-    d_.error(core::attribute_loc(s.loc, "attack"),
-             fmt::format(
-                 "attack '{}' does not apply to the target '{}' (asset type '{}'); the "
-                 "threats that apply: {}",
-                 s.attack, s.target, m_.assets[s.target_index].type,
-                 valid.empty() ? std::string("none") : fmt::format("{}", fmt::join(valid, ", "))));
-  }
-
-  /// Whether two assets share a segment: networks joined by non-filtering network devices
-  /// (method.md §7). The segments are built on first use.
-  bool share_segment(std::size_t a, std::size_t b) {
-    if (!segments_) {
-      segments_.emplace(m_.networks.size());
-      for (const Asset& x : m_.assets) {
-        const AssetType* t = x.type_index == kNone ? nullptr : &p_.asset_types[x.type_index];
-        if (!t || t->category != Category::kNetworkDevice || t->filtering != Filtering::kNo)
-          continue;
-        for (const Connection& c : x.connects)
-          if (c.network_index != kNone && x.connects[0].network_index != kNone)
-            segments_->join(x.connects[0].network_index, c.network_index);
-      }
-    }
-    for (const Connection& x : m_.assets[a].connects)
-      for (const Connection& y : m_.assets[b].connects)
-        if (x.network_index != kNone && y.network_index != kNone &&
-            segments_->find(x.network_index) == segments_->find(y.network_index))
-          return true;
-    return false;
   }
 
   /// Warns about flows whose endpoints share no chain of networks and network devices.
@@ -403,11 +349,16 @@ class Linker {
     std::sort(flow_pairs_.begin(), flow_pairs_.end());
   }
 
+  const SegmentIndex& segments() {
+    if (!segments_) segments_.emplace(m_, p_);
+    return *segments_;
+  }
+
   /// (sender, receiver) asset indices of the resolved flows to base targets, sorted; and
   /// whether each asset receives a flow.
   std::vector<std::pair<std::size_t, std::size_t>> flow_pairs_;
   std::vector<bool> has_sender_;
-  std::optional<UnionFind> segments_;
+  std::optional<SegmentIndex> segments_;
 
   Model& m_;
   const Profile& p_;
