@@ -45,6 +45,7 @@ struct Network {
   std::string_view description;
   std::string_view zone;
   Medium medium = Medium::kWired;
+  int importance = 0;  ///< the `importance` attribute (1–3), 0 when absent (method.md §6)
   std::vector<Placement> countermeasures;
   Loc loc;
   std::size_t zone_index = kNone;
@@ -113,6 +114,12 @@ struct ScopedPlacement {
   std::size_t zone_index = kNone, network_index = kNone;
 };
 
+/// Which assets may make a scenario's final attack, and over which channels (method.md §7).
+enum class Access {
+  kFlows,    ///< the bases (explicit, else the senders to the target), over flow channels
+  kSegment,  ///< also every asset sharing a segment with the target, also over segment channels
+};
+
 struct Scenario {
   std::string_view id;
   std::string_view name;
@@ -120,6 +127,7 @@ struct Scenario {
   std::string_view target;
   std::string_view attack;
   std::vector<std::string_view> bases;  ///< explicit attack bases, or empty
+  Access access = Access::kFlows;
   Loc loc;
   Loc bases_loc;
   std::size_t target_index = kNone, attack_index = kNone;

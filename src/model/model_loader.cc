@@ -147,7 +147,7 @@ class ModelReader {
   }
 
   Network network(pugi::xml_node n) {
-    xml::Element e = element(n, {"id", "name", "zone", "medium"});
+    xml::Element e = element(n, {"id", "name", "zone", "medium", "importance"});
     Network x;
     x.loc = e.loc();
     x.id = e.id();
@@ -155,6 +155,7 @@ class ModelReader {
     x.zone = e.ref("zone", false);
     x.medium = static_cast<Medium>(
         e.choice("medium", {kMediumIds[0], kMediumIds[1], kMediumIds[2], kMediumIds[3]}, 0, false));
+    x.importance = e.integer("importance", 1, 3, 0, false);
     for (pugi::xml_node c : e.children({"description", "countermeasure"})) {
       if (std::string_view(c.name()) == "description")
         x.description = text_of(c);
@@ -263,7 +264,7 @@ class ModelReader {
         x.description = text_of(c);
         continue;
       }
-      xml::Element se = element(c, {"id", "name", "target", "attack", "bases"});
+      xml::Element se = element(c, {"id", "name", "target", "attack", "bases", "access"});
       Scenario s;
       s.loc = se.loc();
       s.id = se.id();
@@ -272,6 +273,7 @@ class ModelReader {
       s.attack = se.ref("attack");
       s.bases = core::split_ws(se.optional("bases"));
       s.bases_loc = se.attr_loc("bases");
+      s.access = static_cast<Access>(se.choice("access", {"flows", "segment"}, 0, false));
       if (se.has("bases") && s.bases.empty()) {
         diags_.error(s.bases_loc,
                      "attribute 'bases' is empty; leave it out to use every sender to the target");

@@ -2,31 +2,19 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/text.h"
+#include "model/scenario_checks.h"
 
 namespace icsrisk::model {
 
 namespace {
-
-/// Union-find over network indices, for the physical-connectivity check of flows.
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t find(std::size_t x) {
-    while (parent_[x] != x)
-      x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void join(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
-
- private:
-  std::vector<std::size_t> parent_;
-};
 
 class Linker {
  public:
@@ -224,15 +212,23 @@ class Linker {
     e.network_index = ref(m_.network_index, e.network, e.loc, "network", "network", m_.networks);
     if (!e.vector.empty()) {
       e.vector_index = p_.find_vector(e.vector);
-      if (e.vector_index == kNone)
-        unknown(e.loc, "vector", "entry vector", e.vector, ids_of(p_.vectors));
+      if (e.vector_index == kNone) {
+        std::vector<std::string_view> valid = ids_of(p_.vectors);
+        std::string s = core::closest_match(e.vector, valid);
+        d_.error(core::attribute_loc(e.loc, "vector"),
+                 fmt::format("unknown entry vector '{}' (the profile's vectors: {}){}", e.vector,
+                             fmt::join(valid, ", "),
+                             s.empty() ? "" : fmt::format("; did you mean '{}'?", s)));
+      }
     }
   }
 
   void scenario(Scenario& s) {
     s.target_index = ref(m_.asset_index, s.target, s.loc, "target", "asset", m_.assets);
     s.attack_index = threat(s.attack, s.loc, "attack");
-    if (s.bases.empty() && s.target_index != kNone && !has_sender_[s.target_index])
+    check_final_attack(m_, p_, s, d_);
+    if (s.bases.empty() && s.access == Access::kFlows && s.target_index != kNone &&
+        !has_sender_[s.target_index])
       d_.warning(core::attribute_loc(s.loc, "target"),
                  fmt::format("scenario '{}' has no attack base: no data flow goes to its target "
                              "'{}' and it names no bases",
@@ -254,11 +250,13 @@ class Linker {
         continue;
       }
       if (!std::binary_search(flow_pairs_.begin(), flow_pairs_.end(),
-                              std::pair<std::size_t, std::size_t>{it->second, s.target_index}))
+                              std::pair<std::size_t, std::size_t>{it->second, s.target_index}) &&
+          !(s.access == Access::kSegment && segments().share(it->second, s.target_index)))
         d_.error(bases.find(b),
-                 fmt::format("attack base '{}' has no data flow to the target '{}': a base sends "
-                             "to its target (method.md §7)",
-                             b, s.target));
+                 fmt::format("attack base '{}' has no data flow to the target '{}'{}: a base "
+                             "sends to its target (method.md §7)",
+                             b, s.target,
+                             s.access == Access::kSegment ? " and shares no segment with it" : ""));
     }
   }
 
@@ -351,10 +349,16 @@ class Linker {
     std::sort(flow_pairs_.begin(), flow_pairs_.end());
   }
 
+  const SegmentIndex& segments() {
+    if (!segments_) segments_.emplace(m_, p_);
+    return *segments_;
+  }
+
   /// (sender, receiver) asset indices of the resolved flows to base targets, sorted; and
   /// whether each asset receives a flow.
   std::vector<std::pair<std::size_t, std::size_t>> flow_pairs_;
   std::vector<bool> has_sender_;
+  std::optional<SegmentIndex> segments_;
 
   Model& m_;
   const Profile& p_;

@@ -32,12 +32,19 @@ int clamp_level(int v) {
 
 }  // namespace
 
-std::vector<int> network_importance(const model::Model& m) {
+std::vector<int> network_importance(const model::Model& m, const model::Profile& p) {
   std::vector<int> out(m.networks.size(), 1);
-  for (const model::Asset& a : m.assets)
+  for (const model::Asset& a : m.assets) {
+    // A firewall's importance says how much the firewall matters, not the LAN behind it.
+    if (a.type_index != kNone &&
+        p.asset_types[a.type_index].category == model::Category::kNetworkDevice)
+      continue;
     for (const model::Connection& c : a.connects)
       if (c.network_index != kNone)
         out[c.network_index] = std::max(out[c.network_index], clamp_level(a.importance));
+  }
+  for (std::size_t n = 0; n < m.networks.size(); ++n)
+    if (m.networks[n].importance != 0) out[n] = clamp_level(m.networks[n].importance);
   return out;
 }
 
@@ -81,7 +88,7 @@ std::vector<AssetRiskRow> analyze_assets(const model::Model& m, const model::Pro
     for (const model::ThreatOverride& o : a.threats)
       if (o.threat != kNone) override_level[o.threat] = 0;
   }
-  std::vector<int> importance = network_importance(m);
+  std::vector<int> importance = network_importance(m, p);
   for (std::size_t ni = 0; ni < m.networks.size(); ++ni) {
     for (std::size_t t : by_medium[static_cast<int>(m.networks[ni].medium)]) {
       AssetRiskRow& row = rows.emplace_back();

@@ -10,9 +10,11 @@
 
 namespace icsrisk::risk {
 
-/// The importance of each network (method.md §6): the highest importance of the assets
-/// connected to it, 1 when none is. Indexed like Model::networks. O(connections).
-std::vector<int> network_importance(const model::Model& model);
+/// The importance of each network (method.md §6): its `importance` attribute when given; else
+/// the highest importance of the assets connected to it, network devices (asset types of
+/// category network-device) excluded; 1 when none is. Indexed like Model::networks.
+/// O(connections).
+std::vector<int> network_importance(const model::Model& model, const model::Profile& profile);
 
 /// The rows of the asset-based sheet of a linked, error-free model: every asset in model order
 /// with each threat applicable to its type in catalogue order, then every network in model order

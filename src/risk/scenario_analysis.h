@@ -8,9 +8,11 @@
 //   every segment it connects (that step is countered by the device's own measures).
 // - A step u → v with several channels takes the weakest (lowest level); its recorded channel is
 //   the weakest, ties going to the segment channel, then to the lowest flow index.
-// - The target appears only at the end; an entry on the target itself, or a network entry's
-//   step onto the target, yields no route. Bases with no routable flow to the target give no
-//   final step.
+// - The target appears only at the end. An entry step may land on it (an entry on the target
+//   itself, or a network entry whose segment holds it): that route is the entry step plus the
+//   final step on the target itself (no channel; the target's measures against the final
+//   method), two hops. A lateral step never lands on the target. Bases with no routable flow
+//   to the target give no final step.
 // - Scenario risk = max over entries e of matrix[impact][threat(e)][4 − L*(e)], where L*(e) is
 //   the least achievable route level (the minimax of step levels). This equals the highest risk
 //   over all routes only when the risk matrix is monotone: not decreasing as vulnerability grows

@@ -128,6 +128,15 @@ std::vector<std::size_t> entry_assets(const ReachGraph& g, std::size_t e, std::s
   return out;
 }
 
+bool entry_reaches(const ReachGraph& g, std::size_t e, std::size_t v) {
+  const model::Entry& entry = g.model().entries[e];
+  if (entry.asset_index != kNone) return entry.asset_index == v;
+  if (entry.network_index == kNone) return false;
+  std::size_t s = g.topology().segment_of_network(entry.network_index);
+  std::span<const std::size_t> segs = g.topology().segments_of(v);
+  return s != kNone && std::binary_search(segs.begin(), segs.end(), s);
+}
+
 FinalSteps final_steps(const ReachGraph& g, const model::Scenario& sc) {
   FinalSteps f;
   f.target = sc.target_index;
@@ -135,15 +144,25 @@ FinalSteps final_steps(const ReachGraph& g, const model::Scenario& sc) {
   f.level.assign(g.model().assets.size(), kUnreached);
   f.flow.assign(g.model().assets.size(), kNone);
   if (f.target == kNone || f.method == kNone) return f;
+  f.self_level = g.step_level(f.target, f.method, {});
+  // Segment access (§7): every asset sharing a segment with the target is a base too, and a
+  // final step may also take the segment channel.
+  const bool segment = sc.access == model::Access::kSegment;
   std::vector<bool> is_base(g.model().assets.size(), sc.base_indices.empty());
   for (std::size_t b : sc.base_indices)
     is_base[b] = true;
-  for (const FlowEdge& e : g.in(f.target)) {
-    if (!is_base[e.other] || f.level[e.other] < kUnreached) continue;  // each base once
-    Weakest w = g.weakest_channel(e.other, f.target, f.method, /*segment=*/false);
-    f.level[e.other] = w.level;
-    f.flow[e.other] = w.channel.flow;
-  }
+  auto add_base = [&](std::size_t b) {
+    if (b == f.target || f.level[b] < kUnreached) return;  // each base once
+    Weakest w = g.weakest_channel(b, f.target, f.method, segment);
+    f.level[b] = w.level;
+    f.flow[b] = w.channel.flow;
+  };
+  for (const FlowEdge& e : g.in(f.target))
+    if (is_base[e.other]) add_base(e.other);
+  if (segment)
+    for (std::size_t s : g.topology().segments_of(f.target))
+      for (std::size_t b : g.topology().members(s))
+        add_base(b);
   return f;
 }
 

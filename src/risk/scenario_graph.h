@@ -110,12 +110,17 @@ class ReachGraph {
 };
 
 /// The final steps of one scenario: per asset, the level of its weakest final step to the
-/// target (kUnreached when it is no attack base or has no routable flow to the target).
+/// target (kUnreached when it is no attack base or has no routable flow to the target). With
+/// access="segment", every asset sharing a segment with the target is a base as well, and each
+/// base's final step may take the segment channel (method.md §7 "Segment access").
 struct FinalSteps {
   std::size_t target = kNone;
   std::size_t method = kNone;
   std::vector<int> level;
   std::vector<std::size_t> flow;  ///< the flow of the weakest final step (lowest index on ties)
+  /// The final step on the target itself, after an entry step onto it (method.md §7 "Attacks at
+  /// the target"): step_level(target, method, Channel{}); kUnreached without target or method.
+  int self_level = kUnreached;
 };
 
 FinalSteps final_steps(const ReachGraph& g, const model::Scenario& scenario);
@@ -128,6 +133,11 @@ Step final_step(const ReachGraph& g, const FinalSteps& f, std::size_t base);
 /// The assets an entry step of entry `e` can reach (excluding `target`), ascending.
 std::vector<std::size_t> entry_assets(const ReachGraph& g, std::size_t e, std::size_t target);
 
+/// Whether an entry step of entry `e` can land on asset `v` (method.md §7 step 1): an asset entry
+/// on v itself, or a network entry whose segment holds v. The target is not excluded: an entry
+/// step may land on it ("Attacks at the target"). O(segments of v).
+bool entry_reaches(const ReachGraph& g, std::size_t e, std::size_t v);
+
 /// The level of a route from its steps' levels (method.md §7 "Route values": the route takes the
 /// most mature countermeasure level among its steps): `route_level(so_far, step)` extends a
 /// route's level by one step. Every search and the route builder combine levels with this.
@@ -138,7 +148,9 @@ inline int route_level(int so_far, int step_level) {
 /// A route as the analyses handle it before it becomes a results Route.
 struct RawRoute {
   std::size_t entry = kNone;
-  std::vector<std::size_t> assets;  ///< first = entry-step destination, last = attack base
+  /// first = entry-step destination, last = attack base; or just the target, for an attack at
+  /// the target (entry step onto it, then the final step on itself)
+  std::vector<std::size_t> assets;
   int level = kUnreached;
   int vulnerability = 0;
   Risk risk = Risk::kE;

@@ -65,6 +65,7 @@ class Enumerator {
       std::vector<std::size_t> first = entry_assets(g_, e, f_.target);
       std::sort(first.begin(), first.end(),
                 [&](std::size_t a, std::size_t b) { return g_.rank(a) < g_.rank(b); });
+      if (!aborted_ && spend(1)) at_target(e);
       for (std::size_t v : first) {
         if (aborted_ || !spend(1)) return false;
         if (hops_[v] == kNone || 1 + hops_[v] > max_hops_) continue;
@@ -123,6 +124,17 @@ class Enumerator {
     r.vulnerability = k.vulnerability;
     r.risk = k.risk;
     insert(r);
+  }
+
+  /// The two-step route of entry `e` that lands on the target and attacks it from there
+  /// (method.md §7 "Attacks at the target").
+  void at_target(std::size_t e) {
+    if (max_hops_ < 2 || f_.self_level >= kUnreached || g_.entry_method(e) == kNone ||
+        !entry_reaches(g_, e, f_.target))
+      return;
+    path_.push_back(f_.target);
+    record(route_level(g_.entry_level(e, f_.target), f_.self_level));
+    path_.pop_back();
   }
 
   void descend(std::size_t x, int level) {

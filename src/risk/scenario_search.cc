@@ -83,6 +83,8 @@ std::vector<std::size_t> hops_to_target(const ReachGraph& g, const FinalSteps& f
 int entry_minimax(const ReachGraph& g, const FinalSteps& f, const std::vector<int>& minimax,
                   std::size_t e) {
   int best = kUnreached;
+  if (f.self_level < kUnreached && g.entry_method(e) != kNone && entry_reaches(g, e, f.target))
+    best = route_level(g.entry_level(e, f.target), f.self_level);  // an attack at the target
   for (std::size_t v : entry_assets(g, e, f.target)) {
     if (minimax[v] >= best) continue;
     best = std::min(best, route_level(g.entry_level(e, v), minimax[v]));
@@ -95,15 +97,21 @@ std::optional<RawRoute> fewest_hops_route(const ReachGraph& g, const FinalSteps&
                                           int limit) {
   RawRoute r;
   r.entry = e;
+  // Steps left after the entry step: the target itself takes one, its final attack on itself.
+  auto left = [&](std::size_t v) { return v == f.target ? std::size_t{1} : hops[v]; };
+  std::vector<std::size_t> candidates = entry_assets(g, e, f.target);
+  if (f.self_level <= limit && g.entry_method(e) != kNone && entry_reaches(g, e, f.target))
+    candidates.push_back(f.target);
   std::size_t first = kNone;
-  for (std::size_t v : entry_assets(g, e, f.target)) {
-    if (hops[v] == kNone || g.entry_level(e, v) > limit) continue;
-    if (first == kNone || hops[v] < hops[first] ||
-        (hops[v] == hops[first] && g.rank(v) < g.rank(first)))
+  for (std::size_t v : candidates) {
+    if (left(v) == kNone || g.entry_level(e, v) > limit) continue;
+    if (first == kNone || left(v) < left(first) ||
+        (left(v) == left(first) && g.rank(v) < g.rank(first)))
       first = v;
   }
   if (first == kNone) return std::nullopt;
   r.assets.push_back(first);
+  if (first == f.target) return r;
   std::vector<std::pair<std::size_t, int>> steps;
   for (std::size_t x = first; hops[x] > 1;) {
     // The smallest id among the next assets that stay on a fewest-hop walk.

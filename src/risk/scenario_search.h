@@ -19,12 +19,14 @@ std::vector<int> minimax_to_target(const ReachGraph& g, const FinalSteps& f);
 /// of level ≤ `limit`; kNone where impossible. 0-1 BFS over the reversed hub graph.
 std::vector<std::size_t> hops_to_target(const ReachGraph& g, const FinalSteps& f, int limit);
 
-/// The least level L*(e) of entry `e`'s routes given `minimax`, or kUnreached.
+/// The least level L*(e) of entry `e`'s routes given `minimax`, or kUnreached. Includes the
+/// attack at the target (entry step onto it, then the final step on itself).
 int entry_minimax(const ReachGraph& g, const FinalSteps& f, const std::vector<int>& minimax,
                   std::size_t e);
 
 /// The route of entry `e` with all steps ≤ `limit`, fewest hops, then smallest asset id
-/// sequence; `hops` from hops_to_target(limit). Empty when none.
+/// sequence; `hops` from hops_to_target(limit). An attack at the target counts as two hops like
+/// any entry → base → target route. Empty when none.
 std::optional<RawRoute> fewest_hops_route(const ReachGraph& g, const FinalSteps& f,
                                           const std::vector<std::size_t>& hops, std::size_t e,
                                           int limit);

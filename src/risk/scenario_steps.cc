@@ -42,21 +42,10 @@ StepLevels& StepLevels::operator=(StepLevels&&) noexcept = default;
 
 namespace {
 
-/// Whether entry `e` can put the attacker on asset `v` (method.md §7 step 1; the target is not
-/// excluded here: that is a property of routes, not of the step).
-bool entry_reaches(const detail::ReachGraph& g, std::size_t e, std::size_t v) {
-  const model::Entry& entry = g.model().entries[e];
-  if (entry.asset_index != kNone) return entry.asset_index == v;
-  if (entry.network_index == kNone) return false;
-  std::size_t s = g.topology().segment_of_network(entry.network_index);
-  std::span<const std::size_t> segs = g.topology().segments_of(v);
-  return s != kNone && std::binary_search(segs.begin(), segs.end(), s);
-}
-
 int entry_step_level(const detail::ReachGraph& g, std::size_t v, std::size_t method) {
   int best = detail::kUnreached;
   for (std::size_t e = 0; e < g.model().entries.size(); ++e)
-    if (g.entry_method(e) == method && entry_reaches(g, e, v))
+    if (g.entry_method(e) == method && detail::entry_reaches(g, e, v))
       best = std::min(best, g.entry_level(e, v));
   return best;
 }
@@ -71,13 +60,22 @@ std::optional<int> StepLevels::level(std::size_t from, std::size_t to, std::size
   int level = detail::kUnreached;
   if (from == kNone) {
     level = entry_step_level(g, to, method);
-  } else if (from < n && from != to) {
+  } else if (from < n && from == to) {
+    // The final attack on an asset itself after an entry step onto it: no channel (§7 "Attacks
+    // at the target"). A lateral step never lands where it starts.
     bool final = scenario && scenario->target_index == to && scenario->attack_index == method;
-    bool base_ok = !final || scenario->base_indices.empty() ||
+    if (final || method != g.lateral_method()) level = g.step_level(to, method, {});
+  } else if (from < n) {
+    bool final = scenario && scenario->target_index == to && scenario->attack_index == method;
+    bool segment = final && scenario->access == model::Access::kSegment &&
+                   g.topology().share_segment(from, to);
+    bool base_ok = !final || scenario->base_indices.empty() || segment ||
                    std::find(scenario->base_indices.begin(), scenario->base_indices.end(), from) !=
                        scenario->base_indices.end();
     if (base_ok)
-      level = g.weakest_channel(from, to, method, !final && method == g.lateral_method()).level;
+      level =
+          g.weakest_channel(from, to, method, segment || (!final && method == g.lateral_method()))
+              .level;
   }
   if (level >= detail::kUnreached) return std::nullopt;
   return level;

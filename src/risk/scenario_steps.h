@@ -15,8 +15,13 @@
 // - u → v with any other method: the final-step rule — flow channels only (an attack base
 //   acts on its target over a data flow, §7 step 3), the weakest of them.
 // - In the context of a scenario, its final step (base, target, attack) follows the final-step
-//   rule whatever the method, and only from the scenario's `bases` when it lists some.
-// - u = v, unknown ids, or no channel: no step (nullopt); a tree evaluation shows it as n/a.
+//   rule whatever the method, and only from the scenario's `bases` when it lists some; with
+//   access="segment", also from any asset sharing a segment with the target, whose final step
+//   may then take the segment channel too.
+// - v → v (an attack on the asset the attacker stands on, after an entry step onto it: §7
+//   "Attacks at the target"): no channel, v's measures against the method; with the lateral
+//   method only as a scenario's final step on its target.
+// - Unknown ids, or no channel: no step (nullopt); a tree evaluation shows it as n/a.
 
 #include <memory>
 #include <optional>

@@ -236,7 +236,7 @@ TEST(AssetAnalysisTest, RowsFollowModelThenCatalogueOrderAndGroupsAreOneRow) {
                                            "plc/t-intr", "n-1/t-net", "n-2/t-net", "n-2/t-wifi",
                                            "n-3/t-net"}));
   EXPECT_EQ(row_of(*l, r, kNetwork, "n-3", "t-net").importance, 3);
-  EXPECT_EQ(risk::network_importance(*l->model), (std::vector<int>{2, 3, 3}));
+  EXPECT_EQ(risk::network_importance(*l->model, *l->profile), (std::vector<int>{2, 3, 3}));
 }
 
 TEST(AssetAnalysisTest, EveryRiskMatrixCellIsReadWithImportanceFirst) {

@@ -138,9 +138,10 @@ TEST(ScenarioTest, NetworkEntryReachesEveryAssetOfTheSegmentWithTheNetworksMeasu
   EXPECT_EQ(r.steps[0].countermeasures,
             (std::vector<std::size_t>{l->profile.find_countermeasure("p-access")}));
   EXPECT_EQ(r.steps[0].countermeasure_level, 2);
-  // The target itself is no entry-step destination.
-  for (const risk::Route& route : rs[0].routes)
-    EXPECT_NE(route.steps[0].to, l->asset("t"));
+  // The target is on the segment too: the entry step may land on it, and the route is then
+  // the final attack on the target itself (method.md §7 "Attacks at the target").
+  std::vector<std::string> all = paths(*l, rs[0]);
+  EXPECT_NE(std::find(all.begin(), all.end(), "ep: t → t"), all.end());
 }
 
 TEST(ScenarioTest, MediaEntryUsesTheVectorsMethod) {
@@ -216,9 +217,9 @@ TEST(ScenarioTest, ExplicitBasesRestrictTheFinalStep) {
 }
 
 TEST(ScenarioTest, UnreachableTargetHasNoRiskAndNoRoute) {
-  auto l = load(system_xml(
-      nets({"n1", "n2"}), asset("a", {"n1"}) + asset("b", {"n2"}) + asset("t", {"n2"}),
-      flow("bt", "b", "t"), mail_entry("ep", "a") + mail_entry("ep-t", "t"), scenario("t")));
+  auto l = load(system_xml(nets({"n1", "n2"}),
+                           asset("a", {"n1"}) + asset("b", {"n2"}) + asset("t", {"n2"}),
+                           flow("bt", "b", "t"), mail_entry("ep", "a"), scenario("t")));
   auto rs = l->analyze();
   EXPECT_FALSE(rs[0].risk.has_value());
   EXPECT_FALSE(rs[0].risk_planned.has_value());
@@ -323,12 +324,15 @@ TEST(ScenarioTest, HugeRouteCountsAreCappedAndTheListStaysSorted) {
   EXPECT_EQ(paths(*l, rs[0]), expected);
 }
 
-TEST(ScenarioTest, EntryOnTheTargetItselfGivesNoRoute) {
+TEST(ScenarioTest, EntryOnTheTargetItselfGivesTheAttackAtTheTarget) {
+  // method.md §7 "Attacks at the target": the entry step lands on the target, then the final
+  // attack on the target itself. A lateral step never lands on it, so b is no way back in.
   auto l = load(system_xml(nets({"n"}), asset("b", {"n"}) + asset("t", {"n"}), flow("bt", "b", "t"),
                            mail_entry("ep", "t"), scenario("t")));
   auto rs = l->analyze();
-  EXPECT_FALSE(rs[0].risk.has_value());
-  EXPECT_TRUE(rs[0].routes.empty());
+  ASSERT_TRUE(rs[0].risk.has_value());
+  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: t → t"}));
+  EXPECT_EQ(rs[0].routes[0].steps[1].from, l->asset("t"));
 }
 
 TEST(ScenarioTest, ProfileWarnsWhenTheRiskMatrixIsNotMonotoneInVulnerability) {

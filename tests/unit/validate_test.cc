@@ -157,10 +157,12 @@ TEST(ValidateTest, UnknownEntryAssetNetworkAndVector) {
       R"(<entry id="e1" asset="a1" vector="mail" threat-level="3"/>)",
       R"(<entry id="e1" asset="pc" vector="usb" threat-level="3"/><entry id="e2" network="n7" vector="mial" threat-level="1"/>)"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:13:32: error: unknown asset 'pc'\n"));
-  EXPECT_THAT(o.text, HasSubstr("m.xml:13:43: error: unknown entry vector 'usb'\n"));
+  EXPECT_THAT(o.text, HasSubstr("m.xml:13:43: error: unknown entry vector 'usb' (the profile's "
+                                "vectors: mail, web, media, network, remote, physical)\n"));
   EXPECT_THAT(o.text, HasSubstr("m.xml:13:89: error: unknown network 'n7'; did you mean 'n1'?\n"));
-  EXPECT_THAT(o.text, HasSubstr("m.xml:13:102: error: unknown entry vector 'mial'; did you mean "
-                                "'mail'?\n"));
+  EXPECT_THAT(o.text, HasSubstr("m.xml:13:102: error: unknown entry vector 'mial' (the profile's "
+                                "vectors: mail, web, media, network, remote, physical); did you "
+                                "mean 'mail'?\n"));
 }
 
 TEST(ValidateTest, FlowThroughANetworkDeviceIsConnected) {
