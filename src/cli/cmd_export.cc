@@ -31,8 +31,7 @@ int run_export(const ExportOptions& o) {
   for (const interchange::TableSpec& sp : interchange::table_specs()) {
     std::string path = (std::filesystem::path(o.output) / sp.file).string();
     if (auto w = write_file_atomic(path, interchange::table_csv(inv, sp.table)); !w) {
-      std::fprintf(stderr, "icsrisk: error: %s\n", w.error().message.c_str());
-      return kExitIo;
+      return fail(kExitIo, w.error().message);
     }
     std::printf("wrote %s (%zu rows)\n", path.c_str(), inv[sp.table].rows.size());
   }

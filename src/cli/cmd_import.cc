@@ -90,8 +90,7 @@ int finish(Inputs& in, std::deque<core::SourceFile>& keep, const interchange::In
   }
   int rc = in.report();
   if (auto w = write_file_atomic(output, *xml); !w) {
-    std::fprintf(stderr, "icsrisk: error: %s\n", w.error().message.c_str());
-    return kExitIo;
+    return fail(kExitIo, w.error().message);
   }
   for (const std::string& e : encodings)
     std::printf("read %s\n", e.c_str());

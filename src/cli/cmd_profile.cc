@@ -14,7 +14,7 @@ namespace {
 
 struct ProfileOptions {
   std::string path;
-  std::string lang = "ja";
+  model::Lang lang = model::Lang::kJa;
   std::string format = "text";
 };
 
@@ -28,8 +28,7 @@ int print_xml(const std::string& path) {
   }
   auto text = read_file(path);
   if (!text) {
-    std::fprintf(stderr, "icsrisk: %s\n", text.error().message.c_str());
-    return kExitIo;
+    return fail(kExitIo, text.error().message);
   }
   std::fwrite(text->data(), 1, text->size(), stdout);
   return kExitOk;
@@ -44,8 +43,7 @@ Runner add_profile(CLI::App& app) {
   CLI::App* show =
       sub->add_subcommand("show", "Print the profile in use (the built-in one by default)");
   show->add_option("--profile", o->path, "profile file");
-  show->add_option("--lang", o->lang, "language of the tables: ja (default) or en")
-      ->check(CLI::IsMember({"ja", "en"}));
+  add_lang_option(show, o->lang, "language of the tables: ja (default) or en");
   show->add_option("--format", o->format, "text (tables, default) or xml (the profile file)")
       ->check(CLI::IsMember({"text", "xml"}));
   return [o]() {
@@ -54,8 +52,7 @@ Runner add_profile(CLI::App& app) {
     int rc = in.report();
     if (!profile || rc != kExitOk) return rc == kExitOk ? static_cast<int>(kExitInvalid) : rc;
     if (o->format == "xml") return print_xml(o->path);
-    std::string text =
-        report::catalogue_text(*profile, o->lang == "en" ? model::Lang::kEn : model::Lang::kJa);
+    std::string text = report::catalogue_text(*profile, o->lang);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return static_cast<int>(kExitOk);
   };

@@ -17,8 +17,7 @@ bool make_folder(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    std::fprintf(stderr, "icsrisk: error: cannot create '%s': %s\n", dir.c_str(),
-                 ec.message().c_str());
+    fail(kExitUsage, fmt::format("cannot create '{}': {}", dir, ec.message()));
     return false;
   }
   return true;
@@ -34,8 +33,7 @@ Runner add_template(CLI::App& app) {
     for (const interchange::TableSpec& sp : interchange::table_specs()) {
       std::string path = (std::filesystem::path(*dir) / sp.file).string();
       if (auto w = write_file_atomic(path, interchange::template_csv(sp.table)); !w) {
-        std::fprintf(stderr, "icsrisk: error: %s\n", w.error().message.c_str());
-        return static_cast<int>(kExitIo);
+        return fail(kExitIo, w.error().message);
       }
       std::printf("wrote %s\n", path.c_str());
     }

@@ -20,7 +20,7 @@ namespace {
 
 struct TrafficOptions {
   std::string model, log, profile, output;
-  std::string lang = "ja";
+  model::Lang lang = model::Lang::kJa;
   bool add_flows = false;
 };
 
@@ -28,11 +28,9 @@ int write_with_flows(Inputs& in, const TrafficOptions& o, const core::SourceFile
                      const model::Model& m, const interchange::TrafficComparison& c) {
   std::optional<std::string> text = interchange::add_observed_flows(m, model_file.text(), c);
   if (!text) {
-    std::fprintf(stderr,
-                 "icsrisk: error: no </dataflows> or </system> end tag in %s to add "
-                 "flows before\n",
-                 o.model.c_str());
-    return kExitInvalid;
+    return fail(
+        kExitInvalid,
+        fmt::format("no </dataflows> or </system> end tag in {} to add flows before", o.model));
   }
   core::SourceFile out(o.output, *text);
   std::optional<model::Model> back = model::load_model(out, in.diags());
@@ -46,8 +44,7 @@ int write_with_flows(Inputs& in, const TrafficOptions& o, const core::SourceFile
     return rc == kExitOk ? static_cast<int>(kExitInvalid) : rc;
   }
   if (auto w = write_file_atomic(o.output, *text); !w) {
-    std::fprintf(stderr, "icsrisk: error: %s\n", w.error().message.c_str());
-    return kExitIo;
+    return fail(kExitIo, w.error().message);
   }
   std::printf("\nwrote %s: the model with the unexpected flows added\n", o.output.c_str());
   return kExitOk;
@@ -64,8 +61,7 @@ int run(const TrafficOptions& o) {
   std::vector<interchange::Connection> log = interchange::read_conn_log(**log_file, in.diags());
   if (!m || in.diags().has_errors()) return in.report();
   interchange::TrafficComparison c = interchange::compare_traffic(*m, log, in.diags());
-  std::string text =
-      interchange::traffic_report(*m, c, o.lang == "en" ? model::Lang::kEn : model::Lang::kJa);
+  std::string text = interchange::traffic_report(*m, c, o.lang);
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (o.add_flows) return write_with_flows(in, o, **model_file, *m, c);
   return in.report();
@@ -85,8 +81,7 @@ CLI::App* add_traffic(CLI::App& import, Runner& runner) {
   sub->add_option("-o,--output", o->output, "the model file to write with --add-flows")->needs(add);
   add->needs(sub->get_option("-o"));
   sub->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
-  sub->add_option("--lang", o->lang, "language of the report: ja (default) or en")
-      ->check(CLI::IsMember({"ja", "en"}));
+  add_lang_option(sub, o->lang, "language of the report: ja (default) or en");
   runner = [o]() { return run(*o); };
   return sub;
 }

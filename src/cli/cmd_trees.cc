@@ -41,7 +41,7 @@ struct Options {
   std::vector<std::string> trees;
   std::vector<std::string> domains;
   std::string output;
-  std::string lang = "ja";
+  model::Lang lang = model::Lang::kJa;
   std::vector<double> exact_budget;  ///< nodes, seconds
   std::vector<std::string> rank;
   std::size_t top = 10;
@@ -59,9 +59,9 @@ std::optional<attacktree::BddOptions> bdd_options(const Options& o) {
   double nodes = o.exact_budget[0], seconds = o.exact_budget[1];
   if (!(nodes >= 10000 && nodes <= 1e9 && nodes == std::floor(nodes)) ||
       !(seconds > 0 && seconds <= 1e6)) {
-    std::fprintf(stderr,
-                 "icsrisk: error: --exact-budget takes NODES,SECONDS: a whole number of nodes "
-                 "from 10000 to 1000000000 and seconds above 0 (at most 1000000)\n");
+    fail(kExitUsage,
+         "--exact-budget takes NODES,SECONDS: a whole number of nodes from 10000 to 1000000000 and "
+         "seconds above 0 (at most 1000000)");
     return std::nullopt;
   }
   b.max_bdd_nodes = b.max_set_nodes = static_cast<std::size_t>(nodes);
@@ -81,14 +81,13 @@ bool add_ranking(const Options& o, attacktree::BddOptions& b) {
     else if (name == "pareto")
       b.rank.push_back(attacktree::Rank::kPareto);
     else {
-      std::fprintf(stderr,
-                   "icsrisk: error: unknown ranking '%s' (use probability, cost, time, pareto)\n",
-                   name.c_str());
+      fail(kExitUsage,
+           fmt::format("unknown ranking '{}' (use probability, cost, time, pareto)", name));
       return false;
     }
   }
   if (o.top < 1 || o.top > 100000) {
-    std::fprintf(stderr, "icsrisk: error: --top must be from 1 to 100000\n");
+    fail(kExitUsage, "--top must be from 1 to 100000");
     return false;
   }
   b.top = o.top;
@@ -108,17 +107,14 @@ int run_generate(const Options& o) {
   std::error_code ec;
   std::filesystem::create_directories(o.out_dir, ec);
   if (ec) {
-    std::fprintf(stderr, "icsrisk: error: cannot create '%s': %s\n", o.out_dir.c_str(),
-                 ec.message().c_str());
-    return kExitIo;
+    return fail(kExitIo, fmt::format("cannot create '{}': {}", o.out_dir, ec.message()));
   }
   for (const risk::ScenarioRisk& s : scenarios) {
     attacktree::Tree t = attacktree::tree_of_scenario(*m, *profile, s);
     std::string path = (std::filesystem::path(o.out_dir) / (t.scenario + ".xml")).string();
     core::Status st = write_file_atomic(path, attacktree::write_tree(t, profile));
     if (!st) {
-      std::fprintf(stderr, "icsrisk: error: %s\n", st.error().message.c_str());
-      return kExitIo;
+      return fail(kExitIo, st.error().message);
     }
     std::printf("wrote %s\n", path.c_str());
   }
@@ -196,26 +192,19 @@ int run_diagram(const Options& o) {
   std::string ext = std::filesystem::path(o.output).extension().string();
   std::optional<report::ImageFormat> image = report::image_format_of(ext);
   if (!image && ext != ".dot" && ext != ".gv") {
-    std::fprintf(stderr,
-                 "icsrisk: error: cannot tell the format of '%s': use .dot, .svg, .png or .pdf\n",
-                 o.output.c_str());
-    return kExitUsage;
-  }
-  if (o.lang != "ja" && o.lang != "en") {
-    std::fprintf(stderr, "icsrisk: error: --lang must be ja or en\n");
-    return kExitUsage;
+    return fail(
+        kExitUsage,
+        fmt::format("cannot tell the format of '{}': use .dot, .svg, .png or .pdf", o.output));
   }
   if (!o.values.empty() && !attacktree::parse_domain(o.values)) {
-    std::fprintf(stderr,
-                 "icsrisk: error: --values must be ipa, probability, cost, time or skill\n");
-    return kExitUsage;
+    return fail(kExitUsage, "--values must be ipa, probability, cost, time or skill");
   }
   Loaded l;
   int rc = load_trees(o, l);
   if (rc != kExitOk) return rc;
   const attacktree::Tree& t = l.trees.front();
   report::TreeDiagramOptions options;
-  options.lang = o.lang == "en" ? model::Lang::kEn : model::Lang::kJa;
+  options.lang = o.lang;
   options.countermeasures = true;
   if (!o.values.empty())
     diagram_values(t, *attacktree::parse_domain(o.values), l.context_of(t), options);
@@ -225,15 +214,13 @@ int run_diagram(const Options& o) {
   if (image) {
     core::Result<std::string> rendered = report::render_dot(text, *image);
     if (!rendered) {
-      std::fprintf(stderr, "icsrisk: error: %s\n", rendered.error().message.c_str());
-      return kExitIo;
+      return fail(kExitIo, rendered.error().message);
     }
     text = std::move(*rendered);
   }
   core::Status st = write_file_atomic(o.output, text);
   if (!st) {
-    std::fprintf(stderr, "icsrisk: error: %s\n", st.error().message.c_str());
-    return kExitIo;
+    return fail(kExitIo, st.error().message);
   }
   return kExitOk;
 }
@@ -243,10 +230,9 @@ int run_eval(const Options& o) {
   for (const std::string& name : o.domains) {
     std::optional<attacktree::Domain> d = attacktree::parse_domain(name);
     if (!d) {
-      std::fprintf(
-          stderr, "icsrisk: error: unknown domain '%s' (use ipa, probability, cost, time, skill)\n",
-          name.c_str());
-      return kExitUsage;
+      return fail(
+          kExitUsage,
+          fmt::format("unknown domain '{}' (use ipa, probability, cost, time, skill)", name));
     }
     domains.push_back(*d);
   }
@@ -255,17 +241,13 @@ int run_eval(const Options& o) {
   std::optional<attacktree::BddOptions> budget = bdd_options(o);
   if (!budget || !add_ranking(o, *budget)) return kExitUsage;
   if (o.format != "text" && o.format != "json" && o.format != "csv") {
-    std::fprintf(stderr, "icsrisk: error: --format must be text, json or csv\n");
-    return kExitUsage;
+    return fail(kExitUsage, "--format must be text, json or csv");
   }
   if (!o.rank_measures.empty() && o.rank_measures != "probability" && o.rank_measures != "cost") {
-    std::fprintf(stderr, "icsrisk: error: --rank-measures must be probability or cost\n");
-    return kExitUsage;
+    return fail(kExitUsage, "--rank-measures must be probability or cost");
   }
   if (o.format == "csv" && o.rank.empty()) {
-    std::fprintf(stderr,
-                 "icsrisk: error: --format csv writes the ranked attack sets: give --rank\n");
-    return kExitUsage;
+    return fail(kExitUsage, "--format csv writes the ranked attack sets: give --rank");
   }
   Loaded l;
   int rc = load_trees(o, l);
@@ -343,7 +325,7 @@ Runner add_trees(CLI::App& app) {
   diagram->add_option("--model", o->model,
                       "model the steps refer to (their IPA level comes from it)");
   diagram->add_option("--profile", o->profile, "profile file (default: the built-in ipa-2018)");
-  diagram->add_option("--lang", o->lang, "ja or en (method names)");
+  add_lang_option(diagram, o->lang, "ja or en (method names)");
   diagram->add_option("--values", o->values,
                       "print every node's value in this domain and highlight the best attack");
   return [o, gen, diagram]() {
