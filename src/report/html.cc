@@ -205,9 +205,13 @@ class Writer {
       std::stable_sort(improved.begin(), improved.end(), [&](std::size_t a, std::size_t b) {
         return worse_than(r_.asset_risks[a].risk, r_.asset_risks[b].risk);
       });
-      const std::size_t shown = std::min<std::size_t>(improved.size(), 15);
-      out_ += fmt::format("<p class=\"note\">{} ({} / {})</p>\n", h_.planned_rows, shown,
-                          improved.size());
+      // Every such row, up to the report's row limit; past it the note says where the rest is.
+      const std::size_t shown = std::min(improved.size(), kHtmlRowLimit);
+      out_ += fmt::format("<p class=\"note\">{} ({})</p>\n", h_.planned_rows, improved.size());
+      if (shown < improved.size())
+        out_ += fmt::format("<p class=\"note cut\">{}</p>\n",
+                            html_escape(fmt::format(fmt::runtime(h_.rows_cut.view()),
+                                                    improved.size(), shown, "asset-risk")));
       out_ += "<div class=\"table-wrap\"><table><thead><tr>" + asset_row_header() +
               fmt::format("<th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n", w_.risk,
                           h_.after, w_.planned_measures);

@@ -302,6 +302,7 @@ void summary(Writer& w, const model::Model& m, const model::Profile& p, const ri
   w.indent(2), w.key("asset"), w.counts(s.asset_counts), w.out += ',';
   w.indent(2), w.key("asset_planned"), w.counts(s.asset_counts_planned), w.out += ',';
   w.indent(2), w.key("scenario"), w.counts(s.scenario_counts), w.out += ',';
+  w.indent(2), w.key("scenario_planned"), w.counts(s.scenario_counts_planned), w.out += ',';
   w.indent(2), w.key("top_risks"), w.out += '[';
   std::vector<std::size_t> top = top_asset_rows(r, 5);
   for (std::size_t i = 0; i < top.size(); ++i) {

@@ -90,6 +90,7 @@ std::string to_markdown(const Report& r, const model::Model& m, const model::Pro
   out += counts_row(w.asset_risk, results.summary.asset_counts);
   out += counts_row(w.asset_after, results.summary.asset_counts_planned);
   out += counts_row(w.impact_risk, results.summary.scenario_counts);
+  out += counts_row(w.impact_after, results.summary.scenario_counts_planned);
   out += '\n';
   std::vector<std::size_t> top = top_asset_rows(results, 5);
   if (!top.empty()) {

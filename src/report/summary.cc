@@ -76,7 +76,9 @@ std::string summary_text(const model::Model& m, const model::Profile& p, const r
                        row.vulnerability_level);
   }
   out += fmt::format("{} ({} {}):\n", w.impact_risk, r.scenario_risks.size(), w.scenarios_unit);
-  out += fmt::format("  {}\n", counts_line(r.summary.scenario_counts));
+  out += fmt::format("  {:<12} {}\n", w.summary_now, counts_line(r.summary.scenario_counts));
+  out += fmt::format("  {:<12} {}\n", w.summary_planned,
+                     counts_line(r.summary.scenario_counts_planned));
   for (std::size_t i : ranked_scenarios(r)) {
     const risk::ScenarioRisk& s = r.scenario_risks[i];
     const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];

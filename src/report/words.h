@@ -88,6 +88,7 @@ struct Words {
   Word summary_planned;
   Word highest_rows;
   Word asset_after;
+  Word impact_after;
   Word scenarios_ranked;
   Word written_to;
   /// Words of the HTML report (report/html.cc).

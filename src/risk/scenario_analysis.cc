@@ -79,10 +79,11 @@ ScenarioRisk analyze_one(const detail::ReachGraph& now, const detail::ReachGraph
     if (r.entry == first->entry && r.assets == first->assets) continue;
     out.routes.push_back(detail::to_route(now, f, r));
   }
-  out.routes_total = listing.total;
+  // The count covers the routes within the hop bound and the first route, listed even when it
+  // is longer: a table never shows fewer routes in all than it lists.
+  out.routes_total = listing.total + (first->hops() > options.max_hops ? 1 : 0);
   out.routes_total_exact = listing.exact;
-  std::size_t known = listing.total + (first->hops() > options.max_hops ? 1 : 0);
-  out.truncated = !listing.exact || known > out.routes.size();
+  out.truncated = !listing.exact || out.routes_total > out.routes.size();
   return out;
 }
 

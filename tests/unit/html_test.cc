@@ -194,5 +194,23 @@ TEST(HtmlReportTest, IsDeterministic) {
   EXPECT_EQ(report_of(a, model::Lang::kEn, true), report_of(a, model::Lang::kEn, true));
 }
 
+TEST(HtmlReportTest, PlannedEffectListsEveryRowThePlannedMeasuresLower) {
+  Analysed a = analyse("models/model-plant.xml");
+  std::size_t lowered = 0;
+  for (const risk::AssetRiskRow& r : a.results.asset_risks)
+    lowered += r.risk != r.risk_planned;
+  ASSERT_GT(lowered, 15u);  // more than the old cut of 15 rows
+  std::string html = report_of(a, model::Lang::kEn, false);
+  const std::string note =
+      fmt::format("Items whose risk the planned countermeasures lower ({})", lowered);
+  std::size_t at = html.find(note);
+  ASSERT_NE(at, std::string::npos);
+  std::size_t body = html.find("<tbody>", at), end = html.find("</tbody>", at);
+  std::size_t rows = 0;
+  for (std::size_t p = html.find("<tr>", body); p < end; p = html.find("<tr>", p + 1))
+    ++rows;
+  EXPECT_EQ(rows, lowered);
+}
+
 }  // namespace
 }  // namespace icsrisk::report

@@ -71,6 +71,11 @@ TEST(JsonTest, HasEveryDocumentedFieldInOrder) {
   EXPECT_EQ(sc["routes"][0]["steps"][0]["via"], nlohmann::json::array());
   EXPECT_TRUE(j["scenario_risks"][1]["risk"].is_null());
   EXPECT_EQ(j["summary"]["asset"]["A"], r.summary.asset_counts[0]);
+  // The scenario counts after the planned measures stand beside the asset ones (issue 10).
+  ASSERT_TRUE(j["summary"].contains("scenario_planned"));
+  for (std::size_t i = 0; i < 5; ++i)
+    EXPECT_EQ(j["summary"]["scenario_planned"][std::string(1, static_cast<char>('A' + i))],
+              r.summary.scenario_counts_planned[i]);
   EXPECT_EQ(j["summary"]["top_risks"].size(), 5u);
   EXPECT_EQ(j["summary"]["top_risks"][0]["risk"], "A");
 }
