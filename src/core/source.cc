@@ -131,19 +131,8 @@ bool is_space(char c) {
 }  // namespace
 
 Loc attribute_token_loc(Loc element, std::string_view name, std::string_view token) {
-  Loc attr = attribute_loc(element, name);
-  if (!attr.known() || attr.offset == element.offset || token.empty()) return attr;
-  const std::string& t = attr.file->text();
-  auto [i, end] = attribute_value(attr, name);
-  while (i < end) {
-    while (i < end && is_space(t[i]))
-      ++i;
-    std::size_t start = i;
-    while (i < end && !is_space(t[i]))
-      ++i;
-    if (std::string_view(t).substr(start, i - start) == token) return Loc{attr.file, start};
-  }
-  return attr;
+  if (token.empty()) return attribute_loc(element, name);
+  return AttributeTokens(element, name).find(token);
 }
 
 Loc AttributeTokens::find(std::string_view token) const {

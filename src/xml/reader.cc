@@ -273,17 +273,7 @@ const char* Element::attr(const char* name) const {
 }
 
 std::string_view Element::required(const char* name) {
-  const char* a = attr(name);
-  if (a == nullptr) {
-    diags_.error(loc_, fmt::format("<{}> needs the attribute '{}'", node_.name(), name));
-    return {};
-  }
-  std::string_view v = a;
-  if (v.empty()) {
-    diags_.error(attr_loc(name),
-                 fmt::format("attribute '{}' of <{}> is empty", name, node_.name()));
-  }
-  return v;
+  return ref(name, /*is_required=*/true);
 }
 
 std::string_view Element::optional(const char* name, std::string_view fallback) const {
