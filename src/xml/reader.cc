@@ -273,7 +273,7 @@ const char* Element::attr(const char* name) const {
 }
 
 std::string_view Element::required(const char* name) {
-  return ref(name, /*is_required=*/true);
+  return ref(name, /*required=*/true);
 }
 
 std::string_view Element::optional(const char* name, std::string_view fallback) const {
