@@ -10,26 +10,13 @@
 
 #include "attacktree/defence.h"
 #include "attacktree/loader.h"
+#include "unit/attacktree_text.h"
 #include "unit/cli_run.h"
 
 namespace icsrisk::attacktree {
 namespace {
 
-struct Loaded {
-  std::optional<Tree> tree;
-  std::string diagnostics;
-};
-
-Loaded load(const std::string& text) {
-  static std::vector<std::unique_ptr<core::SourceFile>> files;  // outlive the trees
-  files.push_back(std::make_unique<core::SourceFile>("t.xml", text));
-  core::Diagnostics diags;
-  Loaded out;
-  out.tree = load_tree(*files.back(), diags);
-  diags.sort();
-  out.diagnostics = diags.render();
-  return out;
-}
+using Loaded = LoadedText;
 
 // a: p 0.5, cost 10, halved by m1 (cost 10); b: p 0.4, cost 20, blocked by m2 (cost 100,
 // planned); c: p 0.2, cost 30, +50 cost by m3 (no cost given).
@@ -48,7 +35,7 @@ const char* kTree = R"(<attack-tree id="t">
 </attack-tree>)";
 
 TEST(AttackTreeDefenceTest, EffectsApplyWhileTheMeasureIsInForce) {
-  Loaded l = load(kTree);
+  Loaded l = load_text(kTree);
   ASSERT_TRUE(l.tree) << l.diagnostics;
   ASSERT_TRUE(has_effects(*l.tree));
   Tree now = with_measures_in_force(*l.tree, false);
@@ -65,7 +52,7 @@ TEST(AttackTreeDefenceTest, EffectsApplyWhileTheMeasureIsInForce) {
 }
 
 TEST(AttackTreeDefenceTest, EveryAttackBlockedIsSaid) {
-  Loaded l = load(R"(<attack-tree id="t"><and id="g0">
+  Loaded l = load_text(R"(<attack-tree id="t"><and id="g0">
     <leaf id="a" probability="0.5" cost="1"><countermeasure ref="m" function="protect" effect="block"/></leaf>
     <leaf id="b" probability="0.5" cost="1"/>
   </and></attack-tree>)");
@@ -77,7 +64,7 @@ TEST(AttackTreeDefenceTest, EveryAttackBlockedIsSaid) {
 }
 
 TEST(AttackTreeDefenceTest, MeasuresAreRankedByChangePerCostUnit) {
-  Loaded l = load(kTree);
+  Loaded l = load_text(kTree);
   ASSERT_TRUE(l.tree);
   std::vector<MeasureValue> r = rank_measures(*l.tree, Domain::kProbability, true);
   ASSERT_EQ(r.size(), 3u);
@@ -100,19 +87,19 @@ TEST(AttackTreeDefenceTest, MeasuresAreRankedByChangePerCostUnit) {
 }
 
 TEST(AttackTreeDefenceTest, EffectsAreCheckedAtTheirPosition) {
-  Loaded both = load(R"(<attack-tree id="t"><or id="g0"><leaf id="a">
+  Loaded both = load_text(R"(<attack-tree id="t"><or id="g0"><leaf id="a">
     <countermeasure ref="m" function="protect" effect="block" adds-cost="1"/></leaf></or></attack-tree>)");
   EXPECT_FALSE(both.tree);
   EXPECT_NE(both.diagnostics.find("effect=\"block\" removes the event"), std::string::npos)
       << both.diagnostics;
-  Loaded gate = load(R"(<attack-tree id="t"><or id="g0">
+  Loaded gate = load_text(R"(<attack-tree id="t"><or id="g0">
     <countermeasure ref="m" function="protect" probability-factor="0.5"/><leaf id="a"/></or></attack-tree>)");
   EXPECT_FALSE(gate.tree);
   EXPECT_NE(gate.diagnostics.find("t.xml:2:5: error: a countermeasure's effect stands on a step "
                                   "or leaf, not on a gate"),
             std::string::npos)
       << gate.diagnostics;
-  Loaded range = load(R"(<attack-tree id="t"><or id="g0"><leaf id="a">
+  Loaded range = load_text(R"(<attack-tree id="t"><or id="g0"><leaf id="a">
     <countermeasure ref="m" function="protect" probability-factor="1.5"/></leaf></or></attack-tree>)");
   EXPECT_NE(range.diagnostics.find("attribute 'probability-factor' must be a number from 0 to 1"),
             std::string::npos);
@@ -145,7 +132,7 @@ namespace icsrisk::attacktree {
 namespace {
 
 TEST(AttackTreeDefenceTest, RankingMeasuresStopsAtTheTimeBudgetAndSaysSo) {
-  Loaded l = load(kTree);
+  Loaded l = load_text(kTree);
   ASSERT_TRUE(l.tree);
   BddOptions o;
   o.max_seconds = 0;

@@ -9,28 +9,15 @@
 #include "attacktree/bdd.h"
 #include "attacktree/loader.h"
 #include "attacktree/summary.h"
+#include "unit/attacktree_text.h"
 
 namespace icsrisk::attacktree {
 namespace {
 
-struct Loaded {
-  std::optional<Tree> tree;
-  std::string diagnostics;
-};
-
-Loaded load(const std::string& text) {
-  static std::vector<std::unique_ptr<core::SourceFile>> files;  // outlive the trees
-  files.push_back(std::make_unique<core::SourceFile>("t.xml", text));
-  core::Diagnostics diags;
-  Loaded out;
-  out.tree = load_tree(*files.back(), diags);
-  diags.sort();
-  out.diagnostics = diags.render();
-  return out;
-}
+using Loaded = LoadedText;
 
 TEST(AttackTreeValidationTest, AnUnknownGateIsAnErrorNotADroppedBranch) {
-  Loaded l = load(R"(<attack-tree id="t">
+  Loaded l = load_text(R"(<attack-tree id="t">
   <or id="g0">
     <leaf id="a" probability="0.5"/>
     <xor id="g1"><leaf id="b"/><leaf id="c"/></xor>
@@ -45,7 +32,7 @@ TEST(AttackTreeValidationTest, AnUnknownGateIsAnErrorNotADroppedBranch) {
 }
 
 TEST(AttackTreeValidationTest, TheSameNodeTwiceUnderOneGateIsAnError) {
-  Loaded l = load(R"(<attack-tree id="t">
+  Loaded l = load_text(R"(<attack-tree id="t">
   <or id="g0">
     <leaf id="a"/>
     <ref node="a"/>
@@ -62,7 +49,7 @@ TEST(AttackTreeValidationTest, TheSameNodeTwiceUnderOneGateIsAnError) {
 TEST(AttackTreeValidationTest, SharedNodesMayBeDefinedInATopLevelSection) {
   // The pattern the README taught defined the shared leaf inline under the OR, which made it a
   // way to succeed on its own (a fake minimal set {shared-1}, P 0.649 instead of 0.281).
-  Loaded l = load(R"(<attack-tree id="t">
+  Loaded l = load_text(R"(<attack-tree id="t">
   <shared>
     <leaf id="shared-1" probability="0.3"/>
   </shared>
@@ -81,7 +68,7 @@ TEST(AttackTreeValidationTest, SharedNodesMayBeDefinedInATopLevelSection) {
 }
 
 TEST(AttackTreeValidationTest, SharedSectionNodesNeedAnIdAndShouldBeUsed) {
-  Loaded l = load(R"(<attack-tree id="t">
+  Loaded l = load_text(R"(<attack-tree id="t">
   <shared><leaf name="x"/><leaf id="unused"/></shared>
   <or id="g0"><leaf id="a"/></or>
 </attack-tree>)");
@@ -89,7 +76,7 @@ TEST(AttackTreeValidationTest, SharedSectionNodesNeedAnIdAndShouldBeUsed) {
   EXPECT_NE(l.diagnostics.find("t.xml:2:11: error: a node in <shared> needs an id"),
             std::string::npos)
       << l.diagnostics;
-  Loaded w = load(R"(<attack-tree id="t">
+  Loaded w = load_text(R"(<attack-tree id="t">
   <shared><leaf id="unused"/></shared>
   <or id="g0"><leaf id="a"/></or>
 </attack-tree>)");
@@ -106,7 +93,7 @@ namespace icsrisk::attacktree {
 namespace {
 
 TEST(AttackTreeValidationTest, AnNaBranchOfAnOrIsSkippedAndSaid) {
-  Loaded l = load(R"(<attack-tree id="t">
+  Loaded l = load_text(R"(<attack-tree id="t">
   <or id="g0">
     <sand id="r1"><step id="s1" from="attacker" to="pc" method="m"/></sand>
     <sand id="r2"><leaf id="x" level="2"/></sand>
@@ -125,7 +112,7 @@ TEST(AttackTreeValidationTest, AnNaBranchOfAnOrIsSkippedAndSaid) {
             std::string::npos)
       << text;
   // Every branch n/a: the root is n/a, naming the steps.
-  Loaded all = load(R"(<attack-tree id="t">
+  Loaded all = load_text(R"(<attack-tree id="t">
   <or id="g0"><step id="s1" from="attacker" to="pc" method="m"/><step id="s2" from="pc" to="plc" method="m"/></or>
 </attack-tree>)");
   ASSERT_TRUE(all.tree);

@@ -11,18 +11,10 @@
 #include "risk/scenario_steps.h"
 #include "unit/model_check.h"
 #include "unit/scenario_fixture.h"
+#include "unit/scenario_xml.h"
 
 namespace icsrisk::testing {
 namespace {
-
-std::string host(const std::string& id, const std::string& net, const std::string& inner = "") {
-  return R"(<asset id=")" + id + R"(" name=")" + id + R"(" type="host" importance="2">)" +
-         R"(<connect network=")" + net + R"("/>)" + inner + "</asset>";
-}
-
-std::string measure(const std::string& ref) {
-  return R"(<countermeasure ref=")" + ref + R"("/>)";
-}
 
 /// The remote station: the cellular router `cr` (the mail entry, standing in for a cellular
 /// link) and the RTU `t` on one LAN; `cr` sends nothing to the RTU. The SCADA server `scada`
