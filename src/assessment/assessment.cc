@@ -6,10 +6,12 @@
 
 #include "attacktree/evaluate.h"
 #include "attacktree/generate.h"
+#include "attacktree/ranking.h"
 #include "core/text.h"
 #include "report/diagram.h"
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
+#include "report/words.h"
 #include "risk/scenario_steps.h"
 
 namespace icsrisk::assessment {
@@ -93,6 +95,14 @@ std::vector<ScenarioTree> scenario_trees(const risk::Context& context, const ris
   return out;
 }
 
+/// The nodes of a generated tree's first route "r1" (the route that attains the scenario risk,
+/// attacktree::tree_of_scenario) and the gates it satisfies; empty without that route.
+std::vector<bool> attaining_route(const attacktree::Tree& t) {
+  std::size_t r1 = t.find("r1");
+  if (r1 == model::kNone) return {};
+  return attacktree::attack_nodes(t, t.nodes[r1].children);
+}
+
 /// Pass 5: every diagram of the report, in the order system, data flow, one tree per scenario,
 /// one routes view per scenario. The views of the whole configuration are drawn up to
 /// kRenderAssetLimit assets; above it their DOT is made only for the dot format, and the routes
@@ -112,11 +122,17 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   };
   view("system", report::View::kSystem);
   view("dataflow", report::View::kDataflow);
-  report::TreeDiagramOptions to;
-  to.lang = lang;
-  for (const ScenarioTree& t : a.trees)
+  for (const ScenarioTree& t : a.trees) {
+    report::TreeDiagramOptions to;
+    to.lang = lang;
+    to.measures_in_labels = true;
+    if (t.figures.source == "generated") {
+      to.highlight = attaining_route(t.tree);
+      to.highlight_note = report::words(lang).tree.attaining_route;
+    }
     out.push_back({fmt::format("tree-{}", t.scenario), report::tree_dot(t.tree, t.levels, &p, to),
                    t.tree.nodes.size() <= kRenderTreeNodeLimit});
+  }
   report::RoutesDiagramOptions ro;
   ro.diagram.lang = lang;
   ro.focus = !draw_configuration;

@@ -19,17 +19,81 @@ std::string asset_id(const model::Model& m, std::size_t a) {
                                                         : m.assets[a].id);
 }
 
+/// An asset's name, or its id where it has none.
+std::string asset_name(const model::Model& m, std::size_t a) {
+  if (a == kNone || a >= m.assets.size()) return std::string(kAttacker);
+  const model::Asset& x = m.assets[a];
+  return std::string(x.name.empty() ? x.id : x.name);
+}
+
+std::string entry_name(const model::Model& m, std::size_t e) {
+  if (e >= m.entries.size()) return "?";
+  const model::Entry& x = m.entries[e];
+  return std::string(x.name.empty() ? x.id : x.name);
+}
+
+/// "entry: asset → asset → target", with names.
 std::string route_name(const model::Model& m, const risk::Route& r) {
-  std::string name(r.entry < m.entries.size() ? m.entries[r.entry].name : "?");
-  name += ": ";
-  bool first = true;
+  std::string name = entry_name(m, r.entry) + ":";
   for (const risk::Step& s : r.steps) {
-    if (first && s.from != kNone) name += asset_id(m, s.from);
-    if (!first || s.from != kNone) name += " → ";
-    name += asset_id(m, s.to);
-    first = false;
+    if (s.from != kNone && &s == &r.steps.front()) name += " " + asset_name(m, s.from);
+    name += (&s == &r.steps.front() && s.from == kNone ? " " : " → ") + asset_name(m, s.to);
   }
   return name;
+}
+
+/// A step's name: "source → destination" with names; an entry step starts at its entry point.
+std::string step_name(const model::Model& m, const risk::Route& r, const risk::Step& s) {
+  std::string from = s.from == kNone ? entry_name(m, r.entry) : asset_name(m, s.from);
+  return from + " → " + asset_name(m, s.to);
+}
+
+/// A gate node with a name and no children yet; returns its index.
+std::size_t add_gate(Tree& t, NodeKind kind, std::string id, std::string name) {
+  Node n;
+  n.kind = kind;
+  n.id = std::move(id);
+  n.name = std::move(name);
+  t.nodes.push_back(std::move(n));
+  return t.nodes.size() - 1;
+}
+
+void add_child(Tree& t, std::size_t parent, std::size_t child) {
+  t.nodes[parent].children.push_back(child);
+  t.nodes[parent].child_refs.emplace_back();
+}
+
+/// A step as a tree node, with the measures the analysis counted for it.
+Node step_node(const model::Model& m, const model::Profile& p, const risk::Route& r,
+               const risk::Step& st, std::string id) {
+  Node step;
+  step.kind = NodeKind::kStep;
+  step.id = std::move(id);
+  step.name = step_name(m, r, st);
+  step.from = asset_id(m, st.from);
+  step.to = asset_id(m, st.to);
+  step.method = st.method < p.threats.size() ? p.threats[st.method].id : std::string("?");
+  for (std::size_t c : st.countermeasures) {
+    TreeCountermeasure cm;
+    cm.ref = p.countermeasures[c].id;
+    cm.measure = c;
+    cm.function = p.countermeasures[c].function;
+    cm.stages = p.countermeasures[c].stages;
+    step.countermeasures.push_back(std::move(cm));
+  }
+  return step;
+}
+
+/// The no-route tree: a single leaf with probability 0 and level 3.
+void no_route(Tree& t) {
+  Node leaf;
+  leaf.kind = NodeKind::kLeaf;
+  leaf.id = "no-route";
+  leaf.name = "no entry point reaches the target";
+  leaf.probability = 0;
+  leaf.level = 3;
+  t.nodes.push_back(std::move(leaf));
+  t.root = 0;
 }
 
 }  // namespace
@@ -46,61 +110,46 @@ Tree tree_of_scenario(const model::Model& m, const model::Profile& p, const risk
       impact.id, s.impact_level, s.risk ? std::string(1, model::letter(*s.risk)) : std::string("-"),
       s.routes.size(), s.routes_total, s.routes_total_exact ? "" : "+");
   if (s.routes.empty()) {
-    Node leaf;
-    leaf.kind = NodeKind::kLeaf;
-    leaf.id = "no-route";
-    leaf.name = "no entry point reaches the target";
-    leaf.probability = 0;
-    leaf.level = 3;
-    t.nodes.push_back(std::move(leaf));
-    t.root = 0;
+    no_route(t);
     order_nodes(t);
     return t;
   }
-  Node root;
-  root.kind = NodeKind::kOr;
-  root.id = "g0";
-  root.name = sc.name;
-  t.nodes.push_back(std::move(root));
-  t.root = 0;
-  std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> step_node;
+  t.root = add_gate(t, NodeKind::kOr, "g0", std::string(sc.name));
+  // Entry points in the order of their first listed route; an entry with several routes gets
+  // an OR gate "g<k>" over them, one with a single route hangs that route under the root.
+  std::vector<std::size_t> entries;
+  std::map<std::size_t, std::vector<std::size_t>> routes_of;
   for (std::size_t i = 0; i < s.routes.size(); ++i) {
-    const risk::Route& r = s.routes[i];
-    Node route;
-    route.kind = NodeKind::kSand;
-    route.id = fmt::format("r{}", i + 1);
-    route.name = route_name(m, r);
-    route.description = fmt::format(
-        "entry {} (threat level {}); countermeasure level {}, vulnerability {}, risk {}",
-        r.entry < m.entries.size() ? m.entries[r.entry].id : "?", r.threat_level,
-        r.countermeasure_level, r.vulnerability_level, r.risk);
-    std::size_t route_index = t.nodes.size();
-    t.nodes.push_back(std::move(route));
-    t.nodes[0].children.push_back(route_index);
-    t.nodes[0].child_refs.emplace_back();
-    for (std::size_t j = 0; j < r.steps.size(); ++j) {
-      const risk::Step& st = r.steps[j];
-      auto [it, fresh] =
-          step_node.emplace(std::make_tuple(st.from, st.to, st.method), t.nodes.size());
-      if (fresh) {
-        Node step;
-        step.kind = NodeKind::kStep;
-        step.id = fmt::format("r{}s{}", i + 1, j + 1);
-        step.from = asset_id(m, st.from);
-        step.to = asset_id(m, st.to);
-        step.method = st.method < p.threats.size() ? p.threats[st.method].id : std::string("?");
-        for (std::size_t c : st.countermeasures) {
-          TreeCountermeasure cm;
-          cm.ref = p.countermeasures[c].id;
-          cm.measure = c;
-          cm.function = p.countermeasures[c].function;
-          cm.stages = p.countermeasures[c].stages;
-          step.countermeasures.push_back(std::move(cm));
-        }
-        t.nodes.push_back(std::move(step));
+    std::vector<std::size_t>& mine = routes_of[s.routes[i].entry];
+    if (mine.empty()) entries.push_back(s.routes[i].entry);
+    mine.push_back(i);
+  }
+  // A step shared by routes (same entry point for an entry step, same source, destination
+  // and method) is one node.
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>, std::size_t> steps;
+  std::size_t gates = 0;
+  for (std::size_t e : entries) {
+    std::size_t parent = t.root;
+    if (routes_of[e].size() > 1) {
+      parent = add_gate(t, NodeKind::kOr, fmt::format("g{}", ++gates), entry_name(m, e));
+      add_child(t, t.root, parent);
+    }
+    for (std::size_t i : routes_of[e]) {
+      const risk::Route& r = s.routes[i];
+      std::size_t route = add_gate(t, NodeKind::kSand, fmt::format("r{}", i + 1), route_name(m, r));
+      t.nodes[route].description = fmt::format(
+          "entry {} (threat level {}); countermeasure level {}, vulnerability {}, risk {}",
+          r.entry < m.entries.size() ? m.entries[r.entry].id : "?", r.threat_level,
+          r.countermeasure_level, r.vulnerability_level, r.risk);
+      add_child(t, parent, route);
+      for (std::size_t j = 0; j < r.steps.size(); ++j) {
+        const risk::Step& st = r.steps[j];
+        std::size_t entry = st.from == kNone ? r.entry : kNone;
+        auto [it, fresh] =
+            steps.emplace(std::make_tuple(entry, st.from, st.to, st.method), t.nodes.size());
+        if (fresh) t.nodes.push_back(step_node(m, p, r, st, fmt::format("r{}s{}", i + 1, j + 1)));
+        add_child(t, route, it->second);
       }
-      t.nodes[route_index].children.push_back(it->second);
-      t.nodes[route_index].child_refs.emplace_back();
     }
   }
   order_nodes(t);

@@ -10,13 +10,18 @@
 
 namespace icsrisk::attacktree {
 
-/// The attack tree of one scenario (method.md §1, §8): an <or> (id g0) over the scenario's
-/// listed routes; each route a <sand> (id r1, r2, …) of its steps in route order — a route's
-/// steps happen one after the other, so its time is their sum — each step (id r<i>s<j>)
+/// The attack tree of one scenario (method.md §8), shaped like the guide's: the root <or>
+/// (id g0, the scenario's name) over the entry points, in the order of their first listed
+/// route; under an entry point with several listed routes an <or> (id g1, g2, …, the entry's
+/// name) over them, an entry with one route hangs it under the root. Each route is a <sand>
+/// (id r<i>, i its rank in the listing; named "entry: asset → … → target" with asset names,
+/// ids where names are missing) of its steps in route order — a route's steps happen one after
+/// the other, so its time is their sum — each step (id r<i>s<j>, named "source → destination")
 /// carrying the measures the analysis counted for it. A step that several routes share (same
-/// source, destination and method) is one node, referenced from each route, so the exact
-/// probability treats it as one event. A scenario without routes gives a single leaf
-/// "no-route" with probability 0 and level 3. Ids: tree "at-<scenario id>".
+/// entry point for an entry step; same source, destination and method) is one node,
+/// referenced from each route, so the exact probability treats it as one event. A scenario without
+/// routes gives a single leaf "no-route" with probability 0 and level 3. Ids: tree "at-<scenario
+/// id>".
 Tree tree_of_scenario(const model::Model& m, const model::Profile& p, const risk::ScenarioRisk& s);
 
 /// The tree as a file (design.md "Attack-tree file (XML)"): two-space indentation, LF endings,

@@ -25,6 +25,7 @@
 #include "core/text.h"
 #include "report/summary.h"
 #include "report/words.h"
+#include "risk/route_checks.h"
 
 namespace icsrisk::cli {
 
@@ -128,6 +129,8 @@ int run(const Options& o) {
   assessment::Options options;
   if (m && !o.trees.empty() && !in.diags().has_errors())
     options.trees = load_analyst_trees(in, o.trees, *m, *in.profile());
+  // Bases no route can use and entry points that reach no target (warnings, with the reason).
+  if (m && !in.diags().has_errors()) risk::report_route_problems(*m, *in.profile(), in.diags());
   if (int rc = in.report(); rc != kExitOk) return rc;
   if (!m) return kExitInvalid;
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <map>
+#include <set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -63,14 +64,20 @@ void mark(Attrs& at, std::string_view role, const char* colour) {
 }
 
 /// The attack bases of the scenario (method.md §7 step 3): its explicit bases, else every
-/// sender of a flow to the target.
-std::vector<std::size_t> bases_of(const model::Model& m, const model::Scenario& sc) {
-  if (!sc.base_indices.empty()) return sc.base_indices;
-  std::vector<std::size_t> out;
-  for (const model::Flow& f : m.flows)
-    if (f.to_index == sc.target_index && f.from_index != model::kNone &&
-        f.from_index != sc.target_index)
-      out.push_back(f.from_index);
+/// sender of a flow to the target; plus, with segment access, the origin of every listed
+/// route's final step (the segment's assets the routes use).
+std::vector<std::size_t> bases_of(const model::Model& m, const model::Scenario& sc,
+                                  const std::vector<risk::Route>& routes) {
+  std::vector<std::size_t> out = sc.base_indices;
+  if (out.empty())
+    for (const model::Flow& f : m.flows)
+      if (f.to_index == sc.target_index && f.from_index != model::kNone &&
+          f.from_index != sc.target_index)
+        out.push_back(f.from_index);
+  for (const risk::Route& r : routes)
+    if (!r.steps.empty() && r.steps.back().from != model::kNone &&
+        r.steps.back().from != sc.target_index)
+      out.push_back(r.steps.back().from);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -248,6 +255,21 @@ void route_key(dot::Writer& w, const model::Model& m, const std::vector<risk::Ro
           attr("shape", "plaintext"), attr("style", "solid"), attr("fontsize", "10")});
 }
 
+/// The routes drawn: the first `k` listed, and the first listed route of every other entry
+/// point and of every other attack base (the final step's origin), in listing order.
+std::vector<risk::Route> drawn_routes(const std::vector<risk::Route>& listed, std::size_t k) {
+  std::set<std::size_t> entries, bases;
+  std::vector<risk::Route> out;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const risk::Route& r = listed[i];
+    std::size_t base = r.steps.empty() ? model::kNone : r.steps.back().from;
+    bool first_of_entry = entries.insert(r.entry).second;
+    bool first_of_base = bases.insert(base).second;
+    if (i < k || first_of_entry || first_of_base) out.push_back(r);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string_view> scenario_ids(const model::Model& m) {
@@ -273,11 +295,9 @@ void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p
                   const risk::ScenarioRisk& s, const RoutesDiagramOptions& o) {
   const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
   const Lang lang = o.diagram.lang;
-  std::vector<risk::Route> routes(
-      s.routes.begin(),
-      s.routes.begin() + static_cast<std::ptrdiff_t>(std::min(o.max_routes, s.routes.size())));
+  const std::vector<risk::Route> routes = drawn_routes(s.routes, o.max_routes);
   if (o.diagram.title) write_title(w, m, sc, s, routes.size(), lang);
-  const std::vector<std::size_t> bases = bases_of(m, sc);
+  const std::vector<std::size_t> bases = bases_of(m, sc, routes);
   const std::vector<bool> touched = touched_assets(m, sc, routes, bases);
   DiagramOptions background = o.diagram;
   background.muted = true;

@@ -20,7 +20,10 @@ struct RoutesDiagramOptions {
   /// Language and title as in the other views; `legend` adds the route key (a table of the
   /// drawn routes). `muted` is ignored: the configuration is always drawn pale.
   DiagramOptions diagram;
-  std::size_t max_routes = 5;  ///< K: at most the first K listed routes are drawn
+  /// K: the first K listed routes are drawn, and besides them the first listed route of every
+  /// entry point and of every attack base (method.md §7 "Routes listed": the drawing shows the
+  /// whole exposure, as the list does).
+  std::size_t max_routes = 5;
   /// Draw only the part of the configuration the drawn routes touch (their assets, the target
   /// and the attack bases, with their networks, entry points and zones): for a plant too large
   /// to draw whole (assessment::kRenderAssetLimit).

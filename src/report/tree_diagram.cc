@@ -73,15 +73,58 @@ std::string method_name(const Node& n, const model::Profile* p, model::Lang lang
   return t == model::kNone ? n.method : p->threats[t].name.in(lang);
 }
 
+/// Display width of UTF-8 text: two columns for a character of three or more bytes (CJK).
+std::size_t columns(std::string_view s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    w += c >= 0xE0 ? 2 : 1;
+  }
+  return w;
+}
+
+/// A route name "a → b → c" broken before an arrow wherever a line would pass 40 columns, so a
+/// route's gate stays narrow however long the route.
+std::string wrap_path(std::string_view name) {
+  constexpr std::string_view kArrow = " → ";
+  constexpr std::size_t kWidth = 40;
+  std::string out;
+  std::size_t line = 0;
+  while (!name.empty()) {
+    std::size_t cut = name.find(kArrow, 1);
+    std::string_view part = name.substr(0, cut);
+    if (line > 0 && line + columns(part) > kWidth) {
+      out += "\n";
+      line = 0;
+    }
+    out += part;
+    line += columns(part);
+    name = cut == std::string_view::npos ? std::string_view() : name.substr(cut);
+  }
+  return out;
+}
+
+/// A measure's name in `lang` (its ref without a profile), marked when planned.
+std::string measure_name(const attacktree::TreeCountermeasure& m, const model::Profile* p,
+                         model::Lang lang) {
+  std::string name = m.ref;
+  if (p && m.measure != model::kNone) name = p->countermeasures[m.measure].name.in(lang);
+  if (m.status == model::Status::kPlanned)
+    name += lang == model::Lang::kEn ? " (planned)" : "(計画)";
+  return name;
+}
+
 std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOptions& o,
                      std::optional<double> level) {
   std::string label;
   if (attacktree::is_gate(n.kind)) {
     label = gate_word(n.kind);
-    if (!n.name.empty()) label += "\n" + n.name;
+    if (!n.name.empty()) label += "\n" + wrap_path(n.name);
   } else if (n.kind == NodeKind::kStep) {
-    label = fmt::format("{} → {} : {}", n.from, n.to, method_name(n, p, o.lang));
-    if (!n.name.empty() && n.name != n.id) label += "\n" + n.name;
+    label = !n.name.empty() && n.name != n.id
+                ? fmt::format("{}\n{}", n.name, method_name(n, p, o.lang))
+                : fmt::format("{} → {} : {}", n.from, n.to, method_name(n, p, o.lang));
   } else {
     label = n.name.empty() ? n.id : n.name;
   }
@@ -95,6 +138,15 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
   add("skill", n.skill);
   if (!values.empty()) label += "\n" + values;
   if (level) label += fmt::format("\nlevel {}", static_cast<int>(*level));
+  if (o.measures_in_labels && !n.countermeasures.empty()) {
+    // Two measures a line, in brackets under the rest of the label.
+    std::string names;
+    for (std::size_t k = 0; k < n.countermeasures.size(); ++k) {
+      if (k > 0) names += k % 2 == 0 ? ",\n" : ", ";
+      names += measure_name(n.countermeasures[k], p, o.lang);
+    }
+    label += "\n[" + names + "]";
+  }
   return label;
 }
 
@@ -133,6 +185,8 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
     std::string title =
         t.name.empty() || t.name == t.id ? t.id : fmt::format("{} — {}", t.id, t.name);
     if (!options.values.empty()) title += "\n" + value_note(options);
+    if (options.values.empty() && !options.highlight.empty() && !options.highlight_note.empty())
+      title += "\n" + options.highlight_note;
     g.push_back(dot::text("label", title));
     g.push_back(attr("labelloc", "t"));
   }

@@ -26,11 +26,16 @@ struct TreeDiagramOptions {
   /// Draws each node's countermeasures as defence nodes (octagons, the measure's name from
   /// the profile, "planned" when so) with a dashed edge to the node they protect.
   bool countermeasures = false;
+  /// Lists each step's and leaf's countermeasures in its label instead ("measures: …").
+  bool measures_in_labels = false;
+  /// With `highlight` and no `values`: the title line that says what the red route is.
+  std::string highlight_note;
 };
 
 /// A complete DOT document for tree `t`, top-down from its root. Gates are trapezia labelled
 /// OR / AND / SAND and their name (a sand gate's edges are numbered in order); steps are boxes
-/// "from → to : method" (the method's name from `profile` when given); leaves are ellipses with
+/// "name" over the method (the method's name from `profile` when given), or "from → to :
+/// method" with the asset ids when the step has no name; leaves are ellipses with
 /// their name and quantitative attributes. `levels` (indexed like t.nodes, may be empty) gives
 /// each node's IPA countermeasure level, printed as "level N" and shown as the fill colour of
 /// the vulnerability 4 − N (3 red, 2 amber, 1 green). A shared node is drawn once with an edge

@@ -128,7 +128,7 @@ constexpr Words kJa = {
         {
             .risk = "リスク",
             .unreachable = "攻撃対象に到達するルートはない",
-            .listed = "{}: 攻撃ルート 上位 {} 件 (全 {} 件)",
+            .listed = "{}: 攻撃ルート {} 件 (全 {} 件; 上位のルートと、各侵入口・各攻撃拠点の最悪ルート)",
             .routes = "攻撃ルート",
             .target = "攻撃対象",
             .base = "攻撃拠点",
@@ -142,6 +142,7 @@ constexpr Words kJa = {
             .naive = " (単純計算 {})",
             .figures = "{} — 対策レベル {} · 成功確率 {} · 最小コスト {} · 最小時間 {} · 最小スキル {}",
             .analyst_note = "。シナリオのリスク値はモデルの分析による値です。",
+            .attaining_route = "赤: シナリオのリスク値を与える攻撃ルート",
         },
 };
 
@@ -268,7 +269,7 @@ constexpr Words kEn = {
         {
             .risk = "risk",
             .unreachable = "no route reaches the target",
-            .listed = "{}: the {} worst of {} attack routes",
+            .listed = "{}: {} of {} attack routes (the worst, and the worst from each entry point and through each attack base)",
             .routes = "Attack routes",
             .target = "target",
             .base = "attack base",
@@ -282,6 +283,7 @@ constexpr Words kEn = {
             .naive = " (naive {})",
             .figures = "{} — IPA countermeasure level {} · probability {} · cost {} · time {} · skill {}",
             .analyst_note = ". The scenario risk is the analysis' value from the model.",
+            .attaining_route = "red: the route that gives the scenario its risk value",
         },
 };
 // clang-format on

@@ -163,6 +163,7 @@ struct Words {
     Word naive;
     Word figures;  ///< {source} {ipa} {probability} {cost} {time} {skill}
     Word analyst_note;
+    Word attaining_route;  ///< the title line of a generated tree's red route
   } tree;
 };
 

@@ -16,8 +16,9 @@ namespace {
 
 using detail::RawRoute;
 
-/// One route per entry that reaches the target: the fewest-hop route at the entry's least
-/// level L*(e), rated. The best of them by listing order attains the scenario risk.
+/// The entry-coverage routes (method.md §7 "Routes listed"): one per entry that reaches the
+/// target, the fewest-hop route at the entry's least level L*(e), rated. The best of them by
+/// listing order attains the scenario risk.
 std::vector<RawRoute> best_per_entry(const detail::ReachGraph& g, const detail::FinalSteps& f,
                                      const std::vector<int>& minimax, int impact_level) {
   std::array<std::vector<std::size_t>, detail::kUnreached> hops;  // per level, built on demand
@@ -32,6 +33,22 @@ std::vector<RawRoute> best_per_entry(const detail::ReachGraph& g, const detail::
     out.push_back(std::move(*r));
   }
   return out;
+}
+
+bool same_route(const RawRoute& a, const RawRoute& b) {
+  return a.entry == b.entry && a.assets == b.assets;
+}
+
+bool contains(const std::vector<RawRoute>& routes, const RawRoute& r) {
+  return std::any_of(routes.begin(), routes.end(),
+                     [&](const RawRoute& x) { return same_route(x, r); });
+}
+
+/// Sorts into listing order and drops repeats (an entry's best route can also be a base's).
+void sort_unique(const detail::ReachGraph& g, std::vector<RawRoute>& routes) {
+  std::sort(routes.begin(), routes.end(),
+            [&](const RawRoute& a, const RawRoute& b) { return detail::route_before(g, a, b); });
+  routes.erase(std::unique(routes.begin(), routes.end(), same_route), routes.end());
 }
 
 /// The highest risk over every entry's least level (for the planned counting mode).
@@ -61,27 +78,33 @@ ScenarioRisk analyze_one(const detail::ReachGraph& now, const detail::ReachGraph
 
   detail::FinalSteps f = detail::final_steps(now, sc);
   std::vector<int> minimax = detail::minimax_to_target(now, f);
-  std::vector<RawRoute> seeds = best_per_entry(now, f, minimax, im.level);
+  std::vector<RawRoute> coverage = best_per_entry(now, f, minimax, im.level);
   out.risk_planned = scenario_risk(planned, sc, im.level);
-  if (seeds.empty()) return out;  // unreachable target: no risk, no route
+  if (coverage.empty()) return out;  // unreachable target: no risk, no route
+  for (RawRoute& r : detail::best_per_base(now, f, im.level))
+    coverage.push_back(std::move(r));
+  sort_unique(now, coverage);
+  out.risk = coverage.front().risk;  // the first route attains the scenario risk
 
-  auto first = std::min_element(
-      seeds.begin(), seeds.end(),
-      [&](const RawRoute& a, const RawRoute& b) { return detail::route_before(now, a, b); });
-  out.risk = first->risk;
   const std::size_t k = std::max<std::size_t>(options.max_routes, 1);
-  detail::Listing listing =
-      detail::list_routes(now, f, minimax, im.level, k, options.max_hops, seeds);
-
-  out.routes.push_back(detail::to_route(now, f, *first));
-  for (const RawRoute& r : listing.routes) {
-    if (out.routes.size() == k) break;
-    if (r.entry == first->entry && r.assets == first->assets) continue;
-    out.routes.push_back(detail::to_route(now, f, r));
+  std::vector<RawRoute> within;  // coverage routes the enumeration meets too (prime its pruning)
+  std::size_t beyond = 0;        // coverage routes longer than the hop bound: listed, counted
+  for (const RawRoute& r : coverage) {
+    if (r.hops() <= options.max_hops)
+      within.push_back(r);
+    else
+      ++beyond;
   }
-  // The count covers the routes within the hop bound and the first route, listed even when it
-  // is longer: a table never shows fewer routes in all than it lists.
-  out.routes_total = listing.total + (first->hops() > options.max_hops ? 1 : 0);
+  detail::Listing listing =
+      detail::list_routes(now, f, minimax, im.level, k + coverage.size(), options.max_hops, within);
+  // Every coverage route, then the worst other non-detour routes up to k in all.
+  std::vector<RawRoute> listed = coverage;
+  for (RawRoute& r : listing.routes)
+    if (listed.size() < k && !contains(coverage, r)) listed.push_back(std::move(r));
+  sort_unique(now, listed);
+  for (const RawRoute& r : listed)
+    out.routes.push_back(detail::to_route(now, f, r));
+  out.routes_total = listing.total + beyond;
   out.routes_total_exact = listing.exact;
   out.truncated = !listing.exact || out.routes_total > out.routes.size();
   return out;

@@ -1,13 +1,21 @@
-// The listed routes of a scenario (method.md §7: "the k worst simple routes, bounded hops").
+// The listed routes of a scenario (method.md §7 "Routes listed": the worst non-detour simple
+// routes within the hop bound).
 //
 // A depth-first enumeration of simple routes in id order, pruned where the target cannot be
 // reached within the hop bound (fewest remaining steps from hops_to_target, a lower bound that
-// ignores simplicity). The first pass counts every route and keeps the k first in listing
-// order; if it runs out of budget (kRouteCountCap routes or kWorkBudget edge examinations), a
-// second pass searches again with branch-and-bound: a branch is cut when even its best case
-// (level max(prefix, minimax of the branch's asset), fewest hops) sorts after the k-th kept
-// route on (risk, vulnerability, hops). Both passes are bounded, so the work is bounded for any
-// model size.
+// ignores simplicity) and where every extension is a detour. A route R' is a detour exactly when
+// it has a *chord*: an entry step of its entry point onto one of its later assets, or a step
+// R'[i] → R'[j] with j > i + 1, at a level no higher than R''s level — the chord gives a
+// shorter route from the same entry with the same final step, whose assets are a subsequence
+// of R''s and whose level is no higher. (Conversely such a shorter route starts with an entry
+// step or contains a step that skips at least one asset of R': that step is a chord.) The
+// enumeration keeps the least chord level into the current path; once it is at or below the
+// path's level, every extension is a detour and the branch is cut. The first pass counts every
+// route and keeps the k first in listing order; if it runs out of budget (kRouteCountCap routes or
+// kWorkBudget edge examinations), a second pass searches again with branch-and-bound: a branch is
+// cut when even its best case (level max(prefix, minimax of the branch's asset), fewest hops) sorts
+// after the k-th kept route on (risk, vulnerability, hops). Both passes are bounded, so the work is
+// bounded for any model size.
 
 #include <algorithm>
 
@@ -43,7 +51,9 @@ class Enumerator {
         k_(k),
         max_hops_(max_hops),
         hops_(hops_to_target(g, f, 3)),
-        in_path_(g.model().assets.size(), false) {
+        in_path_(g.model().assets.size(), false),
+        older_(g.model().assets.size(), kUnreached),
+        entry_chord_(g.model().assets.size(), kUnreached) {
     for (std::size_t a = 0; a < f.level.size(); ++a)
       if (a != f.target && f.level[a] < kUnreached) ++bases_left_;
   }
@@ -66,13 +76,17 @@ class Enumerator {
       std::sort(first.begin(), first.end(),
                 [&](std::size_t a, std::size_t b) { return g_.rank(a) < g_.rank(b); });
       if (!aborted_ && spend(1)) at_target(e);
+      for (std::size_t v : first)
+        entry_chord_[v] = g_.entry_level(e, v);
       for (std::size_t v : first) {
-        if (aborted_ || !spend(1)) return false;
+        if (aborted_ || !spend(1)) break;
         if (hops_[v] == kNone || 1 + hops_[v] > max_hops_) continue;
-        int level = g_.entry_level(e, v);
+        int level = entry_chord_[v];
         if (prune_ && cut(level, v, 1)) continue;
-        descend(v, level);
+        descend(v, level, kUnreached);
       }
+      for (std::size_t v : first)
+        entry_chord_[v] = kUnreached;
     }
     return !aborted_;
   }
@@ -137,23 +151,35 @@ class Enumerator {
     path_.pop_back();
   }
 
-  void descend(std::size_t x, int level) {
+  /// `chord`: the least chord level into the path ending at x (kUnreached: none); always above
+  /// `level`, or the branch would be all detours.
+  void descend(std::size_t x, int level, int chord) {
     path_.push_back(x);
     in_path_[x] = true;
     bool base = f_.level[x] < kUnreached;
     if (base) {
-      record(route_level(level, f_.level[x]));
+      int route = route_level(level, f_.level[x]);
+      if (chord > route) record(route);  // else a detour: never listed, never counted
       --bases_left_;
     }
     // Once every attack base is on the path no extension can end in a final step.
-    if (!aborted_ && bases_left_ > 0 && path_.size() + 2 <= max_hops_) expand(x, level);
+    if (!aborted_ && bases_left_ > 0 && path_.size() + 2 <= max_hops_) expand(x, level, chord);
     if (base) ++bases_left_;
     in_path_[x] = false;
     path_.pop_back();
   }
 
-  void expand(std::size_t x, int level) {
+  void expand(std::size_t x, int level, int chord) {
     const std::size_t depth = path_.size();
+    // A child at position `depth` has chords from every position up to depth − 2: add the steps
+    // of the asset before x (its filtered list, buffers_[depth − 1]) for the children of x.
+    const std::size_t undo_mark = undo_.size();
+    if (depth >= 2)
+      for (const auto& [y, l] : buffers_[depth - 1])
+        if (l < older_[y]) {
+          undo_.emplace_back(y, older_[y]);
+          older_[y] = l;
+        }
     // Deeper calls may grow buffers_: index it again after the recursion, never keep `next`.
     if (buffers_.size() <= depth) buffers_.resize(depth + 1);
     std::vector<std::pair<std::size_t, int>>& next = buffers_[depth];
@@ -172,9 +198,14 @@ class Enumerator {
     for (std::size_t i = 0; i < buffers_[depth].size() && !aborted_; ++i) {
       int nl = route_level(level, buffers_[depth][i].second);
       std::size_t y = buffers_[depth][i].first;
+      int ny = std::min({chord, older_[y], entry_chord_[y]});
+      if (ny <= nl) continue;  // every route through y here is a detour
       if (prune_ && cut(nl, y, depth + 1)) continue;
-      descend(y, nl);
+      descend(y, nl, ny);
     }
+    for (std::size_t u = undo_.size(); u > undo_mark; --u)
+      older_[undo_[u - 1].first] = undo_[u - 1].second;
+    undo_.resize(undo_mark);
   }
 
   const ReachGraph& g_;
@@ -184,6 +215,12 @@ class Enumerator {
   std::size_t k_, max_hops_;
   std::vector<std::size_t> hops_;
   std::vector<bool> in_path_;
+  /// Per asset, the least level of a step into it from the path's positions before the last
+  /// two (chords into a child of the path's last asset); restored through undo_.
+  std::vector<int> older_;
+  std::vector<std::pair<std::size_t, int>> undo_;
+  /// Per asset, the level of the current entry's entry step onto it (kUnreached: none).
+  std::vector<int> entry_chord_;
   std::vector<std::size_t> path_;
   std::vector<std::vector<std::pair<std::size_t, int>>> buffers_;
   std::vector<RawRoute> top_;

@@ -31,6 +31,12 @@ std::optional<RawRoute> fewest_hops_route(const ReachGraph& g, const FinalSteps&
                                           const std::vector<std::size_t>& hops, std::size_t e,
                                           int limit);
 
+/// The base-coverage routes (method.md §7 "Routes listed"): per attack base that some route can
+/// use, in asset order, the route whose final step starts at it attaining the least level
+/// achievable through it; fewest hops, then entry id, then asset ids; rated. No hop bound.
+/// At most three forward searches, O(A + C + F) each (scenario_coverage.cc).
+std::vector<RawRoute> best_per_base(const ReachGraph& g, const FinalSteps& f, int impact_level);
+
 /// Risk and vulnerability of a route level for an entry (fills r.level/vulnerability/risk).
 void rate(const ReachGraph& g, int impact_level, RawRoute& r, int level);
 
@@ -41,9 +47,10 @@ struct Listing {
   bool exact = true;
 };
 
-/// Enumerates simple routes of at most `max_hops` hops with bounded work (scenario_routes.cc):
-/// counts them up to kRouteCountCap and keeps the `k` first in listing order; `seed` routes
-/// (already known) prime the branch-and-bound pruning.
+/// Enumerates the non-detour simple routes (method.md §7 "Routes listed") of at most
+/// `max_hops` hops with bounded work (scenario_routes.cc): counts them up to kRouteCountCap and
+/// keeps the `k` first in listing order; `seed` routes (already known non-detour routes) prime
+/// the branch-and-bound pruning.
 Listing list_routes(const ReachGraph& g, const FinalSteps& f, const std::vector<int>& minimax,
                     int impact_level, std::size_t k, std::size_t max_hops,
                     const std::vector<RawRoute>& seed);

@@ -87,13 +87,41 @@ TEST(AttackTreeGenerateTest, ScenarioTreeIsAnOrOfSandRoutesWithSharedSteps) {
   ASSERT_FALSE(f.diags.has_errors()) << f.diags.render();
   Tree t = tree_of_scenario(f.model, f.profile, hand_built_sc1(f));
   EXPECT_EQ(t.id, "at-sc-1");
+  // The guide's shape: the root OR over the entry points in the order of their first route; the
+  // USB entry's single route hangs under the root, the mail entry's two routes under an OR.
   const Node& root = t.nodes[t.root];
   EXPECT_EQ(root.kind, NodeKind::kOr);
-  ASSERT_EQ(root.children.size(), 3u);
-  for (std::size_t r : root.children)
-    EXPECT_EQ(t.nodes[r].kind, NodeKind::kSand);
+  ASSERT_EQ(root.children.size(), 2u);
+  const Node& usb = t.nodes[root.children[0]];
+  EXPECT_EQ(usb.kind, NodeKind::kSand);
+  EXPECT_EQ(usb.id, "r1");
+  EXPECT_EQ(usb.name, "USBメモリ: エンジニアリング端末(EWS) → PLC");  // names, not ids
+  const Node& mail = t.nodes[root.children[1]];
+  EXPECT_EQ(mail.kind, NodeKind::kOr);
+  EXPECT_EQ(mail.name, "メール");
+  ASSERT_EQ(mail.children.size(), 2u);
+  EXPECT_EQ(t.nodes[mail.children[0]].id, "r2");
+  EXPECT_EQ(t.nodes[mail.children[1]].id, "r3");
+  EXPECT_EQ(t.nodes[usb.children[0]].name, "USBメモリ → エンジニアリング端末(EWS)");
   EXPECT_EQ(shared_node_count(t), 2u);  // attacker → office-pc and ews → plc
   testing::expect_golden("attacktree/generated-small-plant-sc-1.xml", write_tree(t, &f.profile));
+}
+
+TEST(AttackTreeGenerateTest, EntryStepsOfTwoEntryPointsOntoOneAssetAreTwoEvents) {
+  // Mail and USB both land on the EWS: different entry points, different steps (their threat
+  // levels and entry measures differ), so two nodes, while the shared final step is one.
+  const Fixture& f = small_plant();
+  risk::ScenarioRisk s = hand_built_sc1(f);
+  risk::Route mail_ews{0, 3, 1, 3, model::Risk::kA, {}};
+  mail_ews.steps = {step(f, "attacker", "ews", "unauthorized-media", 1),
+                    step(f, "ews", "plc", "unauthorized-transmission", 1)};
+  s.routes = {s.routes[0], mail_ews};
+  Tree t = tree_of_scenario(f.model, f.profile, s);
+  std::size_t entry_steps = 0;
+  for (const Node& n : t.nodes)
+    entry_steps += n.kind == NodeKind::kStep && n.from == attacktree::kAttacker;
+  EXPECT_EQ(entry_steps, 2u);
+  EXPECT_EQ(shared_node_count(t), 1u);  // ews → plc
 }
 
 TEST(AttackTreeGenerateTest, SmallPlantTreeFromTheAnalysis) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "unit/scenario_fixture.h"
 
 namespace icsrisk::testing {
@@ -252,40 +254,94 @@ TEST(ScenarioTest, RoutesAreSortedByRiskVulnerabilityHopsThenIds) {
   o.max_routes = 100;
   auto rs = l->analyze(o);
   // ep-c (threat 2) with vulnerability 3 is still risk A, so it sorts among ep-a's routes;
-  // every route through x has level 2 (ep-a: A, ep-c: B).
-  std::vector<std::string> expected = {
-      "ep-a: a → y → t",         "ep-c: c → y → t",         "ep-a: a → c → y → t",
-      "ep-c: c → a → y → t",     "ep-a: a → x → t",         "ep-a: a → c → x → t",
-      "ep-a: a → x → y → t",     "ep-a: a → y → x → t",     "ep-a: a → c → x → y → t",
-      "ep-a: a → c → y → x → t", "ep-a: a → x → c → y → t", "ep-a: a → y → c → x → t",
-      "ep-c: c → x → t",         "ep-c: c → a → x → t",     "ep-c: c → x → y → t",
-      "ep-c: c → y → x → t",     "ep-c: c → a → x → y → t", "ep-c: c → a → y → x → t",
-      "ep-c: c → x → a → y → t", "ep-c: c → y → a → x → t"};
+  // the routes through x have level 2 (ep-a: A, ep-c: B). Every longer route (a → c → y → t,
+  // a → x → y → t, …) is a detour of one of these four (method.md §7 "No detours").
+  std::vector<std::string> expected = {"ep-a: a → y → t", "ep-c: c → y → t", "ep-a: a → x → t",
+                                       "ep-c: c → x → t"};
   EXPECT_EQ(paths(*l, rs[0]), expected);
-  EXPECT_EQ(rs[0].routes_total, 20u);
+  EXPECT_EQ(rs[0].routes_total, 4u);
   EXPECT_FALSE(rs[0].truncated);
-  EXPECT_EQ(rs[0].routes[12].risk, model::Risk::kB);
+  EXPECT_EQ(rs[0].routes[2].risk, model::Risk::kA);
+  EXPECT_EQ(rs[0].routes[3].risk, model::Risk::kB);
+}
+
+TEST(ScenarioTest, ARouteThroughAStepOfTheSameSegmentIsADetourAndIsNeitherListedNorCounted) {
+  // a → sw → b → t adds the switch sw (a non-filtering device) to a → b → t and no weaker
+  // defence: a detour.
+  auto l = load(system_xml(
+      nets({"n"}),
+      asset("a", {"n"}) + asset("sw", {"n"}, {}, "router") + asset("b", {"n"}) + asset("t", {"n"}),
+      flow("bt", "b", "t"), mail_entry("ep", "a"), scenario("t")));
+  risk::AnalysisOptions o;
+  o.max_routes = 100;
+  auto rs = l->analyze(o);
+  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: a → b → t"}));
+  EXPECT_EQ(rs[0].routes_total, 1u);
+  EXPECT_TRUE(rs[0].routes_total_exact);
+  EXPECT_FALSE(rs[0].truncated);
+}
+
+TEST(ScenarioTest, ALongerRouteWithAWeakerDefenceIsNoDetour) {
+  // The direct step a → b crosses firewall fw (flow ab, countered by fw's measures: level 3);
+  // a → m → b goes round it through the dual-homed m (level 1). The longer route is weaker, so
+  // it is no detour of a → b → t: both are listed and counted.
+  auto l = load(system_xml(
+      nets({"n1", "n2"}),
+      asset("a", {"n1"}) + asset("m", {"n1", "n2"}) + asset("b", {"n2"}) + asset("t", {"n2"}) +
+          asset("fw", {"n1", "n2"}, {"p-access", "d-access"}, "firewall"),
+      flow("ab", "a", "b") + flow("bt", "b", "t"), mail_entry("ep", "a"), scenario("t", "b")));
+  risk::AnalysisOptions o;
+  o.max_routes = 100;
+  auto rs = l->analyze(o);
+  ASSERT_EQ(rs[0].routes.size(), 2u) << dump(*l, rs);
+  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: a → m → b → t", "ep: a → b → t"}));
+  EXPECT_EQ(rs[0].routes_total, 2u);
 }
 
 TEST(ScenarioTest, HopBoundLimitsTheListingAndSetsTheFlags) {
-  std::string assets = asset("a", {"n"}) + asset("b", {"n"}) + asset("t", {"n"});
-  for (const char* c : {"c1", "c2", "c3", "c4"})
-    assets += asset(c, {"n"});
-  auto l = load(
-      system_xml(nets({"n"}), assets, flow("bt", "b", "t"), mail_entry("ep", "a"), scenario("t")));
-  // Routes a → (ordered subset of c1..c4) → b → t: 1 + 4 + 12 + 24 + 24 = 65 in all.
+  // a (n0) reaches b (n1) only through one of the dual-homed m1..m4: four routes of 4 hops,
+  // none a detour of another (a route through two of them is a detour of one through one).
+  std::string assets = asset("a", {"n0"}) + asset("b", {"n1"}) + asset("t", {"n1"});
+  for (const char* m : {"m1", "m2", "m3", "m4"})
+    assets += asset(m, {"n0", "n1"});
+  auto l = load(system_xml(nets({"n0", "n1"}), assets, flow("bt", "b", "t"), mail_entry("ep", "a"),
+                           scenario("t", "b")));
   risk::AnalysisOptions all;
   all.max_routes = 100;
-  EXPECT_EQ(l->analyze(all)[0].routes_total, 65u);
+  EXPECT_EQ(l->analyze(all)[0].routes_total, 4u);
   risk::AnalysisOptions o;
   o.max_hops = 4;
   o.max_routes = 3;
   auto rs = l->analyze(o);
-  EXPECT_EQ(rs[0].routes_total, 5u);  // hops 3: 1 route; hops 4: 4 routes
+  EXPECT_EQ(rs[0].routes_total, 4u);
   EXPECT_TRUE(rs[0].routes_total_exact);
   EXPECT_TRUE(rs[0].truncated);
-  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: a → b → t", "ep: a → c1 → b → t",
-                                                        "ep: a → c2 → b → t"}));
+  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: a → m1 → b → t", "ep: a → m2 → b → t",
+                                                        "ep: a → m3 → b → t"}));
+  // Below the routes' length: the coverage route is listed all the same, and counted.
+  o.max_hops = 3;
+  rs = l->analyze(o);
+  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep: a → m1 → b → t"}));
+  EXPECT_EQ(rs[0].routes_total, 1u);
+  EXPECT_FALSE(rs[0].truncated);
+}
+
+TEST(ScenarioTest, EveryEntryAndEveryBaseHasItsListedRouteBeyondK) {
+  // Three entries of equal strength and two bases; k = 1 still lists a route from each entry
+  // and a route through each base.
+  auto l = load(system_xml(
+      nets({"n"}),
+      asset("a", {"n"}) + asset("c", {"n"}) + asset("e", {"n"}) + asset("x", {"n"}) +
+          asset("y", {"n"}) + asset("t", {"n"}),
+      flow("xt", "x", "t") + flow("yt", "y", "t"),
+      mail_entry("ep-a", "a") + mail_entry("ep-c", "c") + mail_entry("ep-e", "e"), scenario("t")));
+  risk::AnalysisOptions o;
+  o.max_routes = 1;
+  auto rs = l->analyze(o);
+  EXPECT_EQ(paths(*l, rs[0]), (std::vector<std::string>{"ep-a: a → x → t", "ep-a: a → y → t",
+                                                        "ep-c: c → x → t", "ep-e: e → x → t"}));
+  EXPECT_EQ(rs[0].routes_total, 6u);  // each entry through each base
+  EXPECT_TRUE(rs[0].truncated);
 }
 
 TEST(ScenarioTest, FirstRouteIsListedEvenBeyondTheHopBound) {
@@ -303,24 +359,30 @@ TEST(ScenarioTest, FirstRouteIsListedEvenBeyondTheHopBound) {
 }
 
 TEST(ScenarioTest, HugeRouteCountsAreCappedAndTheListStaysSorted) {
-  std::string assets = asset("a", {"n"}) + asset("b", {"n"}, {"p-access"}) + asset("t", {"n"});
-  for (int i = 0; i < 30; ++i)
-    assets += asset("c" + std::to_string(i), {"n"}, {"p-access"});
-  auto l = load(
-      system_xml(nets({"n"}), assets, flow("bt", "b", "t"), mail_entry("ep", "a"), scenario("t")));
-  auto rs = l->analyze();
+  // Seven layers of ten dual-homed hosts between segments n0 … n7: a route takes one host per
+  // layer (two of one layer would be a detour), so there are 10⁷ non-detour routes, all of the
+  // same level and length.
+  std::string networks = nets({"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7"});
+  std::string assets = asset("a", {"n0"}) + asset("b", {"n7"}) + asset("t", {"n7"});
+  const char* segs[] = {"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7"};
+  for (int layer = 1; layer <= 7; ++layer)
+    for (int i = 0; i < 10; ++i)
+      assets += asset(fmt::format("l{}c{}", layer, i), {segs[layer - 1], segs[layer]});
+  auto l = load(system_xml(networks, assets, flow("bt", "b", "t"), mail_entry("ep", "a"),
+                           scenario("t", "b")));
+  risk::AnalysisOptions o;
+  o.max_hops = 16;
+  auto rs = l->analyze(o);
   EXPECT_FALSE(rs[0].routes_total_exact);
   EXPECT_TRUE(rs[0].truncated);
-  EXPECT_GE(rs[0].routes_total, 1u);
+  EXPECT_GE(rs[0].routes_total, 1000u);
   ASSERT_EQ(rs[0].routes.size(), 20u);
-  // All routes have level 2, so the 20 shortest in id order: a → b, then a → cI → b.
-  std::vector<std::string> expected = {"ep: a → b → t"};
-  std::vector<std::string> cs;
-  for (int i = 0; i < 30; ++i)
-    cs.push_back("c" + std::to_string(i));
-  std::sort(cs.begin(), cs.end());
-  for (std::size_t i = 0; i < 19; ++i)
-    expected.push_back("ep: a → " + cs[i] + " → b → t");
+  // The 20 smallest id sequences: l1c0 … l6c0 then l7c0 … l7c9, then l6c1 with l7c0 … l7c9.
+  std::vector<std::string> expected;
+  for (int six = 0; six < 2; ++six)
+    for (int seven = 0; seven < 10; ++seven)
+      expected.push_back(fmt::format(
+          "ep: a → l1c0 → l2c0 → l3c0 → l4c0 → l5c0 → l6c{} → l7c{} → b → t", six, seven));
   EXPECT_EQ(paths(*l, rs[0]), expected);
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes model-plant-conn.log (Zeek TSV) and model-plant-conn.json (Zeek JSON lines): a day of
-captured traffic for models/model-plant.xml, with the addresses of its <connect address>.
+captured traffic for models/model-plant.xml, with the addresses of its <connect address>; and
+remote-station-conn.log, a day at the control room's and the station's taps for
+models/remote-station.xml.
 
 Most connections are modelled flows; planted among them, what an assessment looks for:
 unexpected flows (the EWS writing Modbus to PLC3, an office PC opening SSH to the relay
@@ -42,11 +44,40 @@ TRAFFIC = [
 ]
 
 
-def records():
-    rng = random.Random(15)
+# models/remote-station.xml. Planted: the vendor's jump host writing Modbus straight to the
+# dosing PLC, the EWS speaking DNP3 to the station RTU, the station HMI opening the cellular
+# router's web console; a rogue device on the station LAN and the RTU asking an outside DNS.
+# Never observed: mail (df-01), the jump host's RDP to the EWS (df-05), PLC programming (df-11,
+# df-12).
+REMOTE_STATION = [
+    ("192.168.1.21", "192.168.1.10", "tcp", 4840, "", 30),        # hmi-1 -> scada, df-06
+    ("192.168.1.22", "192.168.1.10", "tcp", 4840, "", 30),        # hmi-2 -> scada, df-07
+    ("192.168.1.10", "192.168.1.40", "tcp", 4840, "", 24),        # scada -> historian, df-08
+    ("192.168.1.10", "192.168.1.51", "tcp", 502, "modbus", 60),   # scada -> plc-filter, df-09
+    ("192.168.1.10", "192.168.1.52", "tcp", 502, "modbus", 60),   # scada -> plc-dosing, df-10
+    ("192.168.1.10", "192.168.50.10", "tcp", 20000, "dnp3", 48),  # scada -> rtu, df-13
+    ("192.168.50.10", "192.168.1.10", "tcp", 20000, "dnp3", 12),  # rtu -> scada, df-14
+    ("192.168.50.20", "192.168.50.10", "tcp", 502, "modbus", 20), # station-hmi -> rtu, df-15
+    ("192.168.50.10", "192.168.50.30", "tcp", 502, "modbus", 40), # rtu -> pump-bridge, df-16
+    ("172.20.0.21", "192.168.1.10", "tcp", 3389, "rdp", 2),       # jump-host -> scada, df-04
+    ("192.168.1.40", "172.20.0.10", "tcp", 1433, "", 24),         # historian -> replica, df-03
+    ("10.10.0.101", "172.20.0.10", "tcp", 443, "ssl", 10),        # office-pc -> replica, df-02
+    # unexpected:
+    ("172.20.0.21", "192.168.1.52", "tcp", 502, "modbus", 3),     # jump-host -> plc-dosing
+    ("192.168.1.31", "192.168.50.10", "tcp", 20000, "dnp3", 2),   # ews -> rtu
+    ("192.168.50.20", "192.168.50.1", "tcp", 443, "ssl", 1),      # station-hmi -> cell-rtr
+    # unknown addresses:
+    ("192.168.50.99", "192.168.50.10", "tcp", 502, "modbus", 4),  # a device at the station
+    ("192.168.50.10", "8.8.8.8", "udp", 53, "dns", 2),            # rtu -> outside DNS
+]
+
+
+def records(traffic=None, seed=15):
+    traffic = TRAFFIC if traffic is None else traffic
+    rng = random.Random(seed)
     ts = 1767225600.0  # 2026-01-01T00:00:00Z
     out = []
-    for orig, resp, proto, port, service, n in TRAFFIC:
+    for orig, resp, proto, port, service, n in traffic:
         for _ in range(n):
             ts += rng.uniform(1, 120)
             out.append({"ts": round(ts, 6), "uid": "C%016x" % rng.getrandbits(64),
@@ -79,3 +110,4 @@ if __name__ == "__main__":
     rs = records()
     (out / "model-plant-conn.log").write_text(tsv(rs))
     (out / "model-plant-conn.json").write_text(jsonl(rs))
+    (out / "remote-station-conn.log").write_text(tsv(records(REMOTE_STATION, 16)))
