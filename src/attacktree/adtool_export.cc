@@ -95,8 +95,8 @@ class AdtoolWriter {
                                           m.ref));
   }
 
-  /// A domain is written when every basic event has its value (ADTool would read a missing
-  /// one as its default, 0 or ∞, where icsrisk's value is n/a).
+  /// A domain is written when every basic event that is not blocked has its value (ADTool
+  /// would read a missing one as its default, 0 or ∞, where icsrisk's value is n/a).
   void choose_domains() {
     static const std::array<const char*, kDomains> kNames = {"probability", "cost", "time",
                                                              "skill"};
@@ -109,7 +109,10 @@ class AdtoolWriter {
         const Node& x = t_.nodes[n];
         if (is_gate(x.kind)) continue;
         const std::optional<double>& v = value(x, d);
-        if (!v && !missing) missing = &x;
+        // A blocked event's value does not count (ADTool's default stands in for it).
+        bool blocked = std::any_of(x.countermeasures.begin(), x.countermeasures.end(),
+                                   [](const TreeCountermeasure& m) { return m.blocks; });
+        if (!v && !missing && !blocked) missing = &x;
         some = some || v.has_value();
         if (v && d == kSkill) {
           integral = integral && *v == std::floor(*v) && *v <= 1e9;

@@ -122,9 +122,12 @@ std::vector<std::optional<double>> figures(const Tree& t) {
 }
 
 TEST(AdtoolRoundTripTest, RandomAttackDefenceTreesKeepEveryFigure) {
+  int with_effects = 0, with_sharing = 0;
   for (unsigned seed = 1; seed <= 400; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     Tree t = RandomTrees(seed).make();
+    with_effects += has_effects(t);
+    with_sharing += shared_node_count(t) > 0;
     std::string a1 = exported(t);
     ASSERT_EQ(testing::AdtoolChecker().check(a1), std::vector<std::string>{}) << a1;
     std::string diagnostics;
@@ -143,6 +146,9 @@ TEST(AdtoolRoundTripTest, RandomAttackDefenceTreesKeepEveryFigure) {
     EXPECT_EQ(write_tree(*t2), write_tree(*t1));
     EXPECT_EQ(exported(*t2), a2);
   }
+  // The trees exercise what the mapping is about: defences with effects, shared events.
+  EXPECT_GT(with_effects, 150);
+  EXPECT_GT(with_sharing, 100);
 }
 
 }  // namespace

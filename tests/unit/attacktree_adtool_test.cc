@@ -63,7 +63,7 @@ TEST(AdtoolImportTest, ReadsAdtoolsExampleWithItsDefencesAsCountermeasures) {
   EXPECT_EQ(t.nodes[t.root].name, "Block Communication");
   EXPECT_EQ(t.nodes[t.root].kind, NodeKind::kOr);
   EXPECT_EQ(by_id(t, "shield-tag").kind, NodeKind::kAnd);
-  EXPECT_EQ(basic_events(t).size(), 8u);
+  EXPECT_EQ(basic_events(t).size(), 7u);
   const Node& vicinity = by_id(t, "be-in-vicinity-of-tag");
   ASSERT_EQ(vicinity.countermeasures.size(), 1u);
   EXPECT_EQ(vicinity.countermeasures[0].ref, "secure-warehouse");
