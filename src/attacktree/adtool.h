@@ -19,17 +19,20 @@ inline constexpr const char* kAdtoolCost = "MinCost";
 inline constexpr const char* kAdtoolTimeParallel = "MinTimePar";
 inline constexpr const char* kAdtoolTimeSequential = "MinTimeSeq";
 inline constexpr const char* kAdtoolSkill = "MinSkill";
+/// The time domain of ADTool's sequential trees (<sandtree>, domains.sandpredefined).
+inline constexpr const char* kAdtoolSandTime = "MinTime";
 
-/// Reads an ADTool 2 `<adtree>` file. The attacker's nodes become gates (`disjunctive` → or,
-/// `conjunctive` → and, or sand when the file's only time domain is MinTimeSeq) and leaves;
-/// leaves with equal labels are one shared event (ADTool keys basic values by label). A
-/// defence (`switchRole`) on an attacker's node becomes countermeasures on it: a basic defence
-/// one measure, a disjunctive group one per member; a counter-attack under a basic defence
-/// gives the measure's effect. Values come from the `basic` parameters of the domains above.
-/// Everything outside that — a defender's root, a conjunctive group of defences, a refined
-/// counter-attack, an effect on a refined node, malformed values — is an error at its
-/// position; values of other domains are a warning and are skipped. Ids are made from the
-/// labels. Returns the tree only when the file has no errors. Linear in the file's size.
+/// Reads an ADTool 2 `<adtree>` file, or a `<sandtree>` (ADTool 2's sequential trees, without
+/// defences: `sequential` → sand, `conjunctive` → and; time from sandpredefined.MinTime). The
+/// attacker's nodes become gates (`disjunctive` → or, `conjunctive` → and, or sand when the file's
+/// only time domain is MinTimeSeq) and leaves; leaves with equal labels are one shared event
+/// (ADTool keys basic values by label). A defence (`switchRole`) on an attacker's node becomes
+/// countermeasures on it: a basic defence one measure, a disjunctive group one per member; a
+/// counter-attack under a basic defence gives the measure's effect. Values come from the `basic`
+/// parameters of the domains above. Everything outside that — a defender's root, a conjunctive
+/// group of defences, a refined counter-attack, an effect on a refined node, malformed values — is
+/// an error at its position; values of other domains are a warning and are skipped. Ids are made
+/// from the labels. Returns the tree only when the file has no errors. Linear in the file's size.
 std::optional<Tree> import_adtool(const core::SourceFile& file, core::Diagnostics& diags);
 
 /// Writes `t` as an ADTool 2 `<adtree>` file: gates as disjunctive / conjunctive nodes, basic

@@ -52,7 +52,8 @@ class AdtoolWriter {
     name_events();
     name_measures();
     if (diags_.error_count() != errors_before) return std::nullopt;
-    out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adtree>\n";
+    const char* root = sandtree_ ? "sandtree" : "adtree";
+    out_ = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{}>\n", root);
     node(t_.root, 1);
     static const std::array<const char*, kDomains> kClass = {kAdtoolProbability, kAdtoolCost,
                                                              nullptr, kAdtoolSkill};
@@ -60,19 +61,19 @@ class AdtoolWriter {
       if (id_[d].empty()) continue;
       const char* cls = d == kTime ? time_class_ : kClass[d];
       out_ += fmt::format(
-          "  <domain id=\"{}\">\n    <class>lu.uni.adtool.domains.adtpredefined.{}"
+          "  <domain id=\"{}\">\n    <class>lu.uni.adtool.domains.{}.{}"
           "</class>\n    <tool>ADTool2</tool>\n",
-          id_[d], cls);
+          id_[d], sandtree_ ? "sandpredefined" : "adtpredefined", cls);
       if (d == kSkill) out_ += fmt::format("    <range>{}</range>\n", skill_range_);
       out_ += "  </domain>\n";
     }
-    out_ += "</adtree>\n";
+    out_ += fmt::format("</{}>\n", root);
     return std::move(out_);
   }
 
  private:
   /// ADTool's attack–defence trees have one conjunction: MinTimePar makes it our <and>,
-  /// MinTimeSeq our <sand>. A tree with both cannot be written.
+  /// MinTimeSeq our <sand>. A tree with both is a <sandtree>, which has no defences.
   void check_gates() {
     const Node* first_and = nullptr;
     const Node* first_sand = nullptr;
@@ -81,11 +82,21 @@ class AdtoolWriter {
       if (x.kind == NodeKind::kAnd && !first_and) first_and = &x;
       if (x.kind == NodeKind::kSand && !first_sand) first_sand = &x;
     }
-    if (first_and && first_sand)
+    const TreeCountermeasure* measure = nullptr;
+    for (std::size_t n : t_.order)
+      if (!t_.nodes[n].countermeasures.empty() && !measure)
+        measure = &t_.nodes[n].countermeasures.front();
+    sandtree_ = first_and && first_sand && !measure;
+    if (first_and && first_sand && measure) {
       diags_.error(first_sand->loc,
                    "the tree has both <and> and <sand>: ADTool 2's attack–defence trees have one "
-                   "conjunction (its time is parallel in MinTimePar, sequential in MinTimeSeq)");
-    time_class_ = first_and ? kAdtoolTimeParallel : kAdtoolTimeSequential;
+                   "conjunction (its time is parallel in MinTimePar, sequential in MinTimeSeq), "
+                   "and its sequential trees (<sandtree>) have no defences");
+      diags_.note(measure->loc, "a countermeasure");
+    }
+    time_class_ = sandtree_   ? kAdtoolSandTime
+                  : first_and ? kAdtoolTimeParallel
+                              : kAdtoolTimeSequential;
     for (std::size_t n : t_.order)
       for (const TreeCountermeasure& m : t_.nodes[n].countermeasures)
         if (first_and && m.adds_time)
@@ -103,6 +114,16 @@ class AdtoolWriter {
     static const std::array<const char*, kDomains> kIds = {"ProbSucc1", "MinCost2", nullptr,
                                                            "MinSkill4"};
     for (std::size_t d = 0; d < kDomains; ++d) {
+      if (sandtree_ && d != kTime) {
+        const Node* valued = nullptr;
+        for (std::size_t n : t_.order)
+          if (!valued && !is_gate(t_.nodes[n].kind) && value(t_.nodes[n], d)) valued = &t_.nodes[n];
+        if (valued)
+          diags_.warning(valued->loc, fmt::format("no {} is written: ADTool's sequential trees "
+                                                  "(<sandtree>) have only a time domain",
+                                                  kNames[d]));
+        continue;
+      }
       const Node* missing = nullptr;
       bool integral = true, some = false;
       for (std::size_t n : t_.order) {
@@ -127,7 +148,9 @@ class AdtoolWriter {
       } else if (!integral) {
         diags_.warning(t_.loc, "no skill is written: ADTool's MinSkill holds whole numbers");
       } else {
-        id_[d] = d == kTime ? fmt::format("{}3", time_class_) : kIds[d];
+        id_[d] = sandtree_    ? fmt::format("{}1", time_class_)
+                 : d == kTime ? fmt::format("{}3", time_class_)
+                              : kIds[d];
       }
     }
     skill_range_ = std::max(skill_range_, 1LL);
@@ -208,10 +231,9 @@ class AdtoolWriter {
     return same > 1 ? fmt::format("{} #{}", label, place) : label;
   }
 
-  void open(int depth, bool conjunctive, bool switch_role, const std::string& label) {
+  void open(int depth, const char* refinement, bool switch_role, const std::string& label) {
     std::string indent(static_cast<std::size_t>(2 * depth), ' ');
-    out_ += fmt::format("{}<node refinement=\"{}\"{}>\n{}  <label>{}</label>\n", indent,
-                        conjunctive ? "conjunctive" : "disjunctive",
+    out_ += fmt::format("{}<node refinement=\"{}\"{}>\n{}  <label>{}</label>\n", indent, refinement,
                         switch_role ? " switchRole=\"yes\"" : "", indent, escape(label));
   }
 
@@ -230,7 +252,11 @@ class AdtoolWriter {
 
   void node(std::size_t n, int depth) {
     const Node& x = t_.nodes[n];
-    open(depth, x.kind == NodeKind::kAnd || x.kind == NodeKind::kSand, false, label_[n]);
+    const char* refinement = x.kind == NodeKind::kOr                  ? "disjunctive"
+                             : sandtree_ && x.kind == NodeKind::kSand ? "sequential"
+                             : is_gate(x.kind)                        ? "conjunctive"
+                                                                      : "disjunctive";
+    open(depth, refinement, false, label_[n]);
     if (!is_gate(x.kind))
       for (std::size_t d = 0; d < kDomains; ++d)
         if (value(x, d)) parameter(depth, d, *value(x, d));
@@ -241,7 +267,7 @@ class AdtoolWriter {
     } else if (!x.countermeasures.empty()) {
       // A disjunctive group of defences: each member counts on its own (ProbSucc multiplies
       // the factors, MinCost and MinTimeSeq add what they add).
-      open(depth + 1, false, true, fmt::format("{}: countermeasures", label_[n]));
+      open(depth + 1, "disjunctive", true, fmt::format("{}: countermeasures", label_[n]));
       for (const TreeCountermeasure& m : x.countermeasures)
         measure(m, n, depth + 2, false);
       close(depth + 1);
@@ -251,11 +277,11 @@ class AdtoolWriter {
 
   void measure(const TreeCountermeasure& m, std::size_t on, int depth, bool switch_role) {
     std::string label = measure_label(m, on);
-    open(depth, false, switch_role, label);
+    open(depth, "disjunctive", switch_role, label);
     parameter(depth, kProb, 1);
     bool any = std::any_of(id_.begin(), id_.end(), [](const std::string& s) { return !s.empty(); });
     if (!m.blocks && any) {
-      open(depth + 1, false, true, "overcome: " + label);
+      open(depth + 1, "disjunctive", true, "overcome: " + label);
       parameter(depth + 1, kProb, m.probability_factor.value_or(1));
       parameter(depth + 1, kCost, m.adds_cost.value_or(0));
       parameter(depth + 1, kTime, m.adds_time.value_or(0));
@@ -268,6 +294,7 @@ class AdtoolWriter {
   const Tree& t_;
   core::Diagnostics& diags_;
   const char* time_class_ = kAdtoolTimeSequential;
+  bool sandtree_ = false;  ///< written as a <sandtree>: <and> and <sand>, no defences
   std::array<std::string, kDomains> id_;  ///< the domain id written for each of ours, or ""
   long long skill_range_ = 0;
   std::vector<std::string> label_;  ///< per node

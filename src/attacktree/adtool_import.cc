@@ -59,10 +59,11 @@ class AdtoolReader {
       : file_(file), diags_(diags) {}
 
   std::optional<Tree> read(pugi::xml_node root) {
-    if (std::string_view(root.name()) != "adtree") {
+    sandtree_ = std::string_view(root.name()) == "sandtree";
+    if (std::string_view(root.name()) != "adtree" && !sandtree_) {
       diags_.error(xml::loc_of(file_, root),
-                   fmt::format("the root element of an ADTool 2 file is <adtree>, not <{}> "
-                               "(sequential trees, <sandtree>, have no defences and are not read)",
+                   fmt::format("the root element of an ADTool 2 file is <adtree> or <sandtree>, "
+                               "not <{}>",
                                root.name()));
       return std::nullopt;
     }
@@ -106,6 +107,18 @@ class AdtoolReader {
     std::string cls(e.child_text("class"));
     e.children({"class", "tool", "range"});
     std::string name = cls.substr(cls.rfind('.') == std::string::npos ? 0 : cls.rfind('.') + 1);
+    if (sandtree_) {
+      // A sequential tree's time: OR min, AND max, SAND sum, as icsrisk's.
+      if (name == kAdtoolSandTime && domain_[kTime].empty()) {
+        domain_[kTime] = id;
+        time_class_ = name;
+      } else {
+        diags_.warning(e.loc(), fmt::format("domain '{}' ({}) of a <sandtree> is not read: only "
+                                            "MinTime has an icsrisk counterpart",
+                                            id, cls.empty() ? "no <class>" : cls));
+      }
+      return;
+    }
     static const std::array<std::pair<const char*, Dom>, 5> kMap = {{
         {kAdtoolProbability, kProb},
         {kAdtoolCost, kCost},
@@ -142,8 +155,14 @@ class AdtoolReader {
     xml::Element e(file_, diags_, x, {"refinement", "switchRole"});
     adtool::Node n;
     n.loc = e.loc();
-    n.conjunctive = e.choice("refinement", {"disjunctive", "conjunctive"}, 0, true) == 1;
+    std::size_t refinement =
+        sandtree_ ? e.choice("refinement", {"disjunctive", "conjunctive", "sequential"}, 0, true)
+                  : e.choice("refinement", {"disjunctive", "conjunctive"}, 0, true);
+    n.conjunctive = refinement == 1;
+    n.sequential = refinement == 2;
     bool switched = e.choice("switchRole", {"no", "yes", "false", "true"}, 0, false) % 2 == 1;
+    if (sandtree_ && switched)
+      diags_.error(e.attr_loc("switchRole"), "a <sandtree> has no defences (switchRole)");
     n.defender = parent_defender != switched;
     if (depth > kMaxDepth) {
       diags_.error(n.loc, fmt::format("the tree is nested deeper than {} levels", kMaxDepth));
@@ -203,7 +222,10 @@ class AdtoolReader {
     if (n.children.empty()) return leaf(n, std::move(measures));
     bool effect = !measures.empty() && measures.front().has_effect();
     NodeKind conjunction = domains_.sequential ? NodeKind::kSand : NodeKind::kAnd;
-    NodeKind kind = n.conjunctive ? conjunction : NodeKind::kOr;
+    NodeKind kind = n.sequential     ? NodeKind::kSand
+                    : !n.conjunctive ? NodeKind::kOr
+                    : sandtree_      ? NodeKind::kAnd
+                                     : conjunction;
     std::size_t index = gate(n, kind);
     std::size_t inner = index;
     if (effect && !n.conjunctive) {
@@ -213,10 +235,11 @@ class AdtoolReader {
       inner = gate(n, NodeKind::kOr);
       add_child(index, inner);
     }
-    if (!effect) tree_.nodes[index].countermeasures = std::move(measures);
+    std::vector<TreeCountermeasure> for_leaf;
+    (effect ? for_leaf : tree_.nodes[index].countermeasures) = std::move(measures);
     for (const adtool::Node& c : n.children)
       add_child(inner, attack(c));
-    if (effect) add_child(index, get_past(*n.counter, std::move(measures)));
+    if (effect) add_child(index, get_past(*n.counter, std::move(for_leaf)));
     return index;
   }
 
@@ -327,6 +350,7 @@ class AdtoolReader {
   Tree tree_;
   std::array<std::string, kDomains> domain_;  ///< the domain id giving each of our domains
   std::string time_class_;
+  bool sandtree_ = false;  ///< a <sandtree> file (ADTool 2's sequential trees)
   adtool::Domains domains_;
   std::set<std::string> ids_, ref_ids_;
   std::map<std::string, std::pair<std::size_t, std::string>> leaves_;  ///< label → node, defence

@@ -30,6 +30,7 @@ struct Node {
   core::Loc loc;
   std::string label;
   bool conjunctive = false;
+  bool sequential = false;        ///< <sandtree>: refinement="sequential", our <sand>
   bool defender = false;          ///< the node's role (root: the attacker)
   Values values;                  ///< its `basic` parameters in the domains read
   std::vector<Node> children;     ///< the children of its own role, in order

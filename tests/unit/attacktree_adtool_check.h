@@ -20,7 +20,9 @@ class AdtoolChecker {
     pugi::xml_document doc;
     if (!doc.load_string(text.c_str())) return {"not well-formed XML"};
     pugi::xml_node root = doc.document_element();
-    if (std::string(root.name()) != "adtree") problems_.push_back("the root is not <adtree>");
+    sandtree_ = std::string(root.name()) == "sandtree";
+    if (std::string(root.name()) != "adtree" && !sandtree_)
+      problems_.push_back("the root is neither <adtree> nor <sandtree>");
     for (pugi::xml_node d : root.children("domain"))
       domain(d);
     std::vector<pugi::xml_node> nodes;
@@ -35,9 +37,12 @@ class AdtoolChecker {
   void domain(pugi::xml_node d) {
     std::string id = d.attribute("id").value();
     std::string cls = d.child_value("class");
-    const std::string prefix = "lu.uni.adtool.domains.adtpredefined.";
-    static const std::set<std::string> kKnown = {"ProbSucc", "MinCost", "MinTimePar", "MinTimeSeq",
-                                                 "MinSkill"};
+    const std::string prefix = sandtree_ ? "lu.uni.adtool.domains.sandpredefined."
+                                         : "lu.uni.adtool.domains.adtpredefined.";
+    static const std::set<std::string> kAdt = {"ProbSucc", "MinCost", "MinTimePar", "MinTimeSeq",
+                                               "MinSkill"};
+    static const std::set<std::string> kSand = {"MinTime"};
+    const std::set<std::string>& kKnown = sandtree_ ? kSand : kAdt;
     if (id.empty() || !domains_.emplace(id, cls).second) problems_.push_back("domain id " + id);
     if (cls.rfind(prefix, 0) != 0 || !kKnown.count(cls.substr(prefix.size())))
       problems_.push_back("unknown domain class " + cls);
@@ -47,7 +52,8 @@ class AdtoolChecker {
 
   void node(pugi::xml_node n, bool defender) {
     std::string refinement = n.attribute("refinement").value();
-    if (refinement != "disjunctive" && refinement != "conjunctive")
+    if (refinement != "disjunctive" && refinement != "conjunctive" &&
+        !(sandtree_ && refinement == "sequential"))
       problems_.push_back("refinement '" + refinement + "'");
     std::string label = n.child_value("label");
     if (label.empty() || std::string(n.first_child().name()) != "label")
@@ -63,7 +69,7 @@ class AdtoolChecker {
       kids.push_back(c);
     for (std::size_t k = 0; k < kids.size(); ++k) {
       std::string sw = kids[k].attribute("switchRole").value();
-      if (!sw.empty() && sw != "yes") problems_.push_back("switchRole '" + sw + "'");
+      if (!sw.empty() && (sw != "yes" || sandtree_)) problems_.push_back("switchRole " + sw);
       bool other = sw == "yes";
       if (other && k + 1 != kids.size())
         problems_.push_back("a child of the other role that is not the last: " + label);
@@ -86,6 +92,7 @@ class AdtoolChecker {
     return id + "=" + value;
   }
 
+  bool sandtree_ = false;
   std::map<std::string, std::string> domains_;
   std::map<std::pair<bool, std::string>, std::string> values_;
   std::vector<std::string> problems_;

@@ -28,17 +28,22 @@ class RandomTrees {
   explicit RandomTrees(unsigned seed) : rng_(seed) {}
 
   /// Leaves with values (sometimes one missing), measures with effects on them (shared leaves
-  /// included), measures without effects on gates; conjunctions all <and> or all <sand>.
+  /// included), measures without effects on gates; conjunctions all <and> or all <sand> — or,
+  /// one tree in three, both, without measures and with times only (a <sandtree>).
   Tree make() {
     Tree t;
     t.id = "random";
-    bool sequential = pick(2) == 0;
-    std::size_t leaves = 1 + pick(7), gates = 1 + pick(5);
+    std::size_t mode = pick(3);  // 0: <and>, 1: <sand>, 2: both (a <sandtree>)
+    bool sequential = mode == 1;
+    mixed_ = mode == 2;
+    std::size_t leaves = 1 + pick(7), gates = (mixed_ ? 3 : 1) + pick(5);
     for (std::size_t i = 0; i < leaves; ++i)
       t.nodes.push_back(leaf(i, sequential));
     for (std::size_t g = 0; g < gates; ++g) {
       Node n;
-      n.kind = pick(2) ? NodeKind::kOr : sequential ? NodeKind::kSand : NodeKind::kAnd;
+      NodeKind both = g % 2 ? NodeKind::kAnd : NodeKind::kSand;
+      NodeKind conjunction = mixed_ ? both : sequential ? NodeKind::kSand : NodeKind::kAnd;
+      n.kind = pick(mixed_ ? 3 : 2) == 0 ? NodeKind::kOr : conjunction;
       n.id = "g" + std::to_string(g);
       std::size_t want = 1 + pick(3);
       for (std::size_t k = 0; k < want; ++k) {
@@ -47,7 +52,7 @@ class RandomTrees {
           n.children.push_back(c);
       }
       n.child_refs.resize(n.children.size());
-      for (std::size_t k = pick(3); k > 1; --k)
+      for (std::size_t k = pick(3); k > 1 && !mixed_; --k)
         n.countermeasures.push_back(measure(false, false));
       t.nodes.push_back(n);
     }
@@ -67,9 +72,10 @@ class RandomTrees {
     n.id = "e" + std::to_string(i);
     if (n.kind == NodeKind::kStep) n.from = "attacker", n.to = "plc", n.method = "m";
     std::size_t missing = pick(12);  // 0–3: that domain is missing on this leaf
+    if (missing != 2) n.time = static_cast<double>(pick(20));
+    if (mixed_) return n;
     if (missing != 0) n.probability = static_cast<double>(pick(9)) / 8;
     if (missing != 1) n.cost = static_cast<double>(pick(50));
-    if (missing != 2) n.time = static_cast<double>(pick(20));
     if (missing != 3) n.skill = static_cast<double>(1 + pick(5));
     for (std::size_t k = pick(4); k > 1; --k)
       n.countermeasures.push_back(measure(true, sequential));
@@ -94,6 +100,7 @@ class RandomTrees {
   }
 
   std::mt19937 rng_;
+  bool mixed_ = false;
 };
 
 std::optional<Tree> reimport(const std::string& text, std::string& diagnostics) {
@@ -122,13 +129,14 @@ std::vector<std::optional<double>> figures(const Tree& t) {
 }
 
 TEST(AdtoolRoundTripTest, RandomAttackDefenceTreesKeepEveryFigure) {
-  int with_effects = 0, with_sharing = 0;
+  int with_effects = 0, with_sharing = 0, sandtrees = 0;
   for (unsigned seed = 1; seed <= 400; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     Tree t = RandomTrees(seed).make();
     with_effects += has_effects(t);
     with_sharing += shared_node_count(t) > 0;
     std::string a1 = exported(t);
+    sandtrees += a1.find("<sandtree>") != std::string::npos;
     ASSERT_EQ(testing::AdtoolChecker().check(a1), std::vector<std::string>{}) << a1;
     std::string diagnostics;
     std::optional<Tree> t1 = reimport(a1, diagnostics);
@@ -149,6 +157,7 @@ TEST(AdtoolRoundTripTest, RandomAttackDefenceTreesKeepEveryFigure) {
   // The trees exercise what the mapping is about: defences with effects, shared events.
   EXPECT_GT(with_effects, 150);
   EXPECT_GT(with_sharing, 100);
+  EXPECT_GT(sandtrees, 25);
 }
 
 }  // namespace

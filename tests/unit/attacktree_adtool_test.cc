@@ -148,6 +148,29 @@ TEST(AdtoolImportTest, LeavesWithOneLabelAreOneSharedEvent) {
   EXPECT_EQ(shared_node_count(*r.tree), 1u);
 }
 
+void expect_round_trip(const Tree& t1);
+
+TEST(AdtoolImportTest, ReadsASequentialTree) {
+  Imported r = import_text(R"(<sandtree>
+<node refinement="sequential"><label>s</label>
+  <node refinement="conjunctive"><label>both</label>
+    <node refinement="disjunctive"><label>a</label>
+      <parameter domainId="MinTime1" category="basic">3</parameter></node>
+    <node refinement="disjunctive"><label>b</label>
+      <parameter domainId="MinTime1" category="basic">5</parameter></node></node>
+  <node refinement="disjunctive"><label>c</label>
+    <parameter domainId="MinTime1" category="basic">7</parameter></node></node>
+<domain id="MinTime1"><class>lu.uni.adtool.domains.sandpredefined.MinTime</class></domain>
+</sandtree>)");
+  ASSERT_TRUE(r.tree) << r.diagnostics;
+  EXPECT_EQ(by_id(*r.tree, "s").kind, NodeKind::kSand);
+  EXPECT_EQ(by_id(*r.tree, "both").kind, NodeKind::kAnd);
+  EXPECT_EQ(*evaluate_tree(*r.tree, {Domain::kTime}).figures[0].value, 5 + 7);  // max, then sum
+  std::string back = export_text(*r.tree);
+  EXPECT_EQ(back.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sandtree>", 0), 0u) << back;
+  expect_round_trip(*r.tree);
+}
+
 /// import → export → import gives the same tree (same file written) and the same figures.
 void expect_round_trip(const Tree& t1) {
   std::string a2 = export_text(t1);
