@@ -179,7 +179,7 @@ void expect_round_trip(const Tree& t1) {
   ASSERT_TRUE(r2.tree) << r2.diagnostics << a2;
   EXPECT_EQ(write_tree(*r2.tree), write_tree(t1));
   EXPECT_EQ(export_text(*r2.tree), a2);
-  std::vector<Domain> ds = {Domain::kProbability, Domain::kCost, Domain::kTime, Domain::kSkill};
+  std::vector<Domain> ds(std::begin(kAllDomains), std::end(kAllDomains));
   TreeEvaluation e1 = evaluate_tree(with_measures_in_force(t1, true), ds);
   TreeEvaluation e2 = evaluate_tree(with_measures_in_force(*r2.tree, true), ds);
   for (std::size_t d = 0; d < ds.size(); ++d)
