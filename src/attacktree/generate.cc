@@ -254,7 +254,17 @@ class Writer {
     if (single && (!known || known->stages != c.stages))
       out_ += fmt::format(" stage=\"{}\"", c.stages == 1 ? "intrusion" : "objective");
     if (c.status == model::Status::kPlanned) out_ += " status=\"planned\"";
+    effects(c);
     out_ += "/>\n";
+  }
+
+  /// The attack–defence attributes, as read_countermeasure reads them.
+  void effects(const TreeCountermeasure& c) {
+    number(" cost", c.cost);
+    if (c.blocks) out_ += " effect=\"block\"";
+    number(" probability-factor", c.probability_factor);
+    number(" adds-cost", c.adds_cost);
+    number(" adds-time", c.adds_time);
   }
 
   const Tree& t_;

@@ -4,6 +4,7 @@
 //                    [--format text|json|csv] [--planned] [--rank-measures probability|cost]
 // icsrisk trees diagram TREE -o FILE.dot|.svg|.png|.pdf [--model MODEL] [--profile FILE]
 //                       [--lang ja|en] [--values ipa|probability|cost|time|skill]
+// icsrisk trees import adtool … / trees export adtool …: cmd_trees_adtool.cc
 
 #include <cmath>
 #include <cstdio>
@@ -328,7 +329,9 @@ Runner add_trees(CLI::App& app) {
   add_lang_option(diagram, o->lang, "ja or en (method names)");
   diagram->add_option("--values", o->values,
                       "print every node's value in this domain and highlight the best attack");
-  return [o, gen, diagram]() {
+  TreesInterchange adtool = add_trees_adtool(sub);
+  return [o, gen, diagram, adtool]() {
+    if (adtool.import_adtool->parsed() || adtool.export_adtool->parsed()) return adtool.run();
     if (gen->parsed()) return run_generate(*o);
     return diagram->parsed() ? run_diagram(*o) : run_eval(*o);
   };

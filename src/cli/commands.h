@@ -22,4 +22,13 @@ Runner add_template(CLI::App& app);
 /// Registers `import traffic` under the import command; sets `runner` to run it.
 CLI::App* add_traffic(CLI::App& import, Runner& runner);
 
+/// `trees import adtool` and `trees export adtool` (cmd_trees_adtool.cc), registered under the
+/// trees command; `run` runs whichever of the two was parsed.
+struct TreesInterchange {
+  CLI::App* import_adtool = nullptr;
+  CLI::App* export_adtool = nullptr;
+  Runner run;
+};
+TreesInterchange add_trees_adtool(CLI::App* trees);
+
 }  // namespace icsrisk::cli
