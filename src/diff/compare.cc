@@ -175,8 +175,8 @@ void add_paths(const model::Model& m, Elements& out) {
     of(out, ElementKind::kCountermeasure)
         .push_back({scope_id(s),
                     text(s.placement.ref),
-                    {{"status", s.placement.status == model::Status::kPlanned ? "planned"
-                                                                                : "implemented"}}});
+                    {{"status",
+                      s.placement.status == model::Status::kPlanned ? "planned" : "implemented"}}});
 }
 
 void add_impacts(const model::Model& m, Elements& out) {

@@ -57,8 +57,8 @@ struct ScenarioChange {
   std::optional<ScenarioRow> before, after;
   std::vector<RouteKey> new_routes;   ///< listed now, not before (by entry + asset sequence)
   std::vector<RouteKey> lost_routes;  ///< listed before, not now
-  bool worse = false;   ///< a risk is higher, or the target became reachable
-  bool better = false;  ///< a risk is lower, or the target became unreachable
+  bool worse = false;                 ///< a risk is higher, or the target became reachable
+  bool better = false;                ///< a risk is lower, or the target became unreachable
 };
 
 struct Comparison {

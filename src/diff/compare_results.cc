@@ -50,7 +50,8 @@ void compare_rows(const Snapshot& before, const Snapshot& after, Comparison& out
                         rose(r.risk, b.risk) || rose(r.risk_planned, b.risk_planned)});
   }
   for (const AssetRow& r : before.asset_rows)
-    if (!now.contains(key_of(r))) out.rows.push_back({Change::kRemoved, r, std::nullopt, false, false});
+    if (!now.contains(key_of(r)))
+      out.rows.push_back({Change::kRemoved, r, std::nullopt, false, false});
 }
 
 void compare_scenarios(const Snapshot& before, const Snapshot& after, Comparison& out) {

@@ -45,8 +45,8 @@ Section model_section(const Comparison& c, const DiffWords& w) {
     for (const AttributeChange& a : e.attributes)
       what += fmt::format("{}{}: {} → {}", what.empty() ? "" : "; ", a.name,
                           a.before.empty() ? "–" : a.before, a.after.empty() ? "–" : a.after);
-    s.rows.push_back({change_word(w, e.change, false, false), element_kind_name(e.kind), e.id,
-                      e.name, what});
+    s.rows.push_back(
+        {change_word(w, e.change, false, false), element_kind_name(e.kind), e.id, e.name, what});
   }
   s.counts = fmt::format("{}", s.rows.size());
   return s;
@@ -65,8 +65,10 @@ std::string counts(const DiffWords& w, const Changes& changes) {
 }
 
 Section row_section(const Comparison& c, const DiffWords& w) {
-  Section s{w.asset_rows, counts(w, c.rows), {w.change, w.no, w.target, w.name, w.threat, w.risk,
-                                               w.risk_planned}, {}};
+  Section s{w.asset_rows,
+            counts(w, c.rows),
+            {w.change, w.no, w.target, w.name, w.threat, w.risk, w.risk_planned},
+            {}};
   for (const RowChange& r : c.rows) {
     const AssetRow& row = r.after ? *r.after : *r.before;
     auto risk = [](const AssetRow& x) { return std::string(1, model::letter(x.risk)); };
@@ -79,17 +81,19 @@ Section row_section(const Comparison& c, const DiffWords& w) {
 }
 
 Section scenario_section(const Comparison& c, const DiffWords& w) {
-  Section s{w.scenarios, counts(w, c.scenarios), {w.change, w.scenario, w.name, w.risk,
-                                                  w.risk_planned, w.routes}, {}};
+  Section s{w.scenarios,
+            counts(w, c.scenarios),
+            {w.change, w.scenario, w.name, w.risk, w.risk_planned, w.routes},
+            {}};
   for (const ScenarioChange& sc : c.scenarios) {
     const ScenarioRow& row = sc.after ? *sc.after : *sc.before;
     std::string routes;
     for (const RouteKey& r : sc.new_routes)
-      routes += fmt::format("{}{} {} ({})", routes.empty() ? "" : "; ", w.new_route, r.text(),
-                            r.risk);
+      routes +=
+          fmt::format("{}{} {} ({})", routes.empty() ? "" : "; ", w.new_route, r.text(), r.risk);
     for (const RouteKey& r : sc.lost_routes)
-      routes += fmt::format("{}{} {} ({})", routes.empty() ? "" : "; ", w.lost_route, r.text(),
-                            r.risk);
+      routes +=
+          fmt::format("{}{} {} ({})", routes.empty() ? "" : "; ", w.lost_route, r.text(), r.risk);
     s.rows.push_back(
         {change_word(w, sc.change, sc.worse, sc.better), row.scenario, row.name,
          risks(sc.before, sc.after, [&](const ScenarioRow& x) { return risk_text(w, x.risk); }),
@@ -135,8 +139,9 @@ std::string diff_text(const Comparison& c, const DiffLabels& labels) {
 
 std::string diff_markdown(const Comparison& c, const DiffLabels& labels) {
   const DiffWords& w = diff_words(labels.lang);
-  std::string out = fmt::format("# {}\n\n{} → {}\n", w.title, report::markdown_escape(labels.before),
-                                report::markdown_escape(labels.after));
+  std::string out =
+      fmt::format("# {}\n\n{} → {}\n", w.title, report::markdown_escape(labels.before),
+                  report::markdown_escape(labels.after));
   if (!c.models) out += fmt::format("\n{}\n", w.results_only);
   for (const Section& s : sections(c, w)) {
     out += fmt::format("\n## {}{}\n\n", s.title, s.counts.empty() ? "" : ": " + s.counts);
@@ -167,8 +172,8 @@ std::string diff_html(const Comparison& c, const DiffLabels& labels) {
       "<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}"
       "th,td{{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}}"
       "th{{background:#eee}}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{} → {}</p>\n",
-      labels.lang == model::Lang::kEn ? "en" : "ja", w.title, w.title,
-      html_escape(labels.before), html_escape(labels.after));
+      labels.lang == model::Lang::kEn ? "en" : "ja", w.title, w.title, html_escape(labels.before),
+      html_escape(labels.after));
   if (!c.models) out += fmt::format("<p>{}</p>\n", w.results_only);
   for (const Section& s : sections(c, w)) {
     out += fmt::format("<h2>{}{}</h2>\n", s.title, s.counts.empty() ? "" : ": " + s.counts);

@@ -168,8 +168,8 @@ Where Reader::where(std::size_t depth) const {
   };
   if (stack_[0].array) return Where::kOther;
   if (depth == 1) return Where::kTop;
-  if (depth == 2) return stack_[0].key == "system" && !stack_[1].array ? Where::kSystem
-                                                                       : Where::kOther;
+  if (depth == 2)
+    return stack_[0].key == "system" && !stack_[1].array ? Where::kSystem : Where::kOther;
   if (stack_[depth - 1].array) return Where::kOther;
   if (depth == 3 && under(0, "asset_risks")) return Where::kAssetRow;
   if (!under(0, "scenario_risks")) return Where::kOther;
@@ -378,8 +378,8 @@ void Reader::end_row() {
   if (!row_.risk) missing.push_back("risk");
   if (!row_.planned) missing.push_back("risk_planned");
   if (!missing.empty())
-    diags_.error(stack_.back().loc, fmt::format("asset row {} has no {}", row_.row.number,
-                                                fmt::join(missing, ", ")));
+    diags_.error(stack_.back().loc,
+                 fmt::format("asset row {} has no {}", row_.row.number, fmt::join(missing, ", ")));
   else if (!row_.invalid)
     snapshot.asset_rows.push_back(std::move(row_.row));
 }
@@ -390,8 +390,8 @@ void Reader::end_scenario() {
   if (!scenario_.risk) missing.push_back("risk");
   if (!scenario_.planned) missing.push_back("risk_planned");
   if (!missing.empty())
-    diags_.error(stack_.back().loc, fmt::format("scenario {} has no {}", scenarios_seen_,
-                                                fmt::join(missing, ", ")));
+    diags_.error(stack_.back().loc,
+                 fmt::format("scenario {} has no {}", scenarios_seen_, fmt::join(missing, ", ")));
   else if (!scenario_.invalid)
     snapshot.scenarios.push_back(std::move(scenario_.row));
 }

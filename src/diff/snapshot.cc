@@ -57,8 +57,12 @@ Snapshot snapshot_of(const model::Model& m, const model::Profile& p, const risk:
   for (const risk::ScenarioRisk& s : r.scenario_risks) {
     const model::Impact& impact = m.impacts[s.impact];
     const model::Scenario& sc = impact.scenarios[s.scenario];
-    ScenarioRow row{std::string(impact.id), std::string(sc.id), std::string(sc.name),
-                    s.risk,                 s.risk_planned,     {},
+    ScenarioRow row{std::string(impact.id),
+                    std::string(sc.id),
+                    std::string(sc.name),
+                    s.risk,
+                    s.risk_planned,
+                    {},
                     {}};
     for (const risk::Route& route : s.routes)
       row.routes.push_back(route_key(m, route));

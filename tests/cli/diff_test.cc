@@ -95,8 +95,8 @@ TEST_F(CliDiffTest, MarkdownAndHtmlFilesAreWritten) {
 
 TEST_F(CliDiffTest, HostileNamesStayTextOnTheTerminal) {
   std::string v1 = testing::read_text(testing::source_path("tests/data/analysis/hostile.xml"));
-  std::string v2 = testing::replace_once(v1, "type=\"plc\" importance=\"3\"",
-                                         "type=\"plc\" importance=\"1\"");
+  std::string v2 =
+      testing::replace_once(v1, "type=\"plc\" importance=\"3\"", "type=\"plc\" importance=\"1\"");
   v2 = testing::replace_once(v2, "`x` | # h\"", "`x` | # h&#x1b;[31m&#x202E;\"");
   write("h1.xml", v1);
   write("h2.xml", v2);

@@ -56,8 +56,8 @@ class CliGateTest : public testing::CliTest {
 
 TEST_F(CliGateTest, EachScopeTripsOnItsOwnRowsAndNamesThem) {
   bool passed = false, tripped = false;
-  for (const std::string rule : {"asset:A", "asset:B", "scenario:A", "scenario:B", "scenario:C",
-                                 "A", "B"}) {
+  for (const std::string rule :
+       {"asset:A", "asset:B", "scenario:A", "scenario:B", "scenario:C", "A", "B"}) {
     const bool scoped = rule.find(':') != std::string::npos;
     const bool assets = !scoped || rule.starts_with("asset"), scenarios = !scoped || !assets;
     const std::size_t hits = at_least(base_, rule.back(), assets, scenarios);
@@ -71,7 +71,8 @@ TEST_F(CliGateTest, EachScopeTripsOnItsOwnRowsAndNamesThem) {
     tripped = true;
     EXPECT_NE(r.err.find(fmt::format("icsrisk: --fail-on {}: {} risk", rule, hits)),
               std::string::npos)
-        << rule << "\n" << r.err;
+        << rule << "\n"
+        << r.err;
     const std::size_t listed = std::min<std::size_t>(hits, 20);
     EXPECT_EQ(lines_starting(r.err, "  "), listed + (hits > 20)) << r.err;
     if (!assets) {
@@ -85,10 +86,10 @@ TEST_F(CliGateTest, EachScopeTripsOnItsOwnRowsAndNamesThem) {
 }
 
 TEST_F(CliGateTest, ScopesCombineRepeatedOrCommaSeparated) {
-  const std::size_t hits =
-      at_least(base_, 'A', true, false) + at_least(base_, 'B', false, true);
+  const std::size_t hits = at_least(base_, 'A', true, false) + at_least(base_, 'B', false, true);
   ASSERT_GT(hits, 0u);
-  CliResult repeated = run("analyze v1.xml -o out --format json --fail-on asset:A --fail-on scenario:B");
+  CliResult repeated =
+      run("analyze v1.xml -o out --format json --fail-on asset:A --fail-on scenario:B");
   CliResult comma = run("analyze v1.xml -o out --format json --fail-on asset:A,scenario:B");
   EXPECT_EQ(repeated.code, 1);
   EXPECT_EQ(repeated.err, comma.err);
@@ -112,9 +113,11 @@ TEST_F(CliGateTest, TheMessageListsTwentyRowsThenACount) {
 
 TEST_F(CliGateTest, BaselineFailsOnlyOnRowsNewOrWorseThanThere) {
   ASSERT_GT(at_least(base_, 'B', true, true), 0u);
-  CliResult same = run("analyze v1.xml -o out --format json --fail-on B --baseline base/results.json");
+  CliResult same =
+      run("analyze v1.xml -o out --format json --fail-on B --baseline base/results.json");
   EXPECT_EQ(same.code, 0) << same.err;
-  CliResult r = run("analyze v2.xml -o out2 --format json --fail-on B --baseline base/results.json");
+  CliResult r =
+      run("analyze v2.xml -o out2 --format json --fail-on B --baseline base/results.json");
   EXPECT_EQ(r.code, 1) << r.err;
   const nlohmann::json now = nlohmann::json::parse(read("out2/results.json"));
   std::size_t worse = 0;

@@ -31,8 +31,7 @@ std::map<Key, std::pair<Risk, Risk>> rows_of(const testing::LoadedModel& l,
 }
 
 /// Scenario id → its risks and its listed routes as "entry/asset/asset…" texts.
-using ScenarioState =
-    std::tuple<std::optional<Risk>, std::optional<Risk>, std::set<std::string>>;
+using ScenarioState = std::tuple<std::optional<Risk>, std::optional<Risk>, std::set<std::string>>;
 std::map<std::string, ScenarioState> scenarios_of(const testing::LoadedModel& l,
                                                   const risk::Results& r) {
   std::map<std::string, ScenarioState> out;
@@ -44,8 +43,8 @@ std::map<std::string, ScenarioState> scenarios_of(const testing::LoadedModel& l,
         text += "/" + std::string(l.model->assets[step.to].id);
       routes.insert(text);
     }
-    out[std::string(l.model->impacts[s.impact].scenarios[s.scenario].id)] = {
-        s.risk, s.risk_planned, routes};
+    out[std::string(l.model->impacts[s.impact].scenarios[s.scenario].id)] = {s.risk, s.risk_planned,
+                                                                             routes};
   }
   return out;
 }

@@ -28,8 +28,10 @@ inline std::string replace_once(std::string text, const std::string& from, const
 /// is added, and the HMI's importance goes from 2 to 3.
 inline std::string plant_v2() {
   std::string t = plant_v1();
-  t = replace_once(t, "      <countermeasure ref=\"anti-virus\"/>\n      <countermeasure ref=\"media-control\"/>\n",
-                   "      <countermeasure ref=\"media-control\"/>\n");
+  t = replace_once(
+      t,
+      "      <countermeasure ref=\"anti-virus\"/>\n      <countermeasure ref=\"media-control\"/>\n",
+      "      <countermeasure ref=\"media-control\"/>\n");
   t = replace_once(t, "<asset id=\"hmi\" name=\"操作端末(HMI)\" type=\"hmi\" importance=\"2\"",
                    "<asset id=\"hmi\" name=\"操作端末(HMI)\" type=\"hmi\" importance=\"3\"");
   t = replace_once(t, "  </dataflows>\n",

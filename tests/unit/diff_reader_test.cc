@@ -107,8 +107,7 @@ TEST(DiffReaderTest, EveryBadRowIsReportedAtItsPlaceInOneRun) {
   EXPECT_FALSE(r->snapshot);
   const std::string text = r->diags.render();
   EXPECT_EQ(r->diags.error_count(), 6u) << text;
-  EXPECT_NE(text.find("r.json:4:5: error: asset row 2 has no risk"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find("r.json:4:5: error: asset row 2 has no risk"), std::string::npos) << text;
   EXPECT_NE(text.find("r.json:5:21: error: 'kind' must be \"asset\" or \"network\""),
             std::string::npos)
       << text;

@@ -17,7 +17,8 @@ const std::string kHostile = "<script>alert(1)</script> | `x` *y* \x1b[31m";
 Comparison hostile_comparison() {
   Comparison c;
   c.models = true;
-  c.elements.push_back({ElementKind::kAsset, Change::kChanged, "c", kHostile, {{"importance", "3", "2"}}});
+  c.elements.push_back(
+      {ElementKind::kAsset, Change::kChanged, "c", kHostile, {{"importance", "3", "2"}}});
   c.elements.push_back({ElementKind::kFlow, Change::kAdded, "f2", "a → c", {}});
   RowChange r;
   AssetRow row;
