@@ -36,7 +36,7 @@ TEST_F(CliDiffTest, TwoModelsListTheEditsTheRowsAndTheVerdict) {
   ASSERT_EQ(r.code, 0) << r.err;  // without --fail-on-worse a worse risk is not a failure
   EXPECT_TRUE(r.out.starts_with("Comparison of models and analysis results: v1.xml → v2.xml\n"))
       << r.out;
-  EXPECT_NE(r.out.find("Model changes: 3\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Model changes: 4\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("importance: 2 → 3"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("countermeasures: anti-virus, media-control"), std::string::npos);
   EXPECT_NE(r.out.find("added    flow     df-99"), std::string::npos) << r.out;
@@ -55,7 +55,8 @@ TEST_F(CliDiffTest, JsonOfTwoModelsAndOfTheirResultsAgreeRowForRow) {
   const nlohmann::json j = nlohmann::json::parse(results.out);
   EXPECT_EQ(m["inputs"], "models");
   EXPECT_EQ(j["inputs"], "results");
-  EXPECT_EQ(m["model_changes"].size(), 3u);
+  EXPECT_EQ(m["model_changes"].size(), 4u);
+  ASSERT_FALSE(m["scenarios"].empty());
   EXPECT_FALSE(j.contains("model_changes"));
   ASSERT_FALSE(m["asset_rows"].empty());
   EXPECT_EQ(m["asset_rows"], j["asset_rows"]);

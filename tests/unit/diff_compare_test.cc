@@ -70,11 +70,12 @@ Comparison compare(const testing::LoadedModel& a, const risk::Results& ra,
   return c;
 }
 
-TEST(DiffCompareTest, ListsExactlyTheThreeEditedElements) {
+TEST(DiffCompareTest, ListsExactlyTheFourEditedElements) {
   Versions v = plant_versions();
   const Comparison c = compare(*v.v1, v.r1, *v.v2, v.r2);
-  ASSERT_EQ(c.elements.size(), 3u);
-  // In model order: the HMI (line 175) before the EWS (line 188), then the flows.
+  ASSERT_EQ(c.elements.size(), 4u);
+  // By kind (assets, flows, …, impacts), each in model order: the HMI (line 175) before the
+  // EWS (line 188).
   const ElementChange &hmi = c.elements[0], &ews = c.elements[1], &flow = c.elements[2];
   EXPECT_EQ(ews.kind, ElementKind::kAsset);
   EXPECT_EQ(ews.change, Change::kChanged);
@@ -96,6 +97,13 @@ TEST(DiffCompareTest, ListsExactlyTheThreeEditedElements) {
   EXPECT_EQ(flow.change, Change::kAdded);
   EXPECT_EQ(flow.id, "df-99");
   EXPECT_EQ(flow.name, "vendor-pc → hmi");
+  const ElementChange& impact = c.elements[3];
+  EXPECT_EQ(impact.kind, ElementKind::kImpact);
+  EXPECT_EQ(impact.id, "bi-2");
+  ASSERT_EQ(impact.attributes.size(), 1u);
+  EXPECT_EQ(impact.attributes[0].name, "level");
+  EXPECT_EQ(impact.attributes[0].before, "2");
+  EXPECT_EQ(impact.attributes[0].after, "3");
 }
 
 TEST(DiffCompareTest, ListsExactlyTheRowsAndScenariosWhoseRiskChanged) {
@@ -137,6 +145,7 @@ TEST(DiffCompareTest, ListsExactlyTheRowsAndScenariosWhoseRiskChanged) {
     }
   }
   EXPECT_EQ(listed_scenarios, expected_scenarios);
+  EXPECT_TRUE(expected_scenarios.contains("sc-2-1"));  // its impact level went up
   EXPECT_TRUE(c.worse());
 }
 
@@ -144,11 +153,13 @@ TEST(DiffCompareTest, TheWayBackIsNotWorseAndTheSameModelHasNoChange) {
   Versions v = plant_versions();
   const Comparison back = compare(*v.v2, v.r2, *v.v1, v.r1);
   EXPECT_FALSE(back.worse());
-  ASSERT_EQ(back.elements.size(), 3u);
+  ASSERT_EQ(back.elements.size(), 4u);
   EXPECT_EQ(back.elements[2].change, Change::kRemoved);
   EXPECT_EQ(back.elements[2].id, "df-99");
   for (const RowChange& r : back.rows)
     EXPECT_TRUE(r.better && !r.worse);
+  for (const ScenarioChange& s : back.scenarios)
+    EXPECT_FALSE(s.worse);
   const Comparison same = compare(*v.v1, v.r1, *v.v1, v.r1);
   EXPECT_TRUE(same.elements.empty());
   EXPECT_TRUE(same.rows.empty());

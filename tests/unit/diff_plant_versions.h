@@ -24,8 +24,9 @@ inline std::string replace_once(std::string text, const std::string& from, const
   return text;
 }
 
-/// The plant with three edits: the EWS loses its anti-virus, a flow vendor-pc → hmi (df-99)
-/// is added, and the HMI's importance goes from 2 to 3.
+/// The plant with four edits: the EWS loses its anti-virus, a flow vendor-pc → hmi (df-99)
+/// is added, the HMI's importance goes from 2 to 3 and the level of business impact bi-2
+/// (scenario sc-2-1) from 2 to 3.
 inline std::string plant_v2() {
   std::string t = plant_v1();
   t = replace_once(
@@ -37,6 +38,8 @@ inline std::string plant_v2() {
   t = replace_once(t, "  </dataflows>\n",
                    "    <flow id=\"df-99\" from=\"vendor-pc\" to=\"hmi\" data=\"保守\" "
                    "protocol=\"RDP\"/>\n  </dataflows>\n");
+  t = replace_once(t, "<impact id=\"bi-2\" name=\"製品品質の低下\" level=\"2\">",
+                   "<impact id=\"bi-2\" name=\"製品品質の低下\" level=\"3\">");
   return t;
 }
 
