@@ -209,6 +209,7 @@ Runner add_analyze(CLI::App& app) {
                       "exit 1 when a risk is at this level or worse: B (any row or scenario), "
                       "asset:B (asset-based rows), scenario:B (scenarios); repeatable")
           ->expected(1)
+          ->allow_extra_args(false)  // one rule per --fail-on: `--fail-on B model.xml` as before
           ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
           ->delimiter(',')
           ->check(rule);

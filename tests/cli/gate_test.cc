@@ -98,6 +98,15 @@ TEST_F(CliGateTest, ScopesCombineRepeatedOrCommaSeparated) {
       << repeated.err;
 }
 
+TEST_F(CliGateTest, OptionBeforeTheModelTakesOneRule) {
+  ASSERT_GT(at_least(base_, 'A', true, false), 0u);
+  CliResult r = run("analyze --fail-on asset:A v1.xml -o out --format json");
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "results.json"));
+  EXPECT_EQ(run("analyze --fail-on scenario:A --fail-on asset:D v1.xml -o out --format json").code,
+            1);
+}
+
 TEST_F(CliGateTest, TheMessageListsTwentyRowsThenACount) {
   const std::size_t hits = at_least(base_, 'D', true, true);
   ASSERT_GT(hits, 20u);
