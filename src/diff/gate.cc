@@ -95,7 +95,7 @@ std::string gate_message(const Snapshot& current, std::span<const GateRule> rule
   std::vector<std::string> written;
   for (const GateRule& r : rules)
     written.push_back(gate_rule_text(r));
-  std::string out = fmt::format("--fail-on {}: {} risk{} at the threshold{}:\n",
+  std::string out = fmt::format("--fail-on {}: {} risk{} at the threshold or worse{}:\n",
                                 fmt::join(written, " "), hits.size(), hits.size() == 1 ? "" : "s",
                                 with_baseline ? ", new or worse than in the baseline" : "");
   for (std::size_t i = 0; i < hits.size() && i < limit; ++i) {

@@ -149,6 +149,19 @@ TEST_F(CliGateTest, BaselineFailsOnlyOnRowsNewOrWorseThanThere) {
   EXPECT_NE(r.err.find("(was "), std::string::npos) << r.err;
 }
 
+TEST_F(CliGateTest, HostileNamesInTheMessageStayText) {
+  write("h.xml", testing::replace_once(
+                     testing::read_text(testing::source_path("tests/data/analysis/hostile.xml")),
+                     "`x` | # h\"", "`x` | # h&#x1b;[2J&#x202E;\""));
+  CliResult r = run("analyze h.xml -o out --format json --fail-on asset:A");
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("  A asset-based No.29 asset c (<script>alert(1)</script> `x` | # "
+                       "h\\x1B[2J\\u{202E}) / unauthorized-access\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+}
+
 TEST_F(CliGateTest, BadBaselineOrRuleFailsBeforeAnythingIsWritten) {
   write("bad.json", "{\"tool\": \"icsrisk\", \"format\": 1, \"asset_risks\": [{\"risk\": \"Q\"}]}");
   CliResult bad = run("analyze v1.xml -o out --fail-on B --baseline bad.json");

@@ -135,7 +135,8 @@ TEST(DiffGateTest, MessageListsTheFirstTwentyRowsThenTheCount) {
   const std::vector<GateHit> hits = evaluate_gate(s, r);
   ASSERT_EQ(hits.size(), 27u);
   const std::string m = gate_message(s, r, hits, false);
-  EXPECT_EQ(m.substr(0, m.find('\n')), "--fail-on asset:A scenario:C: 27 risks at the threshold:");
+  EXPECT_EQ(m.substr(0, m.find('\n')),
+            "--fail-on asset:A scenario:C: 27 risks at the threshold or worse:");
   EXPECT_NE(m.find("\n  A asset-based No.1 asset a1 (name of a1) / t\n"), std::string::npos) << m;
   EXPECT_NE(m.find("\n  A asset-based No.20 asset a20 "), std::string::npos) << m;
   EXPECT_EQ(m.find("a21"), std::string::npos) << m;
@@ -157,7 +158,7 @@ TEST(DiffGateTest, MessageWithBaselineSaysNewOrWhatTheRowWas) {
   base.scenarios = {scenario("sc-2", std::nullopt)};
   const std::vector<GateRule> r = rules({"B"});
   const std::string m = gate_message(s, r, evaluate_gate(s, r, &base), true);
-  EXPECT_NE(m.find("4 risks at the threshold, new or worse than in the baseline:"),
+  EXPECT_NE(m.find("4 risks at the threshold or worse, new or worse than in the baseline:"),
             std::string::npos)
       << m;
   EXPECT_NE(m.find("  A asset-based No.1 asset a1 (name of a1) / t (new)\n"), std::string::npos);
