@@ -1,5 +1,6 @@
 // icsrisk analyze [MODEL] [-o DIR] [--format …] [--lang ja|en] [--profile FILE] [--routes K]
-//                 [--max-hops H] [--trees DIR] [--fail-on A|B|C|D]
+//                 [--max-hops H] [--trees DIR] [--fail-on [asset:|scenario:]A|B|C|D]...
+//                 [--baseline results.json]
 //
 // Parses the options, loads the inputs, runs the assessment (src/assessment/assessment.h),
 // writes the report folder atomically and maps the outcome to an exit code.
@@ -23,6 +24,8 @@
 #include "cli/report_folder.h"
 #include "core/source.h"
 #include "core/text.h"
+#include "diff/gate.h"
+#include "diff/snapshot.h"
 #include "report/summary.h"
 #include "report/words.h"
 #include "risk/route_checks.h"
@@ -42,7 +45,8 @@ struct Options {
   std::size_t routes = 20;
   std::size_t max_hops = 10;
   std::string trees;
-  std::string fail_on;
+  std::vector<std::string> fail_on;  ///< gate rules, each checked by diff::parse_gate_rule
+  std::string baseline;
 };
 
 /// The analyst's trees of `dir` (design.md: "icsrisk analyze uses a tree file for a scenario
@@ -103,18 +107,37 @@ int write_folder(assessment::Assessment& a, const fs::path& dir) {
   return kExitOk;
 }
 
-/// --fail-on: exit 1 when any current risk is at the threshold or worse.
-int fail_on_policy(const risk::Results& results, const std::string& fail_on) {
-  if (fail_on.empty()) return kExitOk;
-  const model::Risk threshold = *model::risk_of_letter(fail_on[0]);  // checked by CLI11
-  bool reached = false;
-  for (const risk::AssetRiskRow& r : results.asset_risks)
-    reached = reached || at_least(r.risk, threshold);
-  for (const risk::ScenarioRisk& sr : results.scenario_risks)
-    reached = reached || (sr.risk && at_least(*sr.risk, threshold));
-  if (!reached) return kExitOk;
-  std::fprintf(stderr, "icsrisk: a risk at %c or worse was found (--fail-on %c)\n", fail_on[0],
-               fail_on[0]);
+/// The baseline of --baseline, read before anything is written; problems go to the
+/// diagnostics. A baseline of another system is a warning: rows are matched by ids.
+std::optional<diff::Snapshot> load_baseline(Inputs& in, const std::string& path,
+                                            const model::Model* m) {
+  if (path.empty()) return std::nullopt;
+  auto file = in.add_file(path);
+  if (!file) return std::nullopt;
+  if (!diff::looks_like_json((*file)->text())) {
+    in.diags().error({*file, 0}, "--baseline takes a results.json, and this is not JSON");
+    return std::nullopt;
+  }
+  std::optional<diff::Snapshot> s = diff::read_results_json(**file, in.diags());
+  if (s && m && s->system_id != m->id)
+    in.diags().warning({*file, 0}, fmt::format("this baseline is of system '{}', the model is "
+                                               "'{}': rows are matched by their ids",
+                                               s->system_id, m->id));
+  return s;
+}
+
+/// --fail-on (diff/gate.h): exit 1, naming the rows, when any rule trips.
+int fail_on_policy(const model::Model& m, const model::Profile& p, const risk::Results& results,
+                   const Options& o, const diff::Snapshot* baseline) {
+  if (o.fail_on.empty()) return kExitOk;
+  std::vector<diff::GateRule> rules;
+  for (const std::string& text : o.fail_on)
+    rules.push_back(*diff::parse_gate_rule(text));  // checked by CLI11
+  const diff::Snapshot now = diff::snapshot_of(m, p, results);
+  const std::vector<diff::GateHit> hits = diff::evaluate_gate(now, rules, baseline);
+  if (hits.empty()) return kExitOk;
+  const std::string message = diff::gate_message(now, rules, hits, baseline != nullptr);
+  std::fputs(core::terminal_text("icsrisk: " + message).c_str(), stderr);
   return kExitFailOn;
 }
 
@@ -131,6 +154,7 @@ int run(const Options& o) {
     options.trees = load_analyst_trees(in, o.trees, *m, *in.profile());
   // Bases no route can use and entry points that reach no target (warnings, with the reason).
   if (m && !in.diags().has_errors()) risk::report_route_problems(*m, *in.profile(), in.diags());
+  const std::optional<diff::Snapshot> baseline = load_baseline(in, o.baseline, m ? &*m : nullptr);
   if (int rc = in.report(); rc != kExitOk) return rc;
   if (!m) return kExitInvalid;
 
@@ -150,7 +174,7 @@ int run(const Options& o) {
   std::string summary = report::summary_text(*m, *in.profile(), a.results, o.lang);
   summary += fmt::format("{}: {}\n", report::words(o.lang).written_to, dir.string());
   std::fputs(core::terminal_text(summary).c_str(), stdout);
-  return fail_on_policy(a.results, o.fail_on);
+  return fail_on_policy(*m, *in.profile(), a.results, o, baseline ? &*baseline : nullptr);
 }
 
 }  // namespace
@@ -177,8 +201,25 @@ Runner add_analyze(CLI::App& app) {
                   "folder of attack-tree files: <scenario id>.xml (or at-<id>.xml) replaces that "
                   "scenario's generated tree")
       ->check(CLI::ExistingDirectory);
-  sub->add_option("--fail-on", o->fail_on, "exit 1 when any risk is at this level or worse")
-      ->check(CLI::IsMember({"A", "B", "C", "D"}));
+  CLI::Validator rule(
+      [](std::string& text) {
+        core::Result<diff::GateRule> r = diff::parse_gate_rule(text);
+        return r ? std::string() : r.error().message;
+      },
+      "[asset:|scenario:]A|B|C|D");
+  CLI::Option* fail_on =
+      sub->add_option("--fail-on", o->fail_on,
+                      "exit 1 when a risk is at this level or worse: B (any row or scenario), "
+                      "asset:B (asset-based rows), scenario:B (scenarios); repeatable")
+          ->expected(1)
+          ->allow_extra_args(false)  // one rule per --fail-on: `--fail-on B model.xml` as before
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+          ->delimiter(',')
+          ->check(rule);
+  sub->add_option("--baseline", o->baseline,
+                  "results.json of an earlier run: --fail-on trips only on rows new or worse "
+                  "than there")
+      ->needs(fail_on);
   return [o]() { return run(*o); };
 }
 

@@ -137,14 +137,18 @@ const model::Profile* Inputs::load_profile(const std::string& path) {
 }
 
 std::optional<model::Model> Inputs::load_model(const std::string& path) {
-  const model::Profile* p = profile();
   const core::SourceFile* file = &model::builtin_example_file();
   if (!path.empty()) {
     auto f = add_file(path);
     if (!f) return std::nullopt;
     file = *f;
   }
-  std::optional<model::Model> m = model::load_model(*file, diags_);
+  return load_model_file(*file);
+}
+
+std::optional<model::Model> Inputs::load_model_file(const core::SourceFile& file) {
+  const model::Profile* p = profile();
+  std::optional<model::Model> m = model::load_model(file, diags_);
   if (m && p) {
     model::link_model(*m, *p, diags_);
     graph::report_unroutable_flows(*m, *p, diags_);  // one-way direction (method.md §7)

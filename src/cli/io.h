@@ -62,6 +62,9 @@ class Inputs {
   /// Loads and links a model (the bundled example when `path` is empty).
   std::optional<model::Model> load_model(const std::string& path);
 
+  /// Loads and links a model from a file already read (add_file), as load_model does.
+  std::optional<model::Model> load_model_file(const core::SourceFile& file);
+
   core::Diagnostics& diags() { return diags_; }
   const model::Profile* profile() const { return profile_ ? &*profile_ : nullptr; }
   /// The files that could not be read, one message each (exit 4 rather than 3).
