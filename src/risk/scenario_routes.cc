@@ -93,12 +93,13 @@ class Enumerator {
 
   void insert(const RawRoute& r) {
     if (top_.size() == k_ && !route_before(g_, r, top_.back())) return;
-    for (const RawRoute& t : top_)
-      if (t.entry == r.entry && t.assets == r.assets) return;
-    top_.insert(std::upper_bound(
-                    top_.begin(), top_.end(), r,
-                    [&](const RawRoute& a, const RawRoute& b) { return route_before(g_, a, b); }),
-                r);
+    auto at = std::upper_bound(
+        top_.begin(), top_.end(), r,
+        [&](const RawRoute& a, const RawRoute& b) { return route_before(g_, a, b); });
+    // The listing order is total on distinct routes: a copy of r would sit just before `at`.
+    if (at != top_.begin() && std::prev(at)->entry == r.entry && std::prev(at)->assets == r.assets)
+      return;
+    top_.insert(at, r);
     if (top_.size() > k_) top_.pop_back();
   }
 
@@ -174,6 +175,7 @@ class Enumerator {
     // A child at position `depth` has chords from every position up to depth − 2: add the steps
     // of the asset before x (its filtered list, buffers_[depth − 1]) for the children of x.
     const std::size_t undo_mark = undo_.size();
+    if (depth >= 2 && !spend(buffers_[depth - 1].size())) return;
     if (depth >= 2)
       for (const auto& [y, l] : buffers_[depth - 1])
         if (l < older_[y]) {
