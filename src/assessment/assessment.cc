@@ -7,6 +7,7 @@
 #include "attacktree/evaluate.h"
 #include "attacktree/generate.h"
 #include "core/text.h"
+#include "plan/floors.h"
 #include "report/diagram.h"
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
@@ -138,6 +139,7 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
 
   const risk::Context context(model, profile);             // 1. context
   a.results = risk::analyze(context, a.options.analysis);  // 2. analyses
+  plan::attach_floors(context, a.results);                 // 2b. floors (issue 10 item 5)
   if (formats.has(Format::kJson) || diagrams)              // 3. trees
     a.trees = scenario_trees(context, a.results, a.options.trees);
   if (formats.tables())  // 4. tables

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     add(add_import);
     add(add_export);
     add(add_template);
+    add(add_plan);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,91 @@
+// `icsrisk plan` end to end (issue 11): on the example plant, the plan for --target C, its
+// plan.json, and the emitted model whose analysis meets the target in the "after planned"
+// column; bad input and bad options.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_test.h"
+
+namespace icsrisk::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using json = nlohmann::json;
+
+class CliPlanTest : public CliTest {};
+
+/// Index of a risk letter, 0 for A … 4 for E.
+int rank_of(const json& letter) {
+  return letter.get<std::string>()[0] - 'A';
+}
+
+TEST_F(CliPlanTest, EmittedPlanOfTheExamplePlantMeetsTheTargetWhenAnalysed) {
+  CliResult r = run("plan " + repo_file("models/model-plant.xml") +
+                    " --target C -o plan.json --emit-model planned.xml --lang en");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Countermeasure plan — target risk C (scenarios)"));
+  EXPECT_THAT(r.out, HasSubstr("Countermeasure ranking"));
+  json plan = json::parse(read("plan.json"));
+  EXPECT_EQ(plan["kind"], "plan");
+  EXPECT_TRUE(plan["met"].get<bool>());
+  ASSERT_FALSE(plan["placements"].empty());
+  long long sum = 0;
+  for (const json& p : plan["placements"]) {
+    EXPECT_TRUE(p.contains("measure") && p.contains("scope_kind") && p.contains("scope_id"));
+    sum += p["cost"].get<long long>();
+  }
+  EXPECT_EQ(sum, plan["cost"].get<long long>());
+  EXPECT_FALSE(plan["ranking"].empty());
+
+  ASSERT_EQ(run("validate planned.xml").code, 0);
+  CliResult a = run("analyze planned.xml -o out --format json");
+  ASSERT_EQ(a.code, 0) << a.err;
+  json results = json::parse(read("out/results.json"));
+  std::map<std::string, json> planned;
+  for (const json& s : plan["scenario_risks"])
+    planned[s["scenario"].get<std::string>()] = s;
+  ASSERT_FALSE(results["scenario_risks"].empty());
+  for (const json& s : results["scenario_risks"]) {
+    const json& p = planned.at(s["scenario"].get<std::string>());
+    if (s["risk"].is_null()) continue;
+    // The goal is the target, or the scenario's floor where the target lies below it ...
+    EXPECT_EQ(rank_of(p["goal"]), std::min(rank_of(json("C")), rank_of(s["floor"]["risk"])));
+    // ... and the "after planned" column of the emitted model meets it: the plan's placements
+    // (and any planned measures the model had) are in force there.
+    EXPECT_GE(rank_of(s["risk_planned"]), rank_of(p["goal"])) << s["scenario"];
+    EXPECT_GE(rank_of(s["risk_planned"]), rank_of(p["risk_after"])) << s["scenario"];
+  }
+}
+
+TEST_F(CliPlanTest, SameInputGivesByteIdenticalOutputs) {
+  std::string args = "plan " + repo_file("models/small-plant.xml") + " --target D --scope all";
+  ASSERT_EQ(run(args + " -o a.json --emit-model a.xml").code, 0);
+  ASSERT_EQ(run(args + " -o b.json --emit-model b.xml").code, 0);
+  EXPECT_EQ(read("a.json"), read("b.json"));
+  EXPECT_EQ(read("a.xml"), read("b.xml"));
+  EXPECT_FALSE(read("a.json").empty());
+}
+
+TEST_F(CliPlanTest, InvalidModelIsReportedWithPositionsAndNothingIsWritten) {
+  write("bad.xml",
+        "<system id=\"t\">\n<countermeasures>\n  <countermeasure ref=\"nope\" cost=\"0\"/>\n"
+        "</countermeasures></system>\n");
+  CliResult r = run("plan bad.xml -o plan.json --emit-model out.xml");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_THAT(r.err, HasSubstr("bad.xml:3:"));
+  EXPECT_THAT(r.err, HasSubstr("error: attribute 'cost' must be an integer"));
+  EXPECT_THAT(r.err, HasSubstr("nope"));
+  EXPECT_EQ(read("plan.json"), "");
+  EXPECT_EQ(read("out.xml"), "");
+}
+
+TEST_F(CliPlanTest, RejectsAnUnknownTargetOrScope) {
+  EXPECT_EQ(run("plan --target F").code, 2);
+  EXPECT_EQ(run("plan --scope rows").code, 2);
+}
+
+}  // namespace
+}  // namespace icsrisk::testing
