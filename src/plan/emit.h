@@ -1,7 +1,8 @@
 #pragma once
 // --emit-model (issue 11): the model file with a plan's placements added as status="planned",
 // so that `icsrisk analyze` shows the plan in its "after planned" column and the user can edit
-// it. The rest of the file is kept byte for byte.
+// it. The rest of the file keeps its text, comments and layout (pugixml rewrites attribute
+// quoting and character references in the same meaning).
 
 #include <string>
 #include <string_view>

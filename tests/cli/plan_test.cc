@@ -24,9 +24,9 @@ int rank_of(const json& letter) {
 
 TEST_F(CliPlanTest, EmittedPlanOfTheExamplePlantMeetsTheTargetWhenAnalysed) {
   CliResult r = run("plan " + repo_file("models/model-plant.xml") +
-                    " --target C -o plan.json --emit-model planned.xml --lang en");
+                    " --target C --scope all -o plan.json --emit-model planned.xml --lang en");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("Countermeasure plan — target risk C (scenarios)"));
+  EXPECT_THAT(r.out, HasSubstr("Countermeasure plan — target risk C (all)"));
   EXPECT_THAT(r.out, HasSubstr("Countermeasure ranking"));
   json plan = json::parse(read("plan.json"));
   EXPECT_EQ(plan["kind"], "plan");
@@ -58,6 +58,19 @@ TEST_F(CliPlanTest, EmittedPlanOfTheExamplePlantMeetsTheTargetWhenAnalysed) {
     EXPECT_GE(rank_of(s["risk_planned"]), rank_of(p["goal"])) << s["scenario"];
     EXPECT_GE(rank_of(s["risk_planned"]), rank_of(p["risk_after"])) << s["scenario"];
   }
+  // The asset-based rows likewise (--scope all), row by row in the same order.
+  const json& rows = results["asset_risks"];
+  ASSERT_EQ(rows.size(), plan["asset_risks"].size());
+  std::size_t lowered = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const json& p = plan["asset_risks"][i];
+    ASSERT_EQ(rows[i]["target"], p["target"]);
+    ASSERT_EQ(rows[i]["threat"], p["threat"]);
+    EXPECT_GE(rank_of(rows[i]["risk_planned"]), rank_of(p["goal"])) << i;
+    EXPECT_GE(rank_of(rows[i]["risk_planned"]), rank_of(p["risk_after"])) << i;
+    lowered += rank_of(p["risk_after"]) > rank_of(p["risk_before"]) ? 1 : 0;
+  }
+  EXPECT_GT(lowered, 100u);  // the plan does work here: model-plant has many A and B rows
 }
 
 TEST_F(CliPlanTest, SameInputGivesByteIdenticalOutputs) {
