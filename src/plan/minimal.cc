@@ -76,19 +76,12 @@ std::vector<Candidate> undominated(const std::vector<Candidate>& all) {
 class Search {
  public:
   Search(const WhatIf& w, Plan& plan, std::vector<Candidate> cands, std::size_t budget)
-      : w_(w),
-        plan_(plan),
-        c_(std::move(cands)),
-        budget_(budget),
-        suffix_(c_.size() + 1, kInfinite) {
-    for (std::size_t i = c_.size(); i-- > 0;)
-      suffix_[i] = std::min<long long>(suffix_[i + 1], c_[i].cost);
-  }
+      : w_(w), plan_(plan), c_(std::move(cands)), budget_(budget) {}
 
   void run() {
     seed_greedy();
     std::vector<Candidate> chosen;
-    dfs(0, chosen, 0, /*grown=*/true);
+    dfs(0, chosen, 0, nullptr);
     plan_.exact = !stopped_;
     plan_.lower_bound = stopped_ ? std::min(lower_, best_) : best_;
   }
@@ -97,9 +90,9 @@ class Search {
   const std::vector<Candidate>& best_set() const { return best_set_; }
 
  private:
-  bool feasible(const std::vector<Candidate>& set) {
+  Effect evaluate(const std::vector<Candidate>& set) {
     ++plan_.evaluations;
-    return deficit(w_, plan_, w_.evaluate(set, !plan_.row_goal.empty())) == 0;
+    return w_.evaluate(set, !plan_.row_goal.empty());
   }
 
   void accept(const std::vector<Candidate>& set, long long cost) {
@@ -108,20 +101,64 @@ class Search {
     best_set_ = set;
   }
 
+  /// What a plan below a node still costs at least. Every goal `e` misses needs one of the
+  /// candidates i.. that can change it; goals whose sets of such candidates are disjoint need
+  /// distinct ones, so the sum of their cheapest over a disjoint family (picked greedily, dearest
+  /// first) is a lower bound. kInfinite when some missed goal has no candidate left.
+  long long still_needed(const Effect& e, std::size_t i) const {
+    struct Need {
+      long long cheapest = kInfinite;
+      std::vector<char> who;
+    };
+    std::vector<Need> needs;
+    auto add = [&](auto&& can_change) {
+      Need n;
+      n.who.assign(c_.size() - i, 0);
+      for (std::size_t k = i; k < c_.size(); ++k)
+        if (can_change(c_[k]))
+          n.who[k - i] = 1, n.cheapest = std::min<long long>(n.cheapest, c_[k].cost);
+      needs.push_back(std::move(n));
+      return needs.back().cheapest != kInfinite;
+    };
+    for (std::size_t g = 0; g < plan_.scenario_goal.size(); ++g) {
+      if (!plan_.scenario_goal[g] ||
+          !worse_than(after(e.scenarios, g, *w_.scenario_risks()[g]), *plan_.scenario_goal[g]))
+        continue;
+      if (!add([&](const Candidate& x) { return w_.scenario_affected(g, x.measure); }))
+        return kInfinite;
+    }
+    for (std::size_t g = 0; g < plan_.row_goal.size(); ++g) {
+      if (!worse_than(after(e.rows, g, w_.rows()[g].risk), plan_.row_goal[g])) continue;
+      if (!add([&](const Candidate& x) { return w_.row_affected(g, x); })) return kInfinite;
+    }
+    std::stable_sort(needs.begin(), needs.end(),
+                     [](const Need& a, const Need& b) { return a.cheapest > b.cheapest; });
+    std::vector<char> taken(c_.size() - i, 0);
+    long long bound = 0;
+    for (const Need& n : needs) {
+      bool disjoint = true;
+      for (std::size_t k = 0; k < taken.size() && disjoint; ++k)
+        disjoint = !(n.who[k] && taken[k]);
+      if (!disjoint) continue;
+      bound += n.cheapest;
+      for (std::size_t k = 0; k < taken.size(); ++k)
+        taken[k] = static_cast<char>(taken[k] | n.who[k]);
+    }
+    return bound;
+  }
+
   /// Most deficit removed per cost, until the goals are met; then drops what is not needed.
   void seed_greedy() {
     std::vector<Candidate> chosen;
     std::vector<char> used(c_.size(), 0);
-    const bool rows = !plan_.row_goal.empty();
-    int now = deficit(w_, plan_, w_.evaluate(chosen, rows));
+    int now = deficit(w_, plan_, evaluate(chosen));
     while (now > 0) {
       std::size_t pick = c_.size();
       double best_ratio = 0;
       for (std::size_t i = 0; i < c_.size(); ++i) {
         if (used[i]) continue;
         chosen.push_back(c_[i]);
-        ++plan_.evaluations;
-        int d = deficit(w_, plan_, w_.evaluate(chosen, rows));
+        int d = deficit(w_, plan_, evaluate(chosen));
         chosen.pop_back();
         double ratio = static_cast<double>(now - d) / static_cast<double>(c_[i].cost);
         if (d < now && ratio > best_ratio) best_ratio = ratio, pick = i;
@@ -129,12 +166,12 @@ class Search {
       if (pick == c_.size()) return;  // no single step helps: leave it to the search
       used[pick] = 1;
       chosen.push_back(c_[pick]);
-      now = deficit(w_, plan_, w_.evaluate(chosen, rows));
+      now = deficit(w_, plan_, evaluate(chosen));
     }
     for (std::size_t i = chosen.size(); i-- > 0;) {
       std::vector<Candidate> fewer = chosen;
       fewer.erase(fewer.begin() + static_cast<long>(i));
-      if (feasible(fewer)) chosen = std::move(fewer);
+      if (deficit(w_, plan_, evaluate(fewer)) == 0) chosen = std::move(fewer);
     }
     long long cost = 0;
     for (const Candidate& c : chosen)
@@ -142,32 +179,36 @@ class Search {
     accept(chosen, cost);
   }
 
-  /// `grown`: `chosen` gained a placement since the parent, which found it short of the goals.
-  void dfs(std::size_t i, std::vector<Candidate>& chosen, long long cost, bool grown) {
+  /// `known`: the effect of `chosen` when the parent evaluated it (it fell short of the goals).
+  void dfs(std::size_t i, std::vector<Candidate>& chosen, long long cost, const Effect* known) {
     if (cost >= best_) return;
     if (plan_.evaluations >= budget_) {
       stopped_ = true;
-      // Unexplored: its cost, plus a placement more when `chosen` is known to fall short.
-      if (!grown && suffix_[i] == kInfinite) return;  // short, and nothing left to add
-      lower_ = std::min(lower_, grown ? cost : cost + suffix_[i]);
+      long long need = known ? still_needed(*known, i) : 0;
+      if (need != kInfinite) lower_ = std::min(lower_, cost + need);
       return;
     }
-    if (grown && feasible(chosen)) return accept(chosen, cost);
-    if (i == c_.size() || suffix_[i] == kInfinite || cost + suffix_[i] >= best_) return;
+    Effect here;
+    if (!known) {
+      here = evaluate(chosen);
+      if (deficit(w_, plan_, here) == 0) return accept(chosen, cost);
+      known = &here;
+    }
+    long long need = still_needed(*known, i);
+    if (need == kInfinite || cost + need >= best_) return;
     std::vector<Candidate> all = chosen;
     all.insert(all.end(), c_.begin() + static_cast<long>(i), c_.end());
-    if (!feasible(all)) return;
+    if (deficit(w_, plan_, evaluate(all)) != 0) return;
     chosen.push_back(c_[i]);
-    dfs(i + 1, chosen, cost + c_[i].cost, true);
+    dfs(i + 1, chosen, cost + c_[i].cost, nullptr);
     chosen.pop_back();
-    dfs(i + 1, chosen, cost, false);
+    dfs(i + 1, chosen, cost, known);
   }
 
   const WhatIf& w_;
   Plan& plan_;
   std::vector<Candidate> c_;
   std::size_t budget_;
-  std::vector<long long> suffix_;
   long long best_ = kInfinite;
   long long lower_ = kInfinite;
   bool stopped_ = false;

@@ -62,6 +62,11 @@ bool WhatIf::scenario_affected(std::size_t i, std::size_t measure) const {
   });
 }
 
+bool WhatIf::row_affected(std::size_t i, const Candidate& c) const {
+  return c_.coverage().countering().counts(c.measure, rows_[i].threat) &&
+         covers_row(c_.model(), c, rows_[i]);
+}
+
 Effect WhatIf::evaluate(const std::vector<Candidate>& add, bool with_rows) const {
   Effect out;
   if (with_rows) {

@@ -48,9 +48,14 @@ class WhatIf {
   /// rows (Effect::rows stays empty). Re-evaluates only what the placements can affect.
   Effect evaluate(const std::vector<Candidate>& add, bool with_rows = true) const;
 
- private:
+  /// Whether a placement of `measure` can change scenario `i` at all (it counters one of the
+  /// scenario's step methods, and the target is reachable).
   bool scenario_affected(std::size_t i, std::size_t measure) const;
+  /// Whether `c` can change asset-based row `i` (its scope covers the row's target and its
+  /// measure counts against the row's threat).
+  bool row_affected(std::size_t i, const Candidate& c) const;
 
+ private:
   const risk::Context& c_;
   std::vector<risk::ScenarioRef> refs_;
   std::vector<std::optional<model::Risk>> scenario_risk_;
