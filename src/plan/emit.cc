@@ -128,9 +128,13 @@ core::Result<std::string> emit_model(std::string_view text, const model::Model& 
     edits[start_of(text, root)] = {
         s, fmt::format("  <countermeasures>{}{}  </countermeasures>{}", nl, system_lines, nl)};
   }
+  std::vector<std::pair<Spot, std::string>> ordered;
+  for (auto& [start, edit] : edits)
+    ordered.push_back(std::move(edit));
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto& a, const auto& b) { return a.first.insert > b.first.insert; });
   std::string out(text);
-  for (auto it = edits.rbegin(); it != edits.rend(); ++it) {  // from the end: offsets hold
-    const auto& [spot, lines] = it->second;
+  for (const auto& [spot, lines] : ordered) {  // from the end of the text: offsets hold
     if (spot.self_closing)
       out.replace(spot.insert, 2, fmt::format(">{}{}{}</{}>", nl, lines, spot.indent, spot.tag));
     else

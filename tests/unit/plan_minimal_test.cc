@@ -17,7 +17,7 @@
 namespace icsrisk::testing {
 namespace {
 
-constexpr int kModels = 120;
+constexpr int kModels = 300;
 
 /// The goals by brute force: the target, or the risk with every measure system-wide where
 /// that is worse (its own floor).
@@ -112,8 +112,8 @@ TEST(PlanMinimalTest, PlanCostEqualsBruteForceOverAllSubsetsOnRandomModels) {
       }
     }
   }
-  EXPECT_GT(met, 40);
-  EXPECT_GT(exact, 40);
+  EXPECT_GT(met, 60);  // enough random cases where some subset reaches the goals
+  EXPECT_GT(exact, 60);
   EXPECT_GT(bounded, 0);
 }
 

@@ -66,7 +66,8 @@ TEST(PlanWhatIfTest, IncrementalEffectEqualsAFullReanalysisPerPlacementOnRandomM
 }
 
 TEST(PlanWhatIfTest, RankingPutsScenarioGainsFirstThenRowsThenCost) {
-  // One route e0 → h0 → h1 (target), steps infect into h0, attack h0 → h1 over f0.
+  // One route e0 → h0 → h1 (target), steps infect into h0, attack h0 → h1 over f0; impact 2,
+  // so one measure on either step (level 2) lowers the scenario from A to B.
   auto l =
       load(system_xml(nets({"n0"}),
                       R"(<asset id="h0" name="h0" type="host" importance="1">)"
@@ -75,7 +76,7 @@ TEST(PlanWhatIfTest, RankingPutsScenarioGainsFirstThenRowsThenCost) {
                       R"(<connect network="n0"/></asset>)",
                       R"(<flow id="f0" from="h0" to="h1"/>)",
                       R"(<entry id="e0" name="e0" asset="h0" vector="mail" threat-level="3"/>)",
-                      R"(<scenario id="sc" name="sc" target="h1" attack="attack"/>)", 3));
+                      R"(<scenario id="sc" name="sc" target="h1" attack="attack"/>)", 2));
   risk::Context context(l->model, l->profile);
   plan::WhatIf whatif(context);
   ASSERT_EQ(whatif.scenario_risks().size(), 1u);
