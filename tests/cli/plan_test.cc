@@ -73,6 +73,25 @@ TEST_F(CliPlanTest, EmittedPlanOfTheExamplePlantMeetsTheTargetWhenAnalysed) {
   EXPECT_GT(lowered, 100u);  // the plan does work here: model-plant has many A and B rows
 }
 
+TEST_F(CliPlanTest, AnalyzeReportsSayWhereAScenarioIsAtItsFloorAndWhy) {
+  // model-plant: sc-1-1 has impact level 3 and the mail entry threat level 3, so B is its floor,
+  // and its risk after the planned measures is B.
+  CliResult a = run("analyze " + repo_file("models/model-plant.xml") +
+                    " -o out --format html,md,json --lang en");
+  ASSERT_EQ(a.code, 0) << a.err;
+  const std::string note =
+      "the risk after the planned measures, B, is the floor: no catalogue measure placed "
+      "anywhere lowers it. Entry point &quot;";
+  EXPECT_THAT(read("out/report.html"), HasSubstr("<p class=\"note floor-note\">"));
+  EXPECT_THAT(read("out/report.html"), HasSubstr(note));
+  EXPECT_THAT(read("out/report.md"), HasSubstr("### Scenarios no measure can lower\n\n- "));
+  json results = json::parse(read("out/results.json"));
+  const json& floor = results["scenario_risks"][0]["floor"];
+  EXPECT_EQ(floor["risk"], "B");
+  EXPECT_EQ(floor["threat_level"], 3);
+  EXPECT_EQ(floor["vulnerability_level"], 1);
+}
+
 TEST_F(CliPlanTest, SameInputGivesByteIdenticalOutputs) {
   std::string args = "plan " + repo_file("models/small-plant.xml") + " --target D --scope all";
   ASSERT_EQ(run(args + " -o a.json --emit-model a.xml").code, 0);
