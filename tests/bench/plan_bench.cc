@@ -1,7 +1,8 @@
 // Countermeasure planning on the example plant (models/model-plant.xml, bundled in the binary;
 // issue 11: "the what-if of hundreds of placements on model-plant must take seconds"):
 //   PlanRanking       every candidate placement's what-if effect, ranked (plan::rank);
-//   PlanMinimal/T     the minimal plan for target T (1 = B, 2 = C, 3 = D), scenarios only.
+//   PlanMinimal/T/S   the minimal plan for target T (1 = B, 2 = C, 3 = D), scenarios only
+//                     (S = 0) or asset-based rows too (S = 1, --scope all).
 
 #include <benchmark/benchmark.h>
 
@@ -52,6 +53,7 @@ void PlanMinimal(benchmark::State& state) {
   const Example& e = example();
   plan::PlanOptions o;
   o.target = static_cast<model::Risk>(state.range(0));
+  o.scope = state.range(1) != 0 ? plan::Scope::kAll : plan::Scope::kScenarios;
   std::size_t evaluations = 0;
   for (auto _ : state) {
     risk::Context context(e.model, e.profile);
@@ -62,6 +64,11 @@ void PlanMinimal(benchmark::State& state) {
   }
   state.counters["evaluations"] = static_cast<double>(evaluations);
 }
-BENCHMARK(PlanMinimal)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(PlanMinimal)
+    ->Args({2, 0})
+    ->Args({3, 0})
+    ->Args({2, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
