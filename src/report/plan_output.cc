@@ -85,6 +85,14 @@ model::Risk after_of(const std::vector<plan::Change>& changes, std::size_t i, mo
   return before;
 }
 
+/// Scenario `i`'s risk with the plan (empty when unreachable).
+std::optional<model::Risk> scenario_after(const plan::Plan& pl, std::size_t i,
+                                          const std::optional<model::Risk>& before) {
+  std::optional<model::Risk> out = before;
+  if (out) out = after_of(pl.effect.scenarios, i, *out);
+  return out;
+}
+
 const model::Scenario& scenario_at(const plan::WhatIf& w, std::size_t i) {
   const risk::ScenarioRef& r = w.scenarios()[i];
   return w.context().model().impacts[r.impact].scenarios[r.scenario];
@@ -100,62 +108,82 @@ std::string changes_text(const plan::WhatIf& w, const plan::Effect& e) {
 
 }  // namespace
 
-std::string plan_text(const PlanOutput& o, model::Lang lang, std::size_t top) {
-  const PlanWords& w = lang == model::Lang::kJa ? kJa : kEn;
+namespace {
+
+/// The view's state: what every section of the terminal view reads.
+struct TextView {
+  const PlanOutput& o;
+  const PlanWords& w;
+  model::Lang lang;
   const plan::WhatIf& wi = *o.whatif;
   const model::Model& m = wi.context().model();
   const model::Profile& p = wi.context().profile();
   const plan::Plan& pl = o.plan;
-  std::string out = fmt::format(fmt::runtime(w.title), model::letter(o.options.target),
-                                o.options.scope == plan::Scope::kAll ? "all" : "scenarios");
-  out += "\n\n";
-  if (!pl.met)
-    out += fmt::format("{}\n\n", w.unmet);
-  else if (pl.exact)
-    out += fmt::format(fmt::runtime(w.exact), pl.cost) + "\n\n";
-  else
-    out += fmt::format(fmt::runtime(w.bounded), pl.cost, pl.lower_bound) + "\n\n";
-  out += fmt::format("{}\n", w.placements);
-  TextTable placements({"#", w.measure, w.scope, w.scope_id, w.cost});
-  for (std::size_t i = 0; i < pl.placements.size(); ++i) {
-    const plan::Candidate& c = pl.placements[i];
-    placements.add({std::to_string(i + 1), p.countermeasures[c.measure].name.in(lang),
-                    w.kinds[static_cast<std::size_t>(c.kind)],
-                    std::string(plan::scope_id(m, c)) + (c.in_model ? w.in_model : ""),
-                    std::to_string(c.cost)});
+};
+
+std::string placements_section(const TextView& v) {
+  std::string out = fmt::format("{}\n", v.w.placements);
+  TextTable t({"#", v.w.measure, v.w.scope, v.w.scope_id, v.w.cost});
+  for (std::size_t i = 0; i < v.pl.placements.size(); ++i) {
+    const plan::Candidate& c = v.pl.placements[i];
+    t.add({std::to_string(i + 1), v.p.countermeasures[c.measure].name.in(v.lang),
+           v.w.kinds[static_cast<std::size_t>(c.kind)],
+           std::string(plan::scope_id(v.m, c)) + (c.in_model ? v.w.in_model : ""),
+           std::to_string(c.cost)});
   }
-  out += pl.placements.empty() ? std::string(w.none) + "\n" : placements.render();
-  out += fmt::format("\n{}\n", w.scenarios);
-  TextTable sc({w.scenario, w.before, w.after, w.goal});
-  for (std::size_t i = 0; i < wi.scenario_risks().size(); ++i) {
-    const std::optional<model::Risk>& before = wi.scenario_risks()[i];
-    std::optional<model::Risk> after =
-        before ? std::optional(after_of(pl.effect.scenarios, i, *before)) : std::nullopt;
-    sc.add({std::string(scenario_at(wi, i).id) + " " + std::string(scenario_at(wi, i).name),
-            opt(before), opt(after), opt(pl.scenario_goal[i])});
+  return out + (v.pl.placements.empty() ? std::string(v.w.none) + "\n" : t.render());
+}
+
+std::string scenarios_section(const TextView& v) {
+  std::string out = fmt::format("\n{}\n", v.w.scenarios);
+  TextTable t({v.w.scenario, v.w.before, v.w.after, v.w.goal});
+  for (std::size_t i = 0; i < v.wi.scenario_risks().size(); ++i) {
+    const std::optional<model::Risk>& before = v.wi.scenario_risks()[i];
+    std::optional<model::Risk> after = scenario_after(v.pl, i, before);
+    const model::Scenario& sc = scenario_at(v.wi, i);
+    t.add({std::string(sc.id) + " " + std::string(sc.name), opt(before), opt(after),
+           opt(v.pl.scenario_goal[i])});
   }
-  out += sc.render();
-  if (!pl.scenarios_below_floor.empty() || !pl.rows_below_floor.empty()) {
-    out += fmt::format("\n{}\n", w.below_floor);
-    for (std::size_t i : pl.scenarios_below_floor)
-      out += fmt::format("  {}: {}\n", scenario_at(wi, i).id, opt(pl.scenario_goal[i]));
-    for (std::size_t i : pl.rows_below_floor)
-      out += fmt::format("  {} / {}: {}\n", row_target_name(m, wi.rows()[i]),
-                         p.threats[wi.rows()[i].threat].id, model::letter(pl.row_goal[i]));
-  }
-  out += fmt::format("\n{}\n", w.ranking);
-  TextTable rank({"#", w.measure, w.scope, w.scope_id, w.cost, w.scenario, w.rows});
+  out += t.render();
+  if (v.pl.scenarios_below_floor.empty() && v.pl.rows_below_floor.empty()) return out;
+  out += fmt::format("\n{}\n", v.w.below_floor);
+  for (std::size_t i : v.pl.scenarios_below_floor)
+    out += fmt::format("  {}: {}\n", scenario_at(v.wi, i).id, opt(v.pl.scenario_goal[i]));
+  for (std::size_t i : v.pl.rows_below_floor)
+    out += fmt::format("  {} / {}: {}\n", row_target_name(v.m, v.wi.rows()[i]),
+                       v.p.threats[v.wi.rows()[i].threat].id, model::letter(v.pl.row_goal[i]));
+  return out;
+}
+
+std::string ranking_section(const TextView& v, std::size_t top) {
+  std::string out = fmt::format("\n{}\n", v.w.ranking);
+  TextTable t({"#", v.w.measure, v.w.scope, v.w.scope_id, v.w.cost, v.w.scenario, v.w.rows});
   std::size_t shown = 0;
-  for (const plan::Ranked& r : o.ranking) {
+  for (const plan::Ranked& r : v.o.ranking) {  // what changes nothing is ranked last
     if (shown == top || (r.effect.scenarios.empty() && r.effect.rows.empty())) break;
     const plan::Candidate& c = r.candidate;
-    rank.add({std::to_string(++shown), p.countermeasures[c.measure].name.in(lang),
-              w.kinds[static_cast<std::size_t>(c.kind)], std::string(plan::scope_id(m, c)),
-              std::to_string(c.cost), changes_text(wi, r.effect),
-              fmt::format("{} (-{})", r.effect.rows.size(), r.effect.row_gain)});
+    t.add({std::to_string(++shown), v.p.countermeasures[c.measure].name.in(v.lang),
+           v.w.kinds[static_cast<std::size_t>(c.kind)], std::string(plan::scope_id(v.m, c)),
+           std::to_string(c.cost), changes_text(v.wi, r.effect),
+           fmt::format("{} (-{})", r.effect.rows.size(), r.effect.row_gain)});
   }
-  out += shown == 0 ? std::string(w.no_ranked) + "\n" : rank.render();
-  return out;
+  return out + (shown == 0 ? std::string(v.w.no_ranked) + "\n" : t.render());
+}
+
+}  // namespace
+
+std::string plan_text(const PlanOutput& o, model::Lang lang, std::size_t top) {
+  const TextView v{o, lang == model::Lang::kJa ? kJa : kEn, lang};
+  std::string out = fmt::format(fmt::runtime(v.w.title), model::letter(o.options.target),
+                                o.options.scope == plan::Scope::kAll ? "all" : "scenarios");
+  out += "\n\n";
+  if (!v.pl.met)
+    out += fmt::format("{}\n\n", v.w.unmet);
+  else if (v.pl.exact)
+    out += fmt::format(fmt::runtime(v.w.exact), v.pl.cost) + "\n\n";
+  else
+    out += fmt::format(fmt::runtime(v.w.bounded), v.pl.cost, v.pl.lower_bound) + "\n\n";
+  return out + placements_section(v) + scenarios_section(v) + ranking_section(v, top);
 }
 
 namespace {
@@ -204,8 +232,7 @@ ordered_json risks_json(const PlanOutput& o) {
   ordered_json scenarios = ordered_json::array();
   for (std::size_t i = 0; i < w.scenario_risks().size(); ++i) {
     const std::optional<model::Risk>& before = w.scenario_risks()[i];
-    std::optional<model::Risk> after =
-        before ? std::optional(after_of(pl.effect.scenarios, i, *before)) : std::nullopt;
+    std::optional<model::Risk> after = scenario_after(pl, i, before);
     const risk::ScenarioRef& ref = w.scenarios()[i];
     scenarios.push_back({{"impact", std::string(w.context().model().impacts[ref.impact].id)},
                          {"scenario", std::string(scenario_at(w, i).id)},
