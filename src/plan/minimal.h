@@ -7,10 +7,11 @@
 // protects everything any scope does, method.md §4). Risks never rise when measures are added
 // (§5 levels grow with the set of functions; a route takes its strongest step), which makes two
 // prunings sound: a node whose chosen set plus every remaining candidate misses a goal has no
-// solution below it, and a node whose cost plus the cheapest remaining candidate reaches the
-// best plan found cannot improve on it. A greedy plan (most letters gained per cost) seeds the
-// bound. The search stops after `max_evaluations` evaluations: the plan found is then stated
-// with a lower bound on the optimum instead of as optimal.
+// solution below it, and a node whose cost plus what its missed goals still need (a lower
+// bound from goals that no common candidate serves) reaches the best plan found cannot improve
+// on it. Candidates are tried cheapest-per-served-goal first; a greedy plan (most letters
+// gained per cost) seeds the bound. The search stops after `max_evaluations` evaluations: the plan
+// found is then stated with a lower bound on the optimum instead of as optimal.
 
 #include <cstddef>
 #include <optional>
