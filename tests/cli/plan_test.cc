@@ -92,6 +92,39 @@ TEST_F(CliPlanTest, AnalyzeReportsSayWhereAScenarioIsAtItsFloorAndWhy) {
   EXPECT_EQ(floor["vulnerability_level"], 1);
 }
 
+TEST_F(CliPlanTest, AnalyzeReportRanksCountermeasurePlacementsInEveryTableFormat) {
+  CliResult a = run("analyze " + repo_file("models/model-plant.xml") +
+                    " -o out --format csv,md,html,xlsx --lang en");
+  ASSERT_EQ(a.code, 0) << a.err;
+  std::string csv = read("out/countermeasure-plan.csv");
+  EXPECT_THAT(csv, HasSubstr("No.,Measure,Scope,Where,Relative cost,Scenarios lowered,"));
+  // The same first placement as `icsrisk plan` ranks first: access control system-wide.
+  EXPECT_THAT(csv, HasSubstr("\n1,Access control,system,-,2,-,0,146,146\n"));
+  EXPECT_THAT(read("out/report.md"),
+              HasSubstr("## Countermeasure priorities (each placement added alone to the "
+                        "implemented measures)\n\nThe first 30 of 1306 placements"));
+  EXPECT_THAT(read("out/report.html"), HasSubstr("id=\"t-countermeasure-plan\""));
+  CliResult p = run("plan " + repo_file("models/model-plant.xml") + " -o plan.json");
+  ASSERT_EQ(p.code, 0) << p.err;
+  json plan = json::parse(read("plan.json"));
+  EXPECT_EQ(plan["ranking"].size(), 1306u);
+  EXPECT_EQ(plan["ranking"][0]["measure"], "access-control");
+  EXPECT_EQ(plan["ranking"][0]["scope_kind"], "system");
+}
+
+TEST_F(CliPlanTest, AnalyzeLeavesTheRankingOutAboveThePlantSizeLimit) {
+  std::string assets;
+  for (int i = 0; i < 301; ++i)
+    assets += "<asset id=\"a" + std::to_string(i) +
+              "\" type=\"terminal\" importance=\"1\"><connect network=\"n\"/></asset>";
+  write("big.xml", "<system id=\"big\"><networks><network id=\"n\"/></networks><assets>" + assets +
+                       "</assets></system>");
+  CliResult a = run("analyze big.xml -o out --format csv");
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_NE(read("out/asset-risk.csv"), "");
+  EXPECT_EQ(read("out/countermeasure-plan.csv"), "");
+}
+
 TEST_F(CliPlanTest, SameInputGivesByteIdenticalOutputs) {
   std::string args = "plan " + repo_file("models/small-plant.xml") + " --target D --scope all";
   ASSERT_EQ(run(args + " -o a.json --emit-model a.xml").code, 0);
