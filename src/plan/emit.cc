@@ -59,7 +59,8 @@ Spot spot_of(std::string_view text, pugi::xml_node node) {
     from = std::max(from, static_cast<std::size_t>(last.offset_debug()));
     if (last.type() == pugi::node_comment) from = text.find("-->", from);
   }
-  s.insert = text.find("</" + s.tag, from);
+  s.insert = from == std::string_view::npos ? from : text.find("</" + s.tag, from);
+  if (s.insert == std::string_view::npos) return s;  // not found: the caller reports it
   // Children go on their own lines, before the line of the closing tag.
   std::size_t line = text.rfind('\n', s.insert);
   if (line != std::string_view::npos && line > i &&
@@ -133,6 +134,9 @@ core::Result<std::string> emit_model(std::string_view text, const model::Model& 
     ordered.push_back(std::move(edit));
   std::sort(ordered.begin(), ordered.end(),
             [](const auto& a, const auto& b) { return a.first.insert > b.first.insert; });
+  for (const auto& [spot, lines] : ordered)
+    if (spot.insert == std::string_view::npos)
+      return core::Error{fmt::format("cannot find the end of <{}> in the model text", spot.tag)};
   std::string out(text);
   for (const auto& [spot, lines] : ordered) {  // from the end of the text: offsets hold
     if (spot.self_closing)

@@ -86,5 +86,27 @@ TEST(PlanEmitTest, PlacementsTheModelAlreadyPlansAreNotAddedTwice) {
   EXPECT_EQ(*out, kModel);
 }
 
+TEST(PlanEmitTest, KeepsCrlfLineEndsAndSkipsACommentThatNamesTheClosingTag) {
+  std::string crlf;
+  for (char c : std::string(kModel)) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  const std::string from = "<connect network=\"n0\"/>\r\n    </asset>";
+  crlf.replace(crlf.find(from), from.size(),
+               "<connect network=\"n0\"/>\r\n      <!-- </asset> -->\r\n    </asset>");
+  auto l = load(crlf);
+  const model::Profile& p = l->profile;
+  std::vector<plan::Candidate> add = {
+      {p.find_countermeasure("p-infect"), plan::ScopeKind::kAsset, l->asset("h0"), 1, false}};
+  core::Result<std::string> out = plan::emit_model(crlf, l->model, p, add);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_THAT(*out, HasSubstr("      <!-- </asset> -->\r\n"
+                              "      <countermeasure ref=\"p-infect\" status=\"planned\"/>\r\n"
+                              "    </asset>"));
+  auto emitted = load(*out);
+  ASSERT_EQ(emitted->model.assets[0].countermeasures.size(), 1u);
+}
+
 }  // namespace
 }  // namespace icsrisk::testing
