@@ -8,7 +8,10 @@
 #include "attacktree/generate.h"
 #include "attacktree/ranking.h"
 #include "core/text.h"
+#include "plan/floors.h"
+#include "plan/whatif.h"
 #include "report/diagram.h"
+#include "report/plan_table.h"
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
 #include "report/words.h"
@@ -154,10 +157,17 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
 
   const risk::Context context(model, profile);             // 1. context
   a.results = risk::analyze(context, a.options.analysis);  // 2. analyses
+  plan::attach_floors(context, a.results);                 // 2b. floors (issue 10 item 5)
   if (formats.has(Format::kJson) || diagrams)              // 3. trees
     a.trees = scenario_trees(context, a.results, a.options.trees);
-  if (formats.tables())  // 4. tables
+  if (formats.tables()) {  // 4. tables, with the countermeasure ranking of a plant-sized model
     a.tables = report::build_report(model, profile, a.results, a.options.lang);
+    if (model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
+      const plan::WhatIf whatif(context);
+      a.tables->tables.push_back(report::plan_table(
+          whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
+    }
+  }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
   return a;
 }

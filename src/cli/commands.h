@@ -20,6 +20,7 @@ Runner add_import(CLI::App& app);
 Runner add_export(CLI::App& app);
 Runner add_template(CLI::App& app);
 Runner add_diff(CLI::App& app);
+Runner add_plan(CLI::App& app);
 /// Registers `import traffic` under the import command; sets `runner` to run it.
 CLI::App* add_traffic(CLI::App& import, Runner& runner);
 

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     add(add_export);
     add(add_template);
     add(add_diff);
+    add(add_plan);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

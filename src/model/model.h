@@ -27,6 +27,7 @@ struct Placement {
   Status status = Status::kImplemented;
   Loc loc;
   std::size_t measure = kNone;  ///< index into Profile::countermeasures, after linking
+  int cost = 0;  ///< the `cost` attribute (1 … kMaxCost), 0 when absent (the profile's applies)
 };
 
 struct Zone {

@@ -110,11 +110,12 @@ class ModelReader {
     p.status = e.choice("status", {"implemented", "planned"}, 0, false) == 0 ? Status::kImplemented
                                                                              : Status::kPlanned;
     p.loc = e.loc();
+    p.cost = e.integer("cost", 1, kMaxCost, 0, false);
     return p;
   }
 
   Placement countermeasure(pugi::xml_node n) {
-    xml::Element e = element(n, {"ref", "status"});
+    xml::Element e = element(n, {"ref", "status", "cost"});
     return placement(e);
   }
 
@@ -240,7 +241,7 @@ class ModelReader {
   }
 
   ScopedPlacement scoped(pugi::xml_node n) {
-    xml::Element e = element(n, {"ref", "status", "zone", "network"});
+    xml::Element e = element(n, {"ref", "status", "zone", "network", "cost"});
     ScopedPlacement s;
     s.placement = placement(e);
     s.zone = e.ref("zone", false);

@@ -21,6 +21,9 @@ inline constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 enum class Lang { kJa, kEn };
 
+/// The highest relative cost a profile measure or a model placement may carry.
+inline constexpr int kMaxCost = 1000000;
+
 /// A text in both languages of the reports.
 struct Text {
   std::string ja;
@@ -83,6 +86,8 @@ struct Countermeasure {
   std::vector<std::string> attack_ics;  // ATT&CK for ICS mitigation ids
   bool reconstructed = false;
   Loc loc;
+  /// Relative cost of one placement (`cost`, 1 … kMaxCost; 1 when absent), for planning.
+  int cost = 1;
 
   bool acts_in(Stage s) const { return (stages & static_cast<std::uint8_t>(s)) != 0; }
 };

@@ -284,9 +284,9 @@ class ProfileReader {
   }
 
   void countermeasure(pugi::xml_node n) {
-    xml::Element e(
-        file_, diags_, n,
-        {"id", "ja", "en", "function", "stages", "counters", "attack-ics", "reconstructed"});
+    xml::Element e(file_, diags_, n,
+                   {"id", "ja", "en", "function", "stages", "counters", "attack-ics",
+                    "reconstructed", "cost"});
     Countermeasure c;
     c.loc = e.loc();
     c.id = e.id();
@@ -316,6 +316,7 @@ class ProfileReader {
             mitigation_locs.find(m),
             fmt::format("'{}' is not an ATT&CK for ICS mitigation id (M08xx or M09xx)", m));
     }
+    c.cost = e.integer("cost", 1, kMaxCost, 1, false);
     unique(measure_ids_, c.id, c.loc, "countermeasure");
     p_.countermeasures.push_back(std::move(c));
   }

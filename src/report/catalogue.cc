@@ -28,6 +28,7 @@ struct CatalogueWords {
   std::array<const char*, 5> categories;
   std::array<const char*, 3> functions;
   std::array<const char*, 2> stage_names;
+  const char* cost;
 };
 
 constexpr CatalogueWords kJa{
@@ -70,6 +71,7 @@ constexpr CatalogueWords kJa{
                    "可搬媒体"},
     .functions = {"防御", "検知", "被害低減"},
     .stage_names = {"侵入・拡散", "目的遂行"},
+    .cost = "相対コスト",
 };
 
 constexpr CatalogueWords kEn{
@@ -111,6 +113,7 @@ constexpr CatalogueWords kEn{
     .categories = {"computer", "controller", "network device", "field device", "media"},
     .functions = {"protect", "detect", "mitigate"},
     .stage_names = {"intrusion", "objective"},
+    .cost = "Relative cost",
 };
 
 std::string join(const std::vector<std::string>& items, const char* sep = " ") {
@@ -183,10 +186,10 @@ void threats(std::string& out, const Profile& p, Lang lang, const CatalogueWords
 }
 
 void countermeasures(std::string& out, const Profile& p, Lang lang, const CatalogueWords& w) {
-  TextTable t({w.id, w.name, w.function, w.stages, w.attack_ics, w.counters});
+  TextTable t({w.id, w.name, w.function, w.stages, w.cost, w.attack_ics, w.counters});
   for (const model::Countermeasure& c : p.countermeasures)
     t.add({starred(c.id, c.reconstructed), c.name.in(lang), function_name(w, c.function),
-           stages_of(c.stages, w), join(c.attack_ics), join(c.counters)});
+           stages_of(c.stages, w), std::to_string(c.cost), join(c.attack_ics), join(c.counters)});
   section(out, w.countermeasures, t);
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "report/floor_note.h"
 #include "report/html_chart.h"
 #include "report/risk_colours.h"
 #include "report/summary.h"
@@ -350,6 +351,8 @@ class Writer {
           h_.routes_count, s.routes_total,
           s.routes_total_exact ? "" : fmt::format(" {}", h_.lower_bound));
       if (!sc.description.empty()) out_ += fmt::format("<p>{}</p>\n", html_lines(sc.description));
+      if (std::string note = floor_note(m_, p_, s, t_.lang); !note.empty())
+        out_ += fmt::format("<p class=\"note floor-note\">{}</p>\n", html_escape(note));
       const bool tree_svg = i < d_.scenario_tree_svgs.size() && !d_.scenario_tree_svgs[i].empty();
       const bool tree_note =
           i < d_.scenario_tree_notes.size() && !d_.scenario_tree_notes[i].empty();

@@ -261,6 +261,16 @@ void tree(Writer& w, const attacktree::TreeFigures& t) {
   w.out += '}';
 }
 
+// The best risk any measures could give the scenario, and why (plan/floors.h).
+void floor(Writer& w, const model::Model& m, const risk::ScenarioFloor& f) {
+  w.out += '{';
+  w.key("risk"), w.letter(f.risk), w.sep();
+  w.key("entry"), w.str(m.entries[f.entry].id), w.sep();
+  w.key("threat_level"), w.num(f.threat_level), w.sep();
+  w.key("vulnerability_level"), w.num(f.vulnerability_level);
+  w.out += '}';
+}
+
 void scenario(Writer& w, const model::Model& m, const model::Profile& p,
               const risk::ScenarioRisk& s, int d, const attacktree::TreeFigures* t) {
   const model::Impact& impact = m.impacts[s.impact];
@@ -285,6 +295,7 @@ void scenario(Writer& w, const model::Model& m, const model::Profile& p,
   w.indent(d + 1), w.key("truncated"), w.boolean(s.truncated), w.out += ',';
   w.indent(d + 1), w.key("scenario_name"), w.str(sc.name), w.out += ',';
   if (t) w.indent(d + 1), w.key("tree"), tree(w, *t), w.out += ',';
+  if (s.floor) w.indent(d + 1), w.key("floor"), floor(w, m, *s.floor), w.out += ',';
   w.indent(d + 1), w.key("routes"), w.out += '[';
   for (std::size_t i = 0; i < s.routes.size(); ++i) {
     w.indent(d + 2);

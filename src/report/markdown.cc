@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "report/floor_note.h"
 #include "report/summary.h"
 #include "report/words.h"
 
@@ -116,6 +117,11 @@ std::string to_markdown(const Report& r, const model::Model& m, const model::Pro
     }
     out += '\n';
   }
+  std::string floors;
+  for (const risk::ScenarioRisk& s : results.scenario_risks)
+    if (std::string note = floor_note(m, p, s, r.lang); !note.empty())
+      floors += fmt::format("- {}\n", markdown_escape(note));
+  if (!floors.empty()) out += fmt::format("### {}\n\n{}\n", floor_heading(r.lang), floors);
   for (const Table& t : r.tables)
     table_md(out, t);
   while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')

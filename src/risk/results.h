@@ -57,6 +57,16 @@ struct Route {
   std::vector<Step> steps;
 };
 
+/// The best risk a scenario can reach with every catalogue measure in place everywhere
+/// (plan/floors.h), and why: the entry point that holds it there, whose threat level with the
+/// impact level and the lowest vulnerability any measures give its routes is the matrix cell.
+struct ScenarioFloor {
+  Risk risk = Risk::kE;
+  std::size_t entry = kNone;  ///< index into Model::entries
+  int threat_level = 1;
+  int vulnerability_level = 1;
+};
+
 /// The business-impact-based result of one scenario (method.md §7).
 struct ScenarioRisk {
   std::size_t impact = kNone;    ///< index into Model::impacts
@@ -69,6 +79,8 @@ struct ScenarioRisk {
   bool routes_total_exact = true;
   std::vector<Route> routes;  ///< the listed routes (at most k), worst first
   bool truncated = false;     ///< more routes exist than are listed
+  /// The scenario's floor, when computed (plan::attach_floors); empty when unreachable.
+  std::optional<ScenarioFloor> floor;
 };
 
 struct Summary {

@@ -206,7 +206,7 @@ TEST_F(CliAnalyzeTest, OutputsAreByteIdenticalAcrossRuns) {
     std::string name = e.path().filename().string();
     EXPECT_TRUE(read_text(e.path().string()) == read_text((dir_ / "b" / name).string())) << name;
   }
-  EXPECT_EQ(files, 8);  // seven formats and the .icsrisk-report marker
+  EXPECT_EQ(files, 9);  // eight files of four formats and the .icsrisk-report marker
 }
 
 TEST_F(CliAnalyzeTest, EnglishReportHasEnglishHeaders) {
