@@ -8,6 +8,8 @@
 #include "attacktree/generate.h"
 #include "core/text.h"
 #include "report/diagram.h"
+#include "report/heat_map.h"
+#include "report/quant_tables.h"
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
 #include "risk/scenario_steps.h"
@@ -123,6 +125,13 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   for (const risk::ScenarioRisk& s : a.results.scenario_risks)
     out.push_back(
         {fmt::format("routes-{}", scenario_of(m, s).id), report::routes_dot(m, p, s, ro), true});
+  // The heat maps (method.md §9): one per scenario, after the routes views; laid out only when
+  // the whole configuration is (an attack spreads over most of a large plant).
+  for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
+    const model::Scenario& sc = scenario_of(m, a.results.scenario_risks[i]);
+    out.push_back({fmt::format("heat-{}", sc.id), report::heat_map_dot(m, p, sc, a.quant[i], o),
+                   draw_configuration});
+  }
   return out;
 }
 
@@ -140,8 +149,12 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
   a.results = risk::analyze(context, a.options.analysis);  // 2. analyses
   if (formats.has(Format::kJson) || diagrams)              // 3. trees
     a.trees = scenario_trees(context, a.results, a.options.trees);
-  if (formats.tables())  // 4. tables
+  a.quant = quant::analyze_quant(model, profile, context.coverage(),  // 6. quant
+                                 context.topology());
+  if (formats.tables()) {  // 4. tables
     a.tables = report::build_report(model, profile, a.results, a.options.lang);
+    report::add_quant_column(*a.tables, a.results, a.quant);
+  }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
   return a;
 }
