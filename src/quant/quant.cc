@@ -108,6 +108,9 @@ ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc
   detail::SparseMatrix a(n, n);
   a.setFromTriplets(triplets.begin(), triplets.end());
   detail::SparseLu lu;
+  // Diagonal pivots: Gaussian elimination needs no pivoting on an M-matrix, and a symmetric
+  // permutation lets inverse_diagonal() use selected inversion.
+  lu.setPivotThreshold(0.0);
   lu.compute(a);  // A is a non-singular M-matrix: every state leaves with s + c > 0 per attempt
   const Vector goal = lu.solve(to_vector(c.goal));
   const Vector attempts = lu.solve(to_vector(c.attempts));
