@@ -24,10 +24,15 @@ std::vector<std::size_t> all_entries(const RefChain& c) {
   return e;
 }
 
-void expect_near_mc(double exact, double mc, double se, const std::string& what) {
-  // Five standard errors, the error of the exact value itself when the estimate has none.
-  EXPECT_LE(std::abs(exact - mc), 5 * std::max(se, 1e-3))
+/// Five standard errors; at least 5 / runs, the resolution of a frequency over `runs` walks.
+void expect_near_mc(double exact, double mc, double se, int runs, const std::string& what) {
+  EXPECT_LE(std::abs(exact - mc), 5 * std::max(se, 1.0 / runs))
       << what << ": exact " << exact << ", simulated " << mc;
+}
+
+/// The standard error of a frequency estimating probability p over `runs` walks.
+double frequency_se(double p, int runs) {
+  return std::sqrt(p * (1 - p) / runs);
 }
 
 /// The library's values against the simulation of the reference chain.
@@ -36,12 +41,21 @@ void check_against_mc(const QuantCase& s, std::size_t i, int runs, unsigned seed
   const RefChain& c = s.chains[i];
   const quant::ScenarioQuant& q = s.quant[i];
   McValues mc = monte_carlo(c, all_entries(c), runs, seed);
-  expect_near_mc(q.p_goal, mc.p_goal, std::sqrt(q.p_goal * (1 - q.p_goal) / runs),
-                 label + " p_goal");
-  expect_near_mc(q.expected_attempts, mc.attempts, mc.attempts_se, label + " attempts");
+  expect_near_mc(q.p_goal, mc.p_goal, frequency_se(q.p_goal, runs), runs, label + " p_goal");
+  expect_near_mc(q.expected_attempts, mc.attempts, mc.attempts_se, runs, label + " attempts");
   for (std::size_t v = 0; v < c.n; ++v)
-    expect_near_mc(q.visit[v], mc.visit[v], std::sqrt(q.visit[v] * (1 - q.visit[v]) / runs),
+    expect_near_mc(q.visit[v], mc.visit[v], frequency_se(q.visit[v], runs), runs,
                    label + " visit " + std::string(s.l->model.assets[v].id));
+  // Each entry point alone (the attacker always starts there), with a quarter of the walks.
+  for (std::size_t e = 0; e < c.entry.size(); ++e) {
+    const int r = runs / 4;
+    McValues one = monte_carlo(c, {e}, r, seed + 1000 * static_cast<unsigned>(e + 1));
+    const std::string at = label + " entry " + std::string(s.l->model.entries[e].id);
+    expect_near_mc(q.entries[e].p_goal, one.p_goal, frequency_se(q.entries[e].p_goal, r), r,
+                   at + " p_goal");
+    expect_near_mc(q.entries[e].expected_attempts, one.attempts, one.attempts_se, r,
+                   at + " attempts");
+  }
 }
 
 TEST(QuantValidationTest, AgreesWithExactDenseSolveOnRandomModels) {
