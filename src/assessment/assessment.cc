@@ -11,7 +11,9 @@
 #include "plan/floors.h"
 #include "plan/whatif.h"
 #include "report/diagram.h"
+#include "report/heat_map.h"
 #include "report/plan_table.h"
+#include "report/quant_tables.h"
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
 #include "report/words.h"
@@ -142,6 +144,13 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   for (const risk::ScenarioRisk& s : a.results.scenario_risks)
     out.push_back(
         {fmt::format("routes-{}", scenario_of(m, s).id), report::routes_dot(m, p, s, ro), true});
+  // The heat maps (method.md §9): one per scenario, after the routes views; laid out only when
+  // the whole configuration is (an attack spreads over most of a large plant).
+  for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
+    const model::Scenario& sc = scenario_of(m, a.results.scenario_risks[i]);
+    out.push_back({fmt::format("heat-{}", sc.id), report::heat_map_dot(m, p, sc, a.quant[i], o),
+                   draw_configuration});
+  }
   return out;
 }
 
@@ -160,8 +169,11 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
   plan::attach_floors(context, a.results);                 // 2b. floors (issue 10 item 5)
   if (formats.has(Format::kJson) || diagrams)              // 3. trees
     a.trees = scenario_trees(context, a.results, a.options.trees);
+  a.quant = quant::analyze_quant(model, profile, context.coverage(),  // 6. quant
+                                 context.topology());
   if (formats.tables()) {  // 4. tables, with the countermeasure ranking of a plant-sized model
     a.tables = report::build_report(model, profile, a.results, a.options.lang);
+    report::add_quant_column(*a.tables, a.results, a.quant);
     if (model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
       const plan::WhatIf whatif(context);
       a.tables->tables.push_back(report::plan_table(

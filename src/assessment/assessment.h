@@ -10,6 +10,8 @@
 //                    with the analysis' own step levels
 //     4. tables      the four IPA tables in the report language (when a table format is chosen)
 //     5. diagrams    the DOT text of every diagram (when a diagram format is chosen)
+//     6. quant       per scenario the quantitative propagation (method.md §9): p_goal, visit,
+//                    sensitive steps (run before the tables and diagrams, which show it)
 //   documents(assessment)  the files of the report folder, by name, each with its writer
 //
 // The command line (src/cli/cmd_analyze.cc) parses options, loads the inputs, calls these two,
@@ -28,6 +30,7 @@
 #include "core/result.h"
 #include "model/model.h"
 #include "model/profile.h"
+#include "quant/quant.h"
 #include "report/tables.h"
 #include "risk/analysis.h"
 #include "risk/results.h"
@@ -116,10 +119,11 @@ struct Assessment {
   const model::Model* model = nullptr;
   const model::Profile* profile = nullptr;
   Options options;
-  risk::Results results;                 ///< the two analyses and their summary
-  std::vector<ScenarioTree> trees;       ///< per scenario, in results order (when needed)
-  std::optional<report::Report> tables;  ///< the four tables (when a table format is chosen)
-  std::vector<Diagram> diagrams;         ///< system, dataflow, tree-*, routes-* (when needed)
+  risk::Results results;                    ///< the two analyses and their summary
+  std::vector<ScenarioTree> trees;          ///< per scenario, in results order (when needed)
+  std::optional<report::Report> tables;     ///< the four tables (when a table format is chosen)
+  std::vector<Diagram> diagrams;            ///< system, dataflow, tree-*, routes-* (when needed)
+  std::vector<quant::ScenarioQuant> quant;  ///< per scenario, in results order (method.md §9)
 
   /// The diagram with this stem, or nullptr.
   const Diagram* diagram(std::string_view stem) const;

@@ -6,6 +6,7 @@
 
 #include "report/csv.h"
 #include "report/html.h"
+#include "report/html_quant.h"
 #include "report/json.h"
 #include "report/markdown.h"
 #include "report/render.h"
@@ -45,7 +46,7 @@ core::Status write_json(const Assessment& a, const fs::path& path) {
   report::JsonSink sink = [&](std::string_view chunk) {
     out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
   };
-  if (out) report::write_results_json(*a.model, *a.profile, a.results, sink, &figures);
+  if (out) report::write_results_json(*a.model, *a.profile, a.results, sink, &figures, &a.quant);
   out.close();
   if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
   return core::Ok{};
@@ -76,6 +77,14 @@ core::Status write_html(Assessment& a, const fs::path& path) {
     hd.scenario_tree_svgs.push_back(std::move(*tree));
     hd.scenario_route_svgs.push_back(std::move(*routes));
     hd.scenario_tree_notes.push_back(tree_note(t.figures, a.options.lang));
+  }
+  for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
+    const risk::ScenarioRisk& s = a.results.scenario_risks[i];
+    const model::Scenario& sc = a.model->impacts[s.impact].scenarios[s.scenario];
+    auto heat = svg(fmt::format("heat-{}", sc.id));
+    if (!heat) return heat.error();
+    hd.scenario_quant_html.push_back(
+        report::quant_section_html(*a.model, *a.profile, sc, a.quant[i], *heat, a.options.lang));
   }
   return write_text(path, report::html_report(*a.model, *a.profile, a.results, *a.tables, hd));
 }

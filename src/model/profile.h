@@ -11,6 +11,7 @@
 
 #include "core/source.h"
 #include "model/id_index.h"
+#include "model/quant_params.h"
 #include "model/risk.h"
 
 namespace icsrisk::model {
@@ -117,6 +118,9 @@ struct Profile {
   std::string lateral_method;
 
   IdIndex asset_type_index, threat_index, countermeasure_index, vector_index;
+
+  /// The quantitative propagation's parameters (method.md §9; `<quant>`, else the built-in).
+  QuantParams quant;
 
   /// Index of an id, or kNone.
   std::size_t find_asset_type(std::string_view id) const;

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "model/loader.h"
+#include "model/profile_quant.h"
 #include "xml/reader.h"
 
 namespace icsrisk::model {
@@ -79,7 +80,7 @@ class ProfileReader {
     bool have_matrix = false, have_lateral = false;
     for (pugi::xml_node c :
          e.children({"description", "scale", "risk-matrix", "asset-types", "threats",
-                     "countermeasures", "entry-vectors", "lateral"})) {
+                     "countermeasures", "entry-vectors", "lateral", "quant"})) {
       std::string_view n = c.name();
       if (n == "description") p_.description = c.child_value();
       if (n == "scale") scale(c);
@@ -99,6 +100,8 @@ class ProfileReader {
         p_.lateral_method = le.ref("method");
         lateral_loc_ = le.attr_loc("method");
       }
+      if (n == "quant" && once(c, quant_loc_, "<quant>"))
+        p_.reconstructed = read_quant(file_, diags_, c, p_.quant) || p_.reconstructed;
     }
     check_scales(e.loc());
     if (!have_matrix) diags_.error(e.loc(), "the profile has no <risk-matrix>");
@@ -376,6 +379,7 @@ class ProfileReader {
   std::size_t errors_before_;
   Profile p_;
   core::Loc lateral_loc_, lateral_elem_loc_, matrix_loc_;
+  core::Loc quant_loc_;
   std::array<core::Loc, 4> scale_loc_{};
   std::array<std::array<core::Loc, 4>, 4> level_loc_{};
   std::unordered_map<std::string, core::Loc> type_ids_, threat_ids_, measure_ids_, vector_ids_;

@@ -5,6 +5,7 @@
 #include <array>
 #include <vector>
 
+#include "report/quant_words.h"
 #include "report/text_table.h"
 
 namespace icsrisk::report {
@@ -234,6 +235,17 @@ void matrix(std::string& out, const Profile& p, const CatalogueWords& w) {
   }
 }
 
+/// The §9 parameters per step level.
+void quant(std::string& out, const Profile& p, Lang lang) {
+  const QuantWords& q = quant_words(lang);
+  TextTable t({q.level, q.success, q.stop});
+  for (int level = 1; level <= 3; ++level)
+    t.add({starred(std::to_string(level), p.quant.reconstructed),
+           fmt::format("{:g}", p.quant.s[level]), fmt::format("{:g}", p.quant.c[level])});
+  section(out, q.section, t);
+  if (p.quant.reconstructed) out += fmt::format("{}\n", q.builtin_note);
+}
+
 }  // namespace
 
 std::string catalogue_text(const Profile& profile, Lang lang) {
@@ -247,6 +259,7 @@ std::string catalogue_text(const Profile& profile, Lang lang) {
   countermeasures(out, profile, lang, w);
   vectors(out, profile, lang, w);
   media(out, profile, w);
+  quant(out, profile, lang);
   return out;
 }
 

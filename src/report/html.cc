@@ -369,6 +369,7 @@ class Writer {
         std::string inner = inline_svg(d_.scenario_route_svgs[i], fmt::format("routes-{}", sc.id));
         if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
       }
+      if (i < d_.scenario_quant_html.size()) out_ += d_.scenario_quant_html[i];
       if (s.routes.empty()) {
         out_ += fmt::format("<p>{}</p>\n", h_.no_routes);
         continue;

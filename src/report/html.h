@@ -26,6 +26,9 @@ struct HtmlDiagrams {
   /// Optional, per entry of Results::scenario_risks: a line of plain text printed (escaped)
   /// with the scenario's attack tree — where the tree comes from and its values at the root.
   std::vector<std::string> scenario_tree_notes;
+  /// Optional, per entry of Results::scenario_risks: the HTML of its quantitative propagation
+  /// (report/html_quant.h), shown after its routes diagram.
+  std::vector<std::string> scenario_quant_html;
 };
 
 /// Rows of a table shown in the HTML report at most (a route's steps are never cut apart): a

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "report/json_quant.h"
 #include "report/summary.h"
 
 namespace icsrisk::report {
@@ -272,7 +273,8 @@ void floor(Writer& w, const model::Model& m, const risk::ScenarioFloor& f) {
 }
 
 void scenario(Writer& w, const model::Model& m, const model::Profile& p,
-              const risk::ScenarioRisk& s, int d, const attacktree::TreeFigures* t) {
+              const risk::ScenarioRisk& s, int d, const attacktree::TreeFigures* t,
+              const quant::ScenarioQuant* q = nullptr) {
   const model::Impact& impact = m.impacts[s.impact];
   const model::Scenario& sc = impact.scenarios[s.scenario];
   auto opt_letter = [&](const std::optional<model::Risk>& r) {
@@ -296,6 +298,7 @@ void scenario(Writer& w, const model::Model& m, const model::Profile& p,
   w.indent(d + 1), w.key("scenario_name"), w.str(sc.name), w.out += ',';
   if (t) w.indent(d + 1), w.key("tree"), tree(w, *t), w.out += ',';
   if (s.floor) w.indent(d + 1), w.key("floor"), floor(w, m, *s.floor), w.out += ',';
+  if (q) w.indent(d + 1), w.key("quant"), w.out += quant_json(m, p, *q, d + 1), w.out += ',';
   w.indent(d + 1), w.key("routes"), w.out += '[';
   for (std::size_t i = 0; i < s.routes.size(); ++i) {
     w.indent(d + 2);
@@ -353,16 +356,18 @@ void summary(Writer& w, const model::Model& m, const model::Profile& p, const ri
 }  // namespace
 
 std::string results_json(const model::Model& m, const model::Profile& p, const risk::Results& r,
-                         const std::vector<attacktree::TreeFigures>* trees) {
+                         const std::vector<attacktree::TreeFigures>* trees,
+                         const std::vector<quant::ScenarioQuant>* quant) {
   std::string text;
   text.reserve(4096 + r.asset_risks.size() * 420);
   JsonSink sink = [&](std::string_view chunk) { text.append(chunk); };
-  write_results_json(m, p, r, sink, trees);
+  write_results_json(m, p, r, sink, trees, quant);
   return text;
 }
 
 void write_results_json(const model::Model& m, const model::Profile& p, const risk::Results& r,
-                        const JsonSink& sink, const std::vector<attacktree::TreeFigures>* trees) {
+                        const JsonSink& sink, const std::vector<attacktree::TreeFigures>* trees,
+                        const std::vector<quant::ScenarioQuant>* quant) {
   Writer w(&sink);
   w.out += '{';
   w.indent(1), w.key("tool"), w.str("icsrisk"), w.out += ',';
@@ -388,7 +393,8 @@ void write_results_json(const model::Model& m, const model::Profile& p, const ri
   for (std::size_t i = 0; i < r.scenario_risks.size(); ++i) {
     w.indent(2);
     const attacktree::TreeFigures* t = trees && i < trees->size() ? &(*trees)[i] : nullptr;
-    scenario(w, m, p, r.scenario_risks[i], 2, t);
+    const quant::ScenarioQuant* q = quant && i < quant->size() ? &(*quant)[i] : nullptr;
+    scenario(w, m, p, r.scenario_risks[i], 2, t, q);
     w.maybe_flush();
     if (i + 1 < r.scenario_risks.size()) w.out += ',';
   }

@@ -8,6 +8,7 @@
 #include "attacktree/summary.h"
 #include "model/model.h"
 #include "model/profile.h"
+#include "quant/quant.h"
 #include "risk/results.h"
 
 namespace icsrisk::report {
@@ -17,10 +18,12 @@ namespace icsrisk::report {
 /// of the results (a million rows are written in well under a second).
 /// With `trees` (one per entry of Results::scenario_risks, as `icsrisk analyze` passes them),
 /// each scenario also gets "tree": the source of the attack tree used for it and its values at
-/// the root (attacktree::TreeFigures; n/a as null).
+/// the root (attacktree::TreeFigures; n/a as null). With `quant` (likewise one per scenario),
+/// each scenario also gets "quant" (method.md §9; report/json_quant.h).
 std::string results_json(const model::Model& model, const model::Profile& profile,
                          const risk::Results& results,
-                         const std::vector<attacktree::TreeFigures>* trees = nullptr);
+                         const std::vector<attacktree::TreeFigures>* trees = nullptr,
+                         const std::vector<quant::ScenarioQuant>* quant = nullptr);
 
 /// Receives consecutive pieces of the JSON text (about 1 MiB each).
 using JsonSink = std::function<void(std::string_view)>;
@@ -29,7 +32,8 @@ using JsonSink = std::function<void(std::string_view)>;
 /// held in memory whole (the CLI streams it to the file).
 void write_results_json(const model::Model& model, const model::Profile& profile,
                         const risk::Results& results, const JsonSink& sink,
-                        const std::vector<attacktree::TreeFigures>* trees = nullptr);
+                        const std::vector<attacktree::TreeFigures>* trees = nullptr,
+                        const std::vector<quant::ScenarioQuant>* quant = nullptr);
 
 /// Appends `s` as a JSON string literal (quotes included): `"` and backslash escaped, control
 /// characters as \uXXXX. Text is passed through as UTF-8 (the loaders reject invalid UTF-8).
