@@ -297,6 +297,9 @@ void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p
   const Lang lang = o.diagram.lang;
   const std::vector<risk::Route> routes = drawn_routes(s.routes, o.max_routes);
   if (o.diagram.title) write_title(w, m, sc, s, routes.size(), lang);
+  // A step label that Graphviz cannot place clear of nodes and other labels is left out rather
+  // than printed over them; the route table lists every drawn route in full.
+  w.defaults("graph", {attr("forcelabels", "false")});
   const std::vector<std::size_t> bases = bases_of(m, sc, routes);
   const std::vector<bool> touched = touched_assets(m, sc, routes, bases);
   DiagramOptions background = o.diagram;
