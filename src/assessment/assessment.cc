@@ -114,6 +114,7 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   view("dataflow", report::View::kDataflow);
   report::TreeDiagramOptions to;
   to.lang = lang;
+  to.model = &m;
   for (const ScenarioTree& t : a.trees)
     out.push_back({fmt::format("tree-{}", t.scenario), report::tree_dot(t.tree, t.levels, &p, to),
                    t.tree.nodes.size() <= kRenderTreeNodeLimit});

@@ -1,5 +1,5 @@
-// icsrisk analyze [MODEL] [-o DIR] [--format …] [--lang ja|en] [--profile FILE] [--routes K]
-//                 [--max-hops H] [--trees DIR] [--fail-on A|B|C|D]
+// icsrisk analyze MODEL|--example [-o DIR] [--format …] [--lang ja|en] [--profile FILE]
+//                 [--routes K] [--max-hops H] [--trees DIR] [--fail-on A|B|C|D]
 //
 // Parses the options, loads the inputs, runs the assessment (src/assessment/assessment.h),
 // writes the report folder atomically and maps the outcome to an exit code.
@@ -34,6 +34,7 @@ namespace {
 
 struct Options {
   std::string model;
+  bool example = false;  ///< --example: the bundled example plant instead of MODEL
   std::string out;
   std::optional<std::string> formats;  ///< nullopt: assessment::Formats::defaults()
   model::Lang lang = model::Lang::kJa;
@@ -119,6 +120,10 @@ int fail_on_policy(const risk::Results& results, const std::string& fail_on) {
 
 /// Runs the analysis and writes the report folder; returns the exit code.
 int run(const Options& o) {
+  // An empty MODEL (say, an unset variable in a CI script) must not analyse the example plant.
+  if (o.model.empty() && !o.example)
+    return fail(kExitUsage,
+                "analyze needs a MODEL file, or --example to analyse the bundled example plant");
   core::Result<assessment::Formats> formats =
       o.formats ? assessment::Formats::parse(*o.formats) : assessment::Formats::defaults();
   if (!formats) return fail(kExitUsage, formats.error().message);
@@ -155,9 +160,10 @@ int run(const Options& o) {
 Runner add_analyze(CLI::App& app) {
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
-      "analyze",
-      "Run both analyses and write the report folder (the bundled example without MODEL)");
-  sub->add_option("MODEL", o->model, "model file (default: the bundled example plant)");
+      "analyze", "Run both analyses and write the report folder (MODEL, or --example)");
+  CLI::Option* model = sub->add_option("MODEL", o->model, "model file");
+  sub->add_flag("--example", o->example, "analyse the bundled example plant (no MODEL)")
+      ->excludes(model);
   sub->add_option("-o,--output", o->out, "output folder (default: reports/<model id>/)");
   std::string names;
   for (std::string_view f : assessment::kFormatNames)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attacktree/tree.h"
+#include "model/model.h"
 #include "model/profile.h"
 
 namespace icsrisk::report {
@@ -26,6 +27,9 @@ struct TreeDiagramOptions {
   /// Draws each node's countermeasures as defence nodes (octagons, the measure's name from
   /// the profile, "planned" when so) with a dashed edge to the node they protect.
   bool countermeasures = false;
+  /// When set (a linked model), a step shows its source and destination by asset name and the
+  /// attacker in the report language; the node's tooltip keeps the ids.
+  const model::Model* model = nullptr;
 };
 
 /// A complete DOT document for tree `t`, top-down from its root. Gates are trapezia labelled
