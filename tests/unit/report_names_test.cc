@@ -61,8 +61,8 @@ class ReportNamesTest : public ::testing::Test {
 TEST_F(ReportNamesTest, ZoneLabelsSpellOutThePurdueLevel) {
   const model::Zone& office = model_.zones[model_.zone_index.find("z-office")->second];
   const model::Zone& dmz = model_.zones[model_.zone_index.find("z-dmz")->second];
-  EXPECT_EQ(zone_label(office, model::Lang::kJa), "情報系 (パデューレベル4)");
-  EXPECT_EQ(zone_label(dmz, model::Lang::kEn), "DMZ (Purdue level 3.5)");
+  EXPECT_EQ(style::zone_label(office, model::Lang::kJa), "情報系 (パデューレベル4)");
+  EXPECT_EQ(style::zone_label(dmz, model::Lang::kEn), "DMZ (Purdue level 3.5)");
   DiagramOptions o;
   o.lang = model::Lang::kEn;
   const std::string dot = diagram_dot(View::kSystem, model_, profile_, o);
