@@ -195,33 +195,13 @@ void print_setup(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t
   check(worksheet_repeat_rows(ws, kHeaderTop, first - 1));
 }
 
-lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, const Formats& f,
-                      bool constant_memory) {
-  Check check;
-  lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-  if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;  // names are our own: only a clash is left
-  const lxw_row_t header_rows = t.grouped() ? 2 : 1;
-  const std::size_t capacity = LXW_ROW_MAX - kHeaderTop - header_rows;
-  const std::size_t shown = std::min(t.rows.size(), capacity);
-  std::vector<double> widths = column_widths(t, shown);
-  for (std::size_t c = 0; c < widths.size(); ++c)
-    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
-                               nullptr));
+/// The first `shown` rows of `t` from sheet row `first`. A spanned value is written into every
+/// cell it covers (under the merge, when merging), so that the autofilter keeps all of a
+/// scenario's or a route's rows: Excel filters a merged range by each row's own cell, and an
+/// empty cell there would hide every row of the range but the first.
+void write_body(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t shown,
+                const Formats& f, bool constant_memory, Check& check) {
   std::string cut;
-  check(worksheet_write_string(
-      ws, 0, 0, fmt::format("{} — {} ({})", t.title, report.system_name, report.system_id).c_str(),
-      f.title));
-  check(worksheet_write_string(ws, 1, 0, report.profile_line.c_str(), f.plain));
-  std::string note = t.note;
-  if (shown < t.rows.size())
-    note += fmt::format("{}rows {}–{} not shown (sheet row limit); see the CSV or JSON output",
-                        note.empty() ? "" : " — ", shown + 1, t.rows.size());
-  if (!note.empty()) check(worksheet_write_string(ws, 2, 0, note.c_str(), f.plain));
-  write_header(ws, t, kHeaderTop, f, !constant_memory, check);
-  const lxw_row_t first = kHeaderTop + header_rows;
-  // A spanned value is written into every cell it covers (under the merge, when merging), so
-  // that the autofilter keeps all of a scenario's or a route's rows: Excel filters a merged
-  // range by each row's own cell, and an empty cell would hide the rows below the first.
   std::vector<const Cell*> covering(t.columns.size(), nullptr);
   std::vector<std::size_t> covered_until(t.columns.size(), 0);
   std::vector<Table::Span> spans = t.spans;
@@ -255,6 +235,32 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
         write_cell(ws, r, c, cell, f, cut, check);
     }
   }
+}
+
+lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, const Formats& f,
+                      bool constant_memory) {
+  Check check;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
+  if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;  // names are our own: only a clash is left
+  const lxw_row_t header_rows = t.grouped() ? 2 : 1;
+  const std::size_t capacity = LXW_ROW_MAX - kHeaderTop - header_rows;
+  const std::size_t shown = std::min(t.rows.size(), capacity);
+  std::vector<double> widths = column_widths(t, shown);
+  for (std::size_t c = 0; c < widths.size(); ++c)
+    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
+                               nullptr));
+  check(worksheet_write_string(
+      ws, 0, 0, fmt::format("{} — {} ({})", t.title, report.system_name, report.system_id).c_str(),
+      f.title));
+  check(worksheet_write_string(ws, 1, 0, report.profile_line.c_str(), f.plain));
+  std::string note = t.note;
+  if (shown < t.rows.size())
+    note += fmt::format("{}rows {}–{} not shown (sheet row limit); see the CSV or JSON output",
+                        note.empty() ? "" : " — ", shown + 1, t.rows.size());
+  if (!note.empty()) check(worksheet_write_string(ws, 2, 0, note.c_str(), f.plain));
+  write_header(ws, t, kHeaderTop, f, !constant_memory, check);
+  const lxw_row_t first = kHeaderTop + header_rows;
+  write_body(ws, t, first, shown, f, constant_memory, check);
   print_setup(ws, t, first, shown, check);
   // Freeze the header, and the first column of the matrix (its row labels).
   worksheet_freeze_panes(ws, first, t.id == "dataflow-matrix" ? 1 : 0);
