@@ -46,7 +46,7 @@ build: deps $(BUILD)/build.ninja
 
 demo: build
 	$(ICSRISK) validate models/model-plant.xml models/small-plant.xml
-	$(ICSRISK) analyze models/model-plant.xml -o reports/model-plant --format html,xlsx,csv,md,json,dot,svg,png
+	$(ICSRISK) analyze --example -o reports/model-plant --format html,xlsx,csv,md,json,dot,svg,png
 	@echo "open reports/model-plant/report.html"
 
 # The screenshot of the HTML report shown in the README (needs chromium).

@@ -130,6 +130,7 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   for (const ScenarioTree& t : a.trees) {
     report::TreeDiagramOptions to;
     to.lang = lang;
+    to.model = &m;
     to.measures_in_labels = true;
     if (t.figures.source == "generated") {
       to.highlight = attaining_route(t.tree);

@@ -64,6 +64,7 @@ core::Status write_html(Assessment& a, const fs::path& path) {
     return **s;
   };
   report::HtmlDiagrams hd;
+  hd.svg_files = a.options.formats.has(Format::kSvg);
   for (auto [stem, into] : {std::pair{"system", &hd.system_svg}, {"dataflow", &hd.dataflow_svg}}) {
     auto s = svg(stem);
     if (!s) return s.error();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -47,8 +49,22 @@ std::string skipped_text(const Tree& t, const std::vector<std::string>& skipped)
   return fmt::format("; n/a branches of an OR skipped: {}", list);
 }
 
+/// A set's events as a person reads them: each event's name where it has one, else its id
+/// (the JSON output keeps the ids). O(events · log nodes).
+std::string events_text(const Tree& t, const std::vector<std::string>& events) {
+  std::map<std::string_view, std::string_view> names;
+  for (const Node& n : t.nodes)
+    if (!n.id.empty() && !n.name.empty()) names.emplace(n.id, n.name);
+  std::string out;
+  for (const std::string& id : events) {
+    auto it = names.find(id);
+    out += fmt::format("{}{}", out.empty() ? "" : ", ", it == names.end() ? id : it->second);
+  }
+  return out;
+}
+
 /// One ranking: a heading, then the sets best first, each with its values.
-std::string ranked_text(const RankedSets& r, std::size_t total) {
+std::string ranked_text(const Tree& t, const RankedSets& r, std::size_t total) {
   if (!r.not_ranked.empty())
     return fmt::format("  attack sets by {}: not ranked ({})\n", rank_name(r.by), r.not_ranked);
   std::string out =
@@ -64,12 +80,9 @@ std::string ranked_text(const RankedSets& r, std::size_t total) {
   };
   for (std::size_t i = 0; i < r.sets.size(); ++i) {
     const AttackSet& s = r.sets[i];
-    std::string ids;
-    for (const std::string& id : s.events)
-      ids += (ids.empty() ? "" : ", ") + id;
     out += fmt::format("    {}. probability {}, cost {}, time {}: {{{}}}\n", i + 1,
                        value(Domain::kProbability, s.probability), value(Domain::kCost, s.cost),
-                       value(Domain::kTime, s.time), ids);
+                       value(Domain::kTime, s.time), events_text(t, s.events));
   }
   return out;
 }
@@ -244,14 +257,10 @@ std::string render_evaluation(const Tree& t, const TreeEvaluation& e) {
     out += fmt::format(" (the {} smallest listed{})", b.cut_sets.size(),
                        b.listing_stopped ? "; the search stopped at its bound" : "");
   out += "\n";
-  for (std::size_t i = 0; i < b.cut_sets.size(); ++i) {
-    std::string ids;
-    for (const std::string& id : b.cut_sets[i])
-      ids += (ids.empty() ? "" : ", ") + id;
-    out += fmt::format("    {}. {{{}}}\n", i + 1, ids);
-  }
+  for (std::size_t i = 0; i < b.cut_sets.size(); ++i)
+    out += fmt::format("    {}. {{{}}}\n", i + 1, events_text(t, b.cut_sets[i]));
   for (const RankedSets& r : b.ranked)
-    out += ranked_text(r, b.cut_set_count);
+    out += ranked_text(t, r, b.cut_set_count);
   return out;
 }
 

@@ -1,6 +1,6 @@
-// icsrisk analyze [MODEL] [-o DIR] [--format …] [--lang ja|en] [--profile FILE] [--routes K]
-//                 [--max-hops H] [--trees DIR] [--fail-on [asset:|scenario:]A|B|C|D]...
-//                 [--baseline results.json]
+// icsrisk analyze MODEL|--example [-o DIR] [--format …] [--lang ja|en] [--profile FILE]
+//                 [--routes K] [--max-hops H] [--trees DIR]
+//                 [--fail-on [asset:|scenario:]A|B|C|D]... [--baseline results.json]
 //
 // Parses the options, loads the inputs, runs the assessment (src/assessment/assessment.h),
 // writes the report folder atomically and maps the outcome to an exit code.
@@ -38,6 +38,7 @@ namespace {
 
 struct Options {
   std::string model;
+  bool example = false;  ///< --example: the bundled example plant instead of MODEL
   std::string out;
   std::optional<std::string> formats;  ///< nullopt: assessment::Formats::defaults()
   model::Lang lang = model::Lang::kJa;
@@ -143,6 +144,10 @@ int fail_on_policy(const model::Model& m, const model::Profile& p, const risk::R
 
 /// Runs the analysis and writes the report folder; returns the exit code.
 int run(const Options& o) {
+  // An empty MODEL (say, an unset variable in a CI script) must not analyse the example plant.
+  if (o.model.empty() && !o.example)
+    return fail(kExitUsage,
+                "analyze needs a MODEL file, or --example to analyse the bundled example plant");
   core::Result<assessment::Formats> formats =
       o.formats ? assessment::Formats::parse(*o.formats) : assessment::Formats::defaults();
   if (!formats) return fail(kExitUsage, formats.error().message);
@@ -182,9 +187,10 @@ int run(const Options& o) {
 Runner add_analyze(CLI::App& app) {
   auto o = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
-      "analyze",
-      "Run both analyses and write the report folder (the bundled example without MODEL)");
-  sub->add_option("MODEL", o->model, "model file (default: the bundled example plant)");
+      "analyze", "Run both analyses and write the report folder (MODEL, or --example)");
+  CLI::Option* model = sub->add_option("MODEL", o->model, "model file");
+  sub->add_flag("--example", o->example, "analyse the bundled example plant (no MODEL)")
+      ->excludes(model);
   sub->add_option("-o,--output", o->out, "output folder (default: reports/<model id>/)");
   std::string names;
   for (std::string_view f : assessment::kFormatNames)

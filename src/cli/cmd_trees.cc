@@ -207,6 +207,7 @@ int run_diagram(const Options& o) {
   report::TreeDiagramOptions options;
   options.lang = o.lang;
   options.countermeasures = true;
+  if (l.model) options.model = &*l.model;
   if (!o.values.empty())
     diagram_values(t, *attacktree::parse_domain(o.values), l.context_of(t), options);
   std::string text =

@@ -43,7 +43,9 @@ std::string purdue_text(double level) {
 
 std::string zone_label(const model::Zone& z, Lang lang) {
   if (!z.has_purdue_level) return std::string(z.name);
-  return fmt::format("{} ({} {})", z.name, words(lang).level, purdue_text(z.purdue_level));
+  return fmt::format(
+      "{} ({})", z.name,
+      fmt::format(fmt::runtime(words(lang).purdue_level.view()), purdue_text(z.purdue_level)));
 }
 
 const model::AssetType* type_of(const model::Asset& a, const model::Profile& p) {

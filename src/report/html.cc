@@ -9,6 +9,8 @@
 #include "core/text.h"
 #include "report/floor_note.h"
 #include "report/html_chart.h"
+#include "report/html_exec.h"
+#include "report/html_figure.h"
 #include "report/risk_colours.h"
 #include "report/summary.h"
 #include "report/words.h"
@@ -59,6 +61,7 @@ class Writer {
     out_ += fmt::format("<style>\n{}</style>\n</head>\n<body>\n", style_sheet());
     cover();
     out_ += "<main>\n";
+    out_ += executive_summary_html(m_, p_, r_, t_.lang);
     toc();
     summary();
     diagrams();
@@ -241,7 +244,13 @@ class Writer {
       out_ += fmt::format("<p class=\"note\">{}</p>\n", h_.no_diagram);
       return;
     }
-    out_ += "<div class=\"diagram\">" + inner + "</div>\n";
+    out_ += figure(inner, id.substr(2));
+  }
+
+  /// A zoomable figure of `inner`, linked to diagrams/<stem>.svg when the folder holds it.
+  std::string figure(const std::string& inner, const std::string& stem) const {
+    return diagram_figure_html(inner, d_.svg_files ? fmt::format("diagrams/{}.svg", stem) : "",
+                               t_.lang);
   }
 
   void diagrams() {
@@ -361,13 +370,13 @@ class Writer {
         out_ += fmt::format("<p class=\"note tree-note\">{}</p>\n",
                             html_escape(d_.scenario_tree_notes[i]));
       if (tree_svg) {
-        std::string inner = inline_svg(d_.scenario_tree_svgs[i], fmt::format("tree-{}", sc.id));
-        if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
+        const std::string stem = fmt::format("tree-{}", sc.id);
+        out_ += figure(inline_svg(d_.scenario_tree_svgs[i], stem), stem);
       }
       out_ += fmt::format("<h4>{}</h4>\n", h_.routes);
       if (i < d_.scenario_route_svgs.size() && !s.routes.empty()) {
-        std::string inner = inline_svg(d_.scenario_route_svgs[i], fmt::format("routes-{}", sc.id));
-        if (!inner.empty()) out_ += "<div class=\"diagram\">" + inner + "</div>\n";
+        const std::string stem = fmt::format("routes-{}", sc.id);
+        out_ += figure(inline_svg(d_.scenario_route_svgs[i], stem), stem);
       }
       if (i < d_.scenario_quant_html.size()) out_ += d_.scenario_quant_html[i];
       if (s.routes.empty()) {

@@ -29,6 +29,8 @@ struct HtmlDiagrams {
   /// Optional, per entry of Results::scenario_risks: the HTML of its quantitative propagation
   /// (report/html_quant.h), shown after its routes diagram.
   std::vector<std::string> scenario_quant_html;
+  /// The report folder holds diagrams/<stem>.svg of every diagram shown: each links to it.
+  bool svg_files = false;
 };
 
 /// Rows of a table shown in the HTML report at most (a route's steps are never cut apart): a
@@ -37,11 +39,12 @@ struct HtmlDiagrams {
 /// JSON outputs always have every row).
 inline constexpr std::size_t kHtmlRowLimit = 10000;
 
-/// Writes the report: a summary first (risk counts A–E per analysis as an inline SVG chart,
-/// the highest risks, the scenarios ranked, what the planned countermeasures would change),
-/// then the diagrams, the four tables of `tables` (sortable and filterable by a small inline
-/// script), and per scenario its attack tree and listed routes. Every piece of model text is
-/// HTML-escaped; embedded SVG has its XML prolog removed. Deterministic (no timestamps).
+/// Writes the report: an executive summary (report/html_exec.h), then a summary (risk counts A–E
+/// per analysis as an inline SVG chart, the highest risks, the scenarios ranked, what the planned
+/// countermeasures would change), then the diagrams, the four tables of `tables` (sortable and
+/// filterable by a small inline script), and per scenario its attack tree and listed routes. Every
+/// piece of model text is HTML-escaped; embedded SVG has its XML prolog removed. Deterministic (no
+/// timestamps).
 std::string html_report(const model::Model& model, const model::Profile& profile,
                         const risk::Results& results, const Report& tables,
                         const HtmlDiagrams& diagrams);

@@ -165,6 +165,7 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
       continue;
     }
     bool first_of_scenario = true;
+    const std::size_t scenario_first_row = t.rows.size();
     for (std::size_t ri = 0; ri < sr.routes.size(); ++ri) {
       const risk::Route& route = sr.routes[ri];
       const std::string entry_name(route.entry != kNone ? m.entries[route.entry].name : "");
@@ -179,7 +180,7 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
         row.push_back(Cell::of_number(s.countermeasure_level));
         if (si == 0) {
           if (route.steps.size() > 1)
-            for (std::size_t c = 10; c < 14; ++c)
+            for (std::size_t c : {3, 4, 10, 11, 12, 13})
               t.spans.push_back({t.rows.size() - 1, c, route.steps.size()});
           row.push_back(Cell::of_number(route.threat_level));
           row.push_back(Cell::of_number(route.countermeasure_level));
@@ -193,6 +194,10 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
         first_of_scenario = false;
       }
     }
+    // The scenario's cells (impact, level, scenario; its risks and remark) over all its rows.
+    if (const std::size_t n = t.rows.size() - scenario_first_row; n > 1)
+      for (std::size_t c : {0, 1, 2, 14, 15, 16})
+        t.spans.push_back({scenario_first_row, c, n});
   }
   return t;
 }

@@ -43,8 +43,9 @@ struct Table {
   std::string note;   ///< a line shown under the title (may be empty)
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;  ///< each row has columns.size() cells
-  /// Cells that span several rows in the spreadsheet layout (a route's values over its steps):
-  /// the value stands in the first row, the rows below are empty in the other formats.
+  /// Cells that span several rows in the spreadsheet layout (a route's values over its steps,
+  /// a scenario's over its routes): the value stands in the first row; in the other formats
+  /// the rows below are empty or repeat it. The XLSX writes it into every covered cell.
   struct Span {
     std::size_t row, column, rows;
   };

@@ -4,6 +4,7 @@
 
 #include "report/diagram.h"
 #include "report/dot.h"
+#include "report/words.h"
 
 namespace icsrisk::report {
 
@@ -115,6 +116,15 @@ std::string measure_name(const attacktree::TreeCountermeasure& m, const model::P
   return name;
 }
 
+/// A step's end `id` as shown: the asset's name (or "attacker" in the report language) when
+/// the options carry the model, else the id.
+std::string end_name(const std::string& id, const TreeDiagramOptions& o) {
+  if (!o.model) return id;
+  if (id == attacktree::kAttacker) return std::string(words(o.lang).attacker);
+  auto it = o.model->asset_index.find(id);
+  return it == o.model->asset_index.end() ? id : std::string(o.model->assets[it->second].name);
+}
+
 std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOptions& o,
                      std::optional<double> level) {
   std::string label;
@@ -124,7 +134,8 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
   } else if (n.kind == NodeKind::kStep) {
     label = !n.name.empty() && n.name != n.id
                 ? fmt::format("{}\n{}", n.name, method_name(n, p, o.lang))
-                : fmt::format("{} → {} : {}", n.from, n.to, method_name(n, p, o.lang));
+                : fmt::format("{} → {} : {}", end_name(n.from, o), end_name(n.to, o),
+                              method_name(n, p, o.lang));
   } else {
     label = n.name.empty() ? n.id : n.name;
   }
@@ -211,7 +222,10 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
       a.push_back(attr("penwidth", "3")), a.push_back(attr("color", "#cc0000"));
     else if (attacktree::is_gate(n.kind))
       a.push_back(attr("penwidth", "1.6"));
-    if (!n.id.empty()) a.push_back(dot::text("tooltip", n.id));
+    if (n.kind == NodeKind::kStep && options.model)
+      a.push_back(dot::text("tooltip", fmt::format("{}: {} → {}", n.id, n.from, n.to)));
+    else if (!n.id.empty())
+      a.push_back(dot::text("tooltip", n.id));
     w.node(node_id(*it), a);
     if (options.countermeasures) draw_countermeasures(w, t, *it, profile, options);
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attacktree/tree.h"
+#include "model/model.h"
 #include "model/profile.h"
 
 namespace icsrisk::report {
@@ -30,6 +31,9 @@ struct TreeDiagramOptions {
   bool measures_in_labels = false;
   /// With `highlight` and no `values`: the title line that says what the red route is.
   std::string highlight_note;
+  /// When set (a linked model), a step shows its source and destination by asset name and the
+  /// attacker in the report language; the node's tooltip keeps the ids.
+  const model::Model* model = nullptr;
 };
 
 /// A complete DOT document for tree `t`, top-down from its root. Gates are trapezia labelled

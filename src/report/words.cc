@@ -123,6 +123,7 @@ constexpr Words kJa = {
             .network = "ネットワーク",
             .categories = {"コンピュータ", "コントローラ", "ネットワーク機器", "フィールド機器", "可搬媒体"},
             .media = {"有線", "無線", "シリアル", "フィールドバス"},
+            .purdue_level = "パデューレベル{}",
         },
     .routes =
         {
@@ -264,6 +265,7 @@ constexpr Words kEn = {
             .network = "Network",
             .categories = {"Computer", "Controller", "Network device", "Field device", "Media"},
             .media = {"wired", "wireless", "serial", "fieldbus"},
+            .purdue_level = "Purdue level {}",
         },
     .routes =
         {

@@ -144,6 +144,7 @@ struct Words {
     Word network;
     std::array<Word, 5> categories;
     std::array<Word, 4> media;
+    Word purdue_level;  ///< {the zone's Purdue level}, as in a zone label "name (…)"
   } diagram;
   /// Words of the routes view (report/routes_diagram.cc).
   struct Routes {

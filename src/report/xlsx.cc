@@ -150,6 +150,93 @@ std::vector<double> column_widths(const Table& t, std::size_t rows) {
   return w;
 }
 
+/// The format of a body cell of kind `cell.kind`.
+lxw_format* format_of(const Cell& cell, const Formats& f) {
+  switch (cell.kind) {
+    case Cell::Kind::kNumber:
+      return f.number;
+    case Cell::Kind::kRisk:
+      return f.risk[risk_slot(cell.risk)];
+    default:
+      return f.text;
+  }
+}
+
+/// Writes one body cell: numbers as numbers, everything else as a string (never a formula).
+void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell, const Formats& f,
+                std::string& cut, Check& check) {
+  switch (cell.kind) {
+    case Cell::Kind::kNumber:
+      check(worksheet_write_number(ws, row, col, cell.number, f.number));
+      break;
+    case Cell::Kind::kRisk:
+      check(worksheet_write_string(ws, row, col, cell.text.c_str(), format_of(cell, f)));
+      break;
+    case Cell::Kind::kText:
+    case Cell::Kind::kMark:
+      check(worksheet_write_string(ws, row, col, fit_cell(cell.text, cut), f.text));
+      break;
+    case Cell::Kind::kEmpty:
+      check(worksheet_write_blank(ws, row, col, f.text));
+      break;
+  }
+}
+
+/// An autofilter on the (lower) header row over the body, and print setup: A4 landscape, one
+/// page wide (as many pages tall as needed), the header rows repeated on every printed page.
+void print_setup(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t shown,
+                 Check& check) {
+  const auto last_col = static_cast<lxw_col_t>(t.columns.size() - 1);
+  const auto last_row = static_cast<lxw_row_t>(first + (shown == 0 ? 0 : shown - 1));
+  check(worksheet_autofilter(ws, first - 1, 0, last_row, last_col));
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  check(worksheet_repeat_rows(ws, kHeaderTop, first - 1));
+}
+
+/// The first `shown` rows of `t` from sheet row `first`. A spanned value is written into every
+/// cell it covers (under the merge, when merging), so that the autofilter keeps all of a
+/// scenario's or a route's rows: Excel filters a merged range by each row's own cell, and an
+/// empty cell there would hide every row of the range but the first.
+void write_body(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t shown,
+                const Formats& f, bool constant_memory, Check& check) {
+  std::string cut;
+  std::vector<const Cell*> covering(t.columns.size(), nullptr);
+  std::vector<std::size_t> covered_until(t.columns.size(), 0);
+  std::vector<Table::Span> spans = t.spans;
+  std::stable_sort(spans.begin(), spans.end(),
+                   [](const Table::Span& a, const Table::Span& b) { return a.row < b.row; });
+  std::size_t next_span = 0;
+  for (std::size_t r = 0; r < shown; ++r) {
+    for (; next_span < spans.size() && spans[next_span].row == r; ++next_span) {
+      const Table::Span& span = spans[next_span];
+      covering[span.column] = &t.rows[span.row][span.column];
+      covered_until[span.column] = span.row + span.rows;
+    }
+    const auto row = static_cast<lxw_row_t>(first + r);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const bool covered = covering[c] != nullptr && r < covered_until[c];
+      write_cell(ws, row, static_cast<lxw_col_t>(c), covered ? *covering[c] : t.rows[r][c], f, cut,
+                 check);
+    }
+  }
+  // Spans merge a cell over the rows below it (not in constant-memory mode, which writes rows
+  // strictly in order). merge_range blanks the range: every covered cell is written again.
+  if (!constant_memory) {
+    for (const Table::Span& span : t.spans) {
+      if (span.row + span.rows > shown) continue;
+      const Cell& cell = t.rows[span.row][span.column];
+      const auto r0 = static_cast<lxw_row_t>(first + span.row);
+      const auto r1 = static_cast<lxw_row_t>(r0 + span.rows - 1);
+      const auto c = static_cast<lxw_col_t>(span.column);
+      check(worksheet_merge_range(ws, r0, c, r1, c, "", format_of(cell, f)));
+      for (lxw_row_t r = r0; r <= r1; ++r)
+        write_cell(ws, r, c, cell, f, cut, check);
+    }
+  }
+}
+
 lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, const Formats& f,
                       bool constant_memory) {
   Check check;
@@ -162,7 +249,6 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
   for (std::size_t c = 0; c < widths.size(); ++c)
     check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
                                nullptr));
-  std::string cut;
   check(worksheet_write_string(
       ws, 0, 0, fmt::format("{} — {} ({})", t.title, report.system_name, report.system_id).c_str(),
       f.title));
@@ -174,46 +260,8 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
   if (!note.empty()) check(worksheet_write_string(ws, 2, 0, note.c_str(), f.plain));
   write_header(ws, t, kHeaderTop, f, !constant_memory, check);
   const lxw_row_t first = kHeaderTop + header_rows;
-  for (std::size_t r = 0; r < shown; ++r) {
-    const auto row = static_cast<lxw_row_t>(first + r);
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      const Cell& cell = t.rows[r][c];
-      const auto col = static_cast<lxw_col_t>(c);
-      switch (cell.kind) {
-        case Cell::Kind::kNumber:
-          check(worksheet_write_number(ws, row, col, cell.number, f.number));
-          break;
-        case Cell::Kind::kRisk:
-          check(worksheet_write_string(ws, row, col, cell.text.c_str(),
-                                       f.risk[risk_slot(cell.risk)]));
-          break;
-        case Cell::Kind::kText:
-        case Cell::Kind::kMark:
-          check(worksheet_write_string(ws, row, col, fit_cell(cell.text, cut), f.text));
-          break;
-        case Cell::Kind::kEmpty:
-          check(worksheet_write_blank(ws, row, col, f.text));
-          break;
-      }
-    }
-  }
-  // Spans merge a cell over the rows below it (not in constant-memory mode, which writes rows
-  // strictly in order). merge_range writes its text as a string: numbers are written again.
-  if (!constant_memory) {
-    for (const Table::Span& span : t.spans) {
-      if (span.row + span.rows > shown) continue;
-      const Cell& cell = t.rows[span.row][span.column];
-      const auto r0 = static_cast<lxw_row_t>(first + span.row);
-      const auto r1 = static_cast<lxw_row_t>(r0 + span.rows - 1);
-      const auto c = static_cast<lxw_col_t>(span.column);
-      lxw_format* fmt = cell.kind == Cell::Kind::kNumber ? f.number
-                        : cell.kind == Cell::Kind::kRisk ? f.risk[risk_slot(cell.risk)]
-                                                         : f.text;
-      check(worksheet_merge_range(ws, r0, c, r1, c, fit_cell(cell.text, cut), fmt));
-      if (cell.kind == Cell::Kind::kNumber)
-        check(worksheet_write_number(ws, r0, c, cell.number, fmt));
-    }
-  }
+  write_body(ws, t, first, shown, f, constant_memory, check);
+  print_setup(ws, t, first, shown, check);
   // Freeze the header, and the first column of the matrix (its row labels).
   worksheet_freeze_panes(ws, first, t.id == "dataflow-matrix" ? 1 : 0);
   return check.first;

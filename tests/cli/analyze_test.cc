@@ -41,8 +41,8 @@ class CliAnalyzeTest : public testing::CliTest {
   }
 };
 
-TEST_F(CliAnalyzeTest, NoModelAnalysesTheBundledExampleIntoTheDefaultFolder) {
-  Outcome r = analyze("--format json,csv,md,xlsx");
+TEST_F(CliAnalyzeTest, ExampleAnalysesTheBundledExampleIntoTheDefaultFolder) {
+  Outcome r = analyze("--example --format json,csv,md,xlsx");
   ASSERT_EQ(r.code, 0) << r.err;
   fs::path out = dir_ / "reports" / "model-plant";
   for (const char* f : {"results.json", "asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv",
@@ -89,10 +89,10 @@ TEST_F(CliAnalyzeTest, InvalidModelExitsThreeWithDiagnosticsAndWritesNothing) {
 }
 
 TEST_F(CliAnalyzeTest, UsageErrorsExitTwo) {
-  EXPECT_EQ(analyze("--format json,pdfx").code, 2);
-  EXPECT_EQ(analyze("--lang fr").code, 2);
-  EXPECT_EQ(analyze("--routes 0").code, 2);
-  EXPECT_EQ(analyze("--format ,").code, 2);  // selects no format
+  EXPECT_EQ(analyze("--example --format json,pdfx").code, 2);
+  EXPECT_EQ(analyze("--example --lang fr").code, 2);
+  EXPECT_EQ(analyze("--example --routes 0").code, 2);
+  EXPECT_EQ(analyze("--example --format ,").code, 2);  // selects no format
   EXPECT_FALSE(fs::exists(dir_ / "reports"));
 }
 

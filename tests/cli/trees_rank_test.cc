@@ -16,8 +16,9 @@ TEST(AttackTreeCliRankTest, ListsTheBestSetsOfEachRankingWithTheirValues) {
   testing::CliResult r = testing::run_icsrisk(kShared + " --rank cost,time --top 1");
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("  attack sets by cost (the best 1 of 2):\n"
-                       "    1. probability 0.0162, cost 370, time 105: {phishing, cross-fw, "
-                       "exploit-scada, disable-av, send-command}\n"
+                       "    1. probability 0.0162, cost 370, time 105: {標的型メールで事務用端末に"
+                       "感染, FWの許可通信を悪用して制御サーバへ到達, 制御サーバの脆弱性を突く, "
+                       "ウイルス対策を無効化, send-command}\n"
                        "  attack sets by time (the best 1 of 2):\n"),
             std::string::npos)
       << r.out;

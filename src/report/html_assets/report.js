@@ -36,4 +36,36 @@
       if(count) count.textContent = shown;
     });
   });
+  // Diagrams (figure.diagram): fit the width by default; click toggles 1:1 / fit, the buttons
+  // and Ctrl+wheel zoom. Graphviz gives the size in points in the viewBox: 1pt = 4/3 px.
+  document.querySelectorAll("figure.diagram").forEach(function(fig){
+    var svg = fig.querySelector(".diagram-view svg"); if(!svg) return;
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    var natural = box && box.width ? box.width * 4 / 3 : svg.getBoundingClientRect().width;
+    var scale = 1;
+    function fit(){ fig.classList.add("fit"); svg.style.width = ""; svg.style.height = ""; }
+    function zoom(s){
+      scale = Math.min(8, Math.max(0.1, s));
+      fig.classList.remove("fit");
+      svg.style.width = (natural * scale) + "px"; svg.style.height = "auto";
+    }
+    function current(){
+      return fig.classList.contains("fit") ? svg.getBoundingClientRect().width / natural : scale;
+    }
+    fig.querySelectorAll("button[data-zoom]").forEach(function(b){
+      b.addEventListener("click", function(){
+        var z = b.getAttribute("data-zoom");
+        if(z === "fit") fit(); else if(z === "actual") zoom(1);
+        else zoom(current() * (z === "in" ? 1.25 : 0.8));
+      });
+    });
+    svg.addEventListener("click", function(e){
+      if(e.target.closest && e.target.closest("a")) return;
+      if(fig.classList.contains("fit")) zoom(1); else fit();
+    });
+    fig.querySelector(".diagram-view").addEventListener("wheel", function(e){
+      if(!e.ctrlKey) return;
+      e.preventDefault(); zoom(current() * (e.deltaY < 0 ? 1.1 : 0.9));
+    }, {passive: false});
+  });
 })();
