@@ -12,7 +12,8 @@ enum Networks {
   kNetMedium,
   kNetMeasures,
   kNetPlanned,
-  kNetDescription
+  kNetDescription,
+  kNetImportance
 };
 enum Assets {
   kAssetId,
@@ -54,7 +55,8 @@ enum Scenarios {
   kScenarioTarget,
   kScenarioAttack,
   kScenarioBases,
-  kScenarioDescription
+  kScenarioDescription,
+  kScenarioAccess
 };
 enum Measures { kMeasureRef, kMeasureZone, kMeasureNetwork, kMeasureStatus };
 

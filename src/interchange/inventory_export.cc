@@ -87,7 +87,8 @@ void scenarios(const model::Model& m, Inventory& inv) {
         bases += (bases.empty() ? "" : " ") + str(b);
       inv[Table::kScenarios].rows.push_back(
           row_of({str(i.id), str(i.name), std::to_string(i.level), str(i.description), str(s.id),
-                  str(s.name), str(s.target), str(s.attack), bases, str(s.description)},
+                  str(s.name), str(s.target), str(s.attack), bases, str(s.description),
+                  s.access == model::Access::kSegment ? "segment" : ""},
                  s.loc));
     }
   }
@@ -109,7 +110,8 @@ Inventory inventory_of(const model::Model& m) {
     inv[Table::kNetworks].rows.push_back(row_of(
         {str(n.id), str(n.name), str(n.zone), model::kMediumIds[static_cast<std::size_t>(n.medium)],
          measures(n.countermeasures, Status::kImplemented),
-         measures(n.countermeasures, Status::kPlanned), str(n.description)},
+         measures(n.countermeasures, Status::kPlanned), str(n.description),
+         n.importance > 0 ? std::to_string(n.importance) : ""},
         n.loc));
   assets(m, inv);
   for (const model::Flow& f : m.flows)

@@ -130,10 +130,14 @@ void ModelBuilder::write_impacts() {
       std::string bases;
       for (const auto& [b, loc] : tokens(c[col::kScenarioBases]))
         bases += (bases.empty() ? "" : " ") + b;
-      std::string open = fmt::format(
-          "scenario{}{}{}{}{}", attr("id", c[col::kScenarioId].text),
-          attr("name", c[col::kScenarioName].text), attr("target", c[col::kScenarioTarget].text),
-          attr("attack", c[col::kScenarioAttack].text), attr("bases", bases));
+      const Cell& access = c[col::kScenarioAccess];
+      if (!access.text.empty())
+        catalogue_ok(access.text, access.loc, "access", {"flows", "segment"});
+      std::string open = fmt::format("scenario{}{}{}{}{}{}", attr("id", c[col::kScenarioId].text),
+                                     attr("name", c[col::kScenarioName].text),
+                                     attr("target", c[col::kScenarioTarget].text),
+                                     attr("attack", c[col::kScenarioAttack].text),
+                                     attr("bases", bases), attr("access", access.text));
       if (c[col::kScenarioDescription].text.empty())
         out_ += fmt::format("      <{}/>\n", open);
       else

@@ -91,9 +91,11 @@ void ModelBuilder::write_networks() {
       std::vector<std::string_view> ids(model::kMediumIds.begin(), model::kMediumIds.end());
       catalogue_ok(medium.text, medium.loc, "medium", ids);
     }
+    int_ok(r.cells[col::kNetImportance], 1, 3, false);
     std::string open =
-        fmt::format("network{}{}{}{}", attr("id", id), attr("name", r.cells[col::kNetName].text),
-                    attr("zone", r.cells[col::kNetZone].text), attr("medium", medium.text));
+        fmt::format("network{}{}{}{}{}", attr("id", id), attr("name", r.cells[col::kNetName].text),
+                    attr("zone", r.cells[col::kNetZone].text), attr("medium", medium.text),
+                    attr("importance", r.cells[col::kNetImportance].text));
     std::string inner = description(r.cells[col::kNetDescription], "      ") +
                         measures(r, col::kNetMeasures, col::kNetPlanned, "      ");
     body += element("    ", open, "network", inner);

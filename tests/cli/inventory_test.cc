@@ -158,6 +158,10 @@ TEST(CliInventoryTest, SmallPlantRoundTripsThroughCsv) {
 }
 
 // Markup, formula starts, quotes, control characters: all come back as the same text.
+TEST(CliInventoryTest, RemoteStationRoundTripsThroughCsv) {
+  expect_round_trip("models/remote-station.xml");
+}
+
 TEST(CliInventoryTest, HostileModelRoundTripsThroughCsv) {
   expect_round_trip("tests/data/hostile/hostile-model.xml");
 }
