@@ -160,8 +160,13 @@ int interrupt_analyze(const fs::path& dir, int sig) {
   }
   bool seen = false;
   for (int i = 0; i < 12000 && !seen; ++i) {
-    for (const auto& e : fs::directory_iterator(dir))
-      seen = seen || e.path().filename().string().starts_with("out.tmp-");
+    // The folder being filled, not the previous report renamed aside (".old") at the very end
+    // of a run: on a loaded machine this poll may first look only then, when the run is about
+    // to restore the default signal handling.
+    for (const auto& e : fs::directory_iterator(dir)) {
+      std::string name = e.path().filename().string();
+      seen = seen || (name.starts_with("out.tmp-") && !name.ends_with(".old"));
+    }
     if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   kill(pid, seen ? sig : SIGKILL);  // a run that never got there is not left running
