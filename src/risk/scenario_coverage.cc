@@ -27,16 +27,6 @@ struct Walks {
   std::vector<bool> reached;
 };
 
-/// Entry indices sorted by id.
-std::vector<std::size_t> entries_by_id(const model::Model& m) {
-  std::vector<std::size_t> out(m.entries.size());
-  for (std::size_t e = 0; e < out.size(); ++e)
-    out[e] = e;
-  std::sort(out.begin(), out.end(),
-            [&](std::size_t a, std::size_t b) { return m.entries[a].id < m.entries[b].id; });
-  return out;
-}
-
 Walks walks_from_entries(const ReachGraph& g, std::size_t target, int limit) {
   const std::size_t a_count = g.model().assets.size();
   const graph::Topology& t = g.topology();

@@ -64,13 +64,7 @@ class Enumerator {
     prune_ = prune;
     work_ = 0;
     aborted_ = false;
-    std::vector<std::size_t> entries(g_.model().entries.size());
-    for (std::size_t e = 0; e < entries.size(); ++e)
-      entries[e] = e;
-    std::sort(entries.begin(), entries.end(), [&](std::size_t a, std::size_t b) {
-      return g_.model().entries[a].id < g_.model().entries[b].id;
-    });
-    for (std::size_t e : entries) {
+    for (std::size_t e : entries_by_id(g_.model())) {
       entry_ = e;
       std::vector<std::size_t> first = entry_assets(g_, e, f_.target);
       std::sort(first.begin(), first.end(),

@@ -128,6 +128,15 @@ std::optional<RawRoute> fewest_hops_route(const ReachGraph& g, const FinalSteps&
   return r;
 }
 
+std::vector<std::size_t> entries_by_id(const model::Model& m) {
+  std::vector<std::size_t> out(m.entries.size());
+  for (std::size_t e = 0; e < out.size(); ++e)
+    out[e] = e;
+  std::sort(out.begin(), out.end(),
+            [&](std::size_t a, std::size_t b) { return m.entries[a].id < m.entries[b].id; });
+  return out;
+}
+
 void rate(const ReachGraph& g, int impact_level, RawRoute& r, int level) {
   r.level = level;
   r.vulnerability = vulnerability_of(level);

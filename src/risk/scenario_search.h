@@ -31,6 +31,9 @@ std::optional<RawRoute> fewest_hops_route(const ReachGraph& g, const FinalSteps&
                                           const std::vector<std::size_t>& hops, std::size_t e,
                                           int limit);
 
+/// Entry indices sorted by id (the order routes are searched and tie-broken in).
+std::vector<std::size_t> entries_by_id(const model::Model& m);
+
 /// The base-coverage routes (method.md §7 "Routes listed"): per attack base that some route can
 /// use, in asset order, the route whose final step starts at it attaining the least level
 /// achievable through it; fewest hops, then entry id, then asset ids; rated. No hop bound.
