@@ -95,11 +95,8 @@ int write_folder(assessment::Assessment& a, const fs::path& dir) {
     for (const assessment::Document& doc : assessment::documents(a)) {
       if (progress) std::fprintf(stderr, "icsrisk: writing %s\n", doc.name.c_str());
       fs::path path = tmp / doc.name;
-      std::error_code ec;
-      fs::create_directories(path.parent_path(), ec);
-      if (ec)
-        return core::Error{
-            fmt::format("cannot create '{}': {}", path.parent_path().string(), ec.message())};
+      if (core::Status d = create_folders_inside(tmp, fs::path(doc.name).parent_path()); !d)
+        return d;
       if (core::Status w = doc.write(path); !w) return w;
     }
     return core::Ok{};

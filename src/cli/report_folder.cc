@@ -128,10 +128,13 @@ class SignalCleanup {
       int sig = sigtimedwait(&set_, nullptr, &wait);
       if (sig <= 0) continue;
       std::lock_guard<std::mutex> lock(mutex_);
-      // The main thread may still be creating files in it: retry until it is gone.
+      // The main thread may still be creating files in it: retry until it is gone (nothing
+      // the main thread does brings it back: see create_folders_inside), for two seconds at
+      // most (a folder we may not remove).
       std::error_code ec;
-      for (int i = 0; i < 20 && !pending_.empty() && fs::exists(fs::symlink_status(pending_, ec));
-           ++i)
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+      while (!pending_.empty() && fs::exists(fs::symlink_status(pending_, ec)) &&
+             std::chrono::steady_clock::now() < give_up)
         fs::remove_all(pending_, ec);
       _exit(128 + sig);
     }
@@ -206,6 +209,23 @@ struct RemoveUnlessKept {
 };
 
 }  // namespace
+
+core::Status create_folders_inside(const fs::path& root, const fs::path& relative_dir) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(root, ec)))
+    return core::Error{fmt::format("cannot write in '{}': it is gone", root.string())};
+  fs::path path = root;
+  for (const fs::path& part : relative_dir) {
+    if (part.empty() || part == ".") continue;
+    if (part == ".." || part.has_root_path())
+      return core::Error{
+          fmt::format("'{}' is not a folder inside '{}'", relative_dir.string(), root.string())};
+    path /= part;
+    fs::create_directory(path, ec);  // fails when `root` or a level above is gone
+    if (ec) return core::Error{fmt::format("cannot create '{}': {}", path.string(), ec.message())};
+  }
+  return core::Ok{};
+}
 
 core::Status write_report_folder(const fs::path& dir,
                                  const std::function<core::Status(const fs::path&)>& fill) {

@@ -34,4 +34,10 @@ core::Status write_report_folder(
     const std::filesystem::path& dir,
     const std::function<core::Status(const std::filesystem::path&)>& fill);
 
+/// Creates the folders of `relative_dir` inside `root`, one level at a time, and never `root`
+/// itself: a temporary folder that a signal has just removed stays removed (fill functions use
+/// this rather than create_directories, which would bring it back, empty, for good).
+core::Status create_folders_inside(const std::filesystem::path& root,
+                                   const std::filesystem::path& relative_dir);
+
 }  // namespace icsrisk::cli
