@@ -10,12 +10,13 @@
 #include "plan/candidates.h"
 #include "plan/whatif.h"
 #include "risk/analysis.h"
+#include "unit/case_count.h"
 #include "unit/plan_random.h"
 
 namespace icsrisk::testing {
 namespace {
 
-constexpr int kModels = 150;
+constexpr int kModels = cases(150);
 
 /// The changes of `after` against `before`, by full analysis (the reference).
 struct Full {

@@ -12,6 +12,7 @@
 #include <random>
 #include <set>
 
+#include "unit/case_count.h"
 #include "unit/scenario_fixture.h"
 
 namespace icsrisk::testing {
@@ -22,7 +23,7 @@ std::optional<char> letter_of(const std::optional<model::Risk>& r) {
 }
 namespace {
 
-constexpr int kModels = 300;
+constexpr int kModels = cases(300);
 
 /// A random model in the test profile: up to 4 networks, hosts, firewalls, one-way gateways,
 /// routers, flows, measures on assets/networks/flows, asset and network entries (some on the
