@@ -1,8 +1,8 @@
 // icsrisk_bench: how loading a model compares with parsing its XML alone.
 // For synthetic plants of 1,000 / 10,000 / 100,000 assets (generator.h) of several shapes S:
-// 0 the default plant (3 flows an asset, areas of 100 assets, sites of 1,000); 1 few flows and
-// many networks (1 flow an asset, areas of 30); 2 many zones (2 flows an asset, areas of 15,
-// sites of 40). Shapes 1 and 2 run at 100,000 assets only.
+// 0 the default plant (3 flows an asset, areas of 100 assets, sites of 1,000); 1 few flows, so
+// many networks and zones per flow (1 flow an asset, areas of 30); 2 many zones and sites (2
+// flows an asset, areas of 15, sites of 40). Shapes 1 and 2 run at 100,000 assets only.
 //   PugixmlParse/N/S  pugi::xml_document::load_buffer on the text, flags as in src/xml/reader.cc;
 //   LoadModel/N/S     model::load_model (parse, UTF-8 check, structs, form diagnostics);
 //   LoadAndLink/N/S   model::load_model + model::link_model against the built-in profile;
