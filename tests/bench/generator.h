@@ -16,6 +16,11 @@ struct GeneratorOptions {
   std::size_t flows_per_asset = 3;  ///< flows sent by each asset; total = assets × this
   std::size_t scenarios = 10;       ///< attack scenarios, grouped into business impacts
   std::uint64_t seed = 1;           ///< same options and seed → byte-identical output
+  /// Assets per control area (each area adds 3 zones and 2 networks plus a field network per
+  /// controller) and per site (each site adds 4 zones and 4 networks): smaller values give
+  /// the "many zones / many networks" shapes of the validate benchmark.
+  std::size_t area_size = 100;
+  std::size_t site_size = 1000;
 };
 
 /// What was generated, for reports.

@@ -1,5 +1,6 @@
 // icsrisk_genmodel: writes a synthetic plant model (generator.h) for scale tests.
-//   icsrisk_genmodel [--assets N] [--flows-per-asset F] [--scenarios S] [--seed X] [-o FILE]
+//   icsrisk_genmodel [--assets N] [--flows-per-asset F] [--scenarios S] [--seed X]
+//                    [--area-size A] [--site-size S] [-o FILE]
 
 #include <cstdio>
 #include <string>
@@ -17,6 +18,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--scenarios", o.scenarios, "attack scenarios")->capture_default_str();
   app.add_option("--seed", o.seed, "seed; the same seed gives the same file")
+      ->capture_default_str();
+  app.add_option("--area-size", o.area_size, "assets per control area (at least 15)")
+      ->capture_default_str();
+  app.add_option("--site-size", o.site_size, "assets per site (at least 40)")
       ->capture_default_str();
   app.add_option("-o,--output", output, "output file (default: standard output)");
   CLI11_PARSE(app, argc, argv);

@@ -12,9 +12,7 @@ namespace icsrisk::bench::detail {
 
 namespace {
 
-constexpr std::size_t kAreaSize = 100;   // assets per area (each area stays 50–200)
-constexpr std::size_t kSiteSize = 1000;  // assets per site
-constexpr std::size_t kAreaCore = 11;    // assets every area has before its controllers
+constexpr std::size_t kAreaCore = 11;  // assets every area has before its controllers
 
 /// The site-level assets areas refer to.
 struct Site {
@@ -38,7 +36,8 @@ class Builder {
     std::size_t hq_dc = asset({"hq-dc", "ドメインコントローラ(本社)", "server", Role::kHqDc, 2},
                               {n_wan_}, {{"account-management"}, {"privilege-management"}});
     std::size_t n = std::max<std::size_t>(o_.assets, 3);
-    std::size_t sites = std::max<std::size_t>(1, (n - 2 + kSiteSize / 2) / kSiteSize);
+    std::size_t site_size = std::max<std::size_t>(o_.site_size, 40);
+    std::size_t sites = std::max<std::size_t>(1, (n - 2 + site_size / 2) / site_size);
     p_.sites = sites;
     for (std::size_t s = 0; s < sites; ++s) {
       std::size_t budget = (n - 2) / sites + (s < (n - 2) % sites ? 1 : 0);
@@ -104,7 +103,8 @@ class Builder {
     dmz(t);
     std::size_t fixed = 20 + pc_groups;
     std::size_t rest = budget > fixed ? budget - fixed : 0;
-    std::size_t areas = std::max<std::size_t>(1, (rest + kAreaSize / 2) / kAreaSize);
+    std::size_t area_size = std::max<std::size_t>(o_.area_size, 15);
+    std::size_t areas = std::max<std::size_t>(1, (rest + area_size / 2) / area_size);
     for (std::size_t a = 0; a < areas; ++a)
       area(t, a + 1, rest / areas + (a < rest % areas ? 1 : 0));
     wireless(t);

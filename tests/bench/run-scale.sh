@@ -4,12 +4,20 @@
 # libxml2 (xmllint --noout). Prints wall time, CPU time (user + sys) and peak RSS per run, then
 # the best-of-N ratio validate / pugixml. Targets: ratio < 3, peak RSS < 1 GB.
 #
-#   tests/bench/run-scale.sh [BUILD_DIR] [ASSETS] [RUNS]     (defaults: build 100000 3)
+#   tests/bench/run-scale.sh [BUILD_DIR] [ASSETS] [RUNS] [GENERATOR OPTIONS...]
+#                                                  (defaults: build 100000 3 --flows-per-asset 3)
+# Generator options after RUNS choose the shape (see icsrisk_genmodel --help), e.g. few flows
+# and many networks: `run-scale.sh build 100000 5 --flows-per-asset 1 --area-size 30`. The
+# ratio is also given as the median over the runs of validate / pugixml of the same round
+# (paired runs: both see the same load of the shared machine).
 set -euo pipefail
 
 build=${1:-build}
 assets=${2:-100000}
 runs=${3:-3}
+shift $(($# < 3 ? $# : 3))
+shape=("$@")
+((${#shape[@]})) || shape=(--flows-per-asset 3)
 icsrisk=$build/icsrisk
 gen=$build/tests/bench/icsrisk_genmodel
 parse=$build/tests/bench/icsrisk_xmlparse
@@ -20,7 +28,7 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 model=$tmp/synthetic-$assets.xml
-"$gen" --assets "$assets" --flows-per-asset 3 --scenarios 10 --seed 1 -o "$model"
+"$gen" --assets "$assets" --scenarios 10 --seed 1 "${shape[@]}" -o "$model"
 echo "model: $model ($(du -h "$model" | cut -f1))"
 
 # measure LABEL CMD...: runs CMD (stdout discarded, stderr to $tmp/err) and appends
@@ -78,3 +86,12 @@ awk '
            wall[v] / wall[p], cpu[v] / cpu[p]
     printf "peak RSS of validate: %.0f MB (target < 1024 MB)\n", rss[v] / 1024
   }' "$tmp/results"
+awk '
+  $1" "$2 == "pugixml parse" { pw = $3; pc = $4 }
+  $1" "$2 == "icsrisk validate" { rw[n] = $3 / pw; rc[n] = $4 / (pc > 0 ? pc : 0.01); ++n }
+  function median(a, n,   i, j, t) {
+    for (i = 0; i < n; ++i) for (j = i + 1; j < n; ++j) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2
+  }
+  END { printf "median of %d paired runs validate/pugixml: %.2fx wall, %.2fx cpu (target < 3x)\n",
+               n, median(rw, n), median(rc, n) }' "$tmp/results"

@@ -33,8 +33,11 @@ class Writer {
   void run(const GeneratorOptions& o) {
     put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     put("<!-- synthetic plant written by icsrisk_genmodel: assets {}, flows per asset {}, "
-        "scenarios {}, seed {} -->\n",
+        "scenarios {}, seed {}",
         o.assets, o.flows_per_asset, o.scenarios, o.seed);
+    if (o.area_size != GeneratorOptions{}.area_size || o.site_size != GeneratorOptions{}.site_size)
+      put(", area size {}, site size {}", o.area_size, o.site_size);
+    put(" -->\n");
     put("<system id=\"synthetic-plant\" name=\"合成プラント({}資産)\" "
         "xmlns=\"urn:icsrisk:model:1\">\n",
         p_.assets.size());
