@@ -174,7 +174,8 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
                                  context.topology());
   // 4. tables: the countermeasure ranking of a plant-sized model (the four IPA tables are made
   // row by row as documents() writes them)
-  if (formats.tables() && model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
+  if (formats.tables() &&
+      model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
     const plan::WhatIf whatif(context);
     a.extra_tables.push_back(report::plan_table(
         whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));

@@ -120,8 +120,8 @@ struct Assessment {
   const model::Model* model = nullptr;
   const model::Profile* profile = nullptr;
   Options options;
-  risk::Results results;                    ///< the two analyses and their summary
-  std::vector<ScenarioTree> trees;          ///< per scenario, in results order (when needed)
+  risk::Results results;            ///< the two analyses and their summary
+  std::vector<ScenarioTree> trees;  ///< per scenario, in results order (when needed)
   /// The report's tables as row sources (when a table format is chosen): the four tables, then
   /// `extra_tables`. Made by documents(), not by assess(): a source reads `results` where it
   /// finally lives (the Assessment is returned by value), and makes its rows as they are written.

@@ -107,8 +107,7 @@ core::Status write_streamed(const fs::path& path,
 /// The tables' row sources: the four IPA tables with the quantitative column, then the small
 /// tables assess() made whole.
 report::ReportSource table_sources(const Assessment& a) {
-  report::ReportSource r =
-      report::report_source(*a.model, *a.profile, a.results, a.options.lang);
+  report::ReportSource r = report::report_source(*a.model, *a.profile, a.results, a.options.lang);
   report::add_quant_column(r, a.results, a.quant);
   for (const report::Table& t : a.extra_tables)
     r.tables.push_back(report::view_of(t));

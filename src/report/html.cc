@@ -266,14 +266,15 @@ class Writer {
     // the limit would cut) is known once they are made, and the note above the table says it.
     std::string body;
     std::size_t shown = std::min(t.row_count, kHtmlRowLimit), made = 0;
-    t.produce([&](std::size_t r, const std::vector<Cell>& row, const std::vector<TableSpan>& spans) {
-      if (r >= shown) return false;
-      for (const TableSpan& s : spans)
-        shown = std::max(shown, s.row + s.rows);
-      body_row(body, row);
-      made = r + 1;
-      return true;
-    });
+    t.produce(
+        [&](std::size_t r, const std::vector<Cell>& row, const std::vector<TableSpan>& spans) {
+          if (r >= shown) return false;
+          for (const TableSpan& s : spans)
+            shown = std::max(shown, s.row + s.rows);
+          body_row(body, row);
+          made = r + 1;
+          return true;
+        });
     shown = made;
     out_ += fmt::format("<h3 id=\"{}\">{}</h3>\n", id, html_escape(t.title));
     if (!t.note.empty()) out_ += fmt::format("<p class=\"note\">{}</p>\n", html_lines(t.note));

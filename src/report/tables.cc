@@ -186,8 +186,7 @@ TableSource dataflow_matrix(const model::Model& m, model::Lang lang) {
   t.row_count = senders->size();
   // The cells (at most kMatrixCellLimit) are made per pass: a source keeps only the index maps.
   auto columns = std::make_shared<std::vector<std::size_t>>(std::move(receiver_col));
-  t.produce = [&m, sender_col, senders, columns,
-               n = receivers.size()](const RowVisitor& visit) {
+  t.produce = [&m, sender_col, senders, columns, n = receivers.size()](const RowVisitor& visit) {
     std::vector<std::vector<std::string>> cells(senders->size(), std::vector<std::string>(n));
     for (const model::Flow& f : m.flows) {
       if (!linked(f)) continue;
@@ -278,12 +277,12 @@ Table materialise(const TableSource& source) {
   Table t;
   static_cast<TableHead&>(t) = source;
   t.rows.reserve(source.row_count);
-  source.produce([&t](std::size_t, const std::vector<Cell>& cells,
-                      const std::vector<TableSpan>& spans) {
-    t.rows.push_back(cells);
-    t.spans.insert(t.spans.end(), spans.begin(), spans.end());
-    return true;
-  });
+  source.produce(
+      [&t](std::size_t, const std::vector<Cell>& cells, const std::vector<TableSpan>& spans) {
+        t.rows.push_back(cells);
+        t.spans.insert(t.spans.end(), spans.begin(), spans.end());
+        return true;
+      });
   return t;
 }
 

@@ -93,10 +93,46 @@ struct Check {
   }
 };
 
+/// The last column of the group that starts at column `c`.
+lxw_col_t group_end(const TableHead& t, lxw_col_t c) {
+  const auto ncol = static_cast<lxw_col_t>(t.columns.size());
+  lxw_col_t end = c;
+  while (end + 1 < ncol && t.columns[end + 1].group == t.columns[c].group)
+    ++end;
+  return end;
+}
+
+/// The grouped header in constant-memory mode, where rows are written in order and a merge must
+/// end on the current row: the upper row with its group merges, then the lower row, then the
+/// merges of the ungrouped columns over both (their writes into the flushed upper row are
+/// refused and change nothing). The same cells and ranges as the default mode, in another order.
+void write_header_in_order(lxw_worksheet* ws, const TableHead& t, lxw_row_t top, const Formats& f,
+                           Check& check) {
+  const auto ncol = static_cast<lxw_col_t>(t.columns.size());
+  for (lxw_col_t c = 0; c < ncol;) {
+    const Column& col = t.columns[c];
+    const lxw_col_t end = col.group.empty() ? c : group_end(t, c);
+    const std::string& text = col.group.empty() ? col.name : col.group;
+    if (end > c)
+      check(worksheet_merge_range(ws, top, c, top, end, text.c_str(), f.header));
+    else
+      check(worksheet_write_string(ws, top, c, text.c_str(), f.header));
+    c = end + 1;
+  }
+  for (lxw_col_t c = 0; c < ncol; ++c) {
+    const Column& col = t.columns[c];
+    if (col.group.empty())
+      check(worksheet_write_blank(ws, top + 1, c, f.header));
+    else
+      check(worksheet_write_string(ws, top + 1, c, col.name.c_str(), f.header));
+  }
+  for (lxw_col_t c = 0; c < ncol; ++c)
+    if (t.columns[c].group.empty())
+      check(worksheet_merge_range(ws, top, c, top + 1, c, t.columns[c].name.c_str(), f.header));
+}
+
 /// Writes the header at `top`: one row, or two with grouped columns merged on the upper row
-/// and ungrouped columns merged over both rows. In constant-memory mode rows must be written in
-/// order: there both rows are written cell by cell first and merged afterwards (a merge stores
-/// its range; its writes into the flushed upper row are refused and change nothing).
+/// and ungrouped columns merged over both rows.
 void write_header(lxw_worksheet* ws, const TableHead& t, lxw_row_t top, const Formats& f,
                   bool constant_memory, Check& check) {
   const auto ncol = static_cast<lxw_col_t>(t.columns.size());
@@ -106,21 +142,8 @@ void write_header(lxw_worksheet* ws, const TableHead& t, lxw_row_t top, const Fo
     return;
   }
   if (constant_memory) {
-    for (lxw_col_t c = 0; c < ncol; ++c) {
-      const Column& col = t.columns[c];
-      if (c > 0 && !col.group.empty() && t.columns[c - 1].group == col.group)
-        check(worksheet_write_blank(ws, top, c, f.header));
-      else
-        check(worksheet_write_string(ws, top, c, (col.group.empty() ? col.name : col.group).c_str(),
-                                     f.header));
-    }
-    for (lxw_col_t c = 0; c < ncol; ++c) {
-      const Column& col = t.columns[c];
-      if (col.group.empty())
-        check(worksheet_write_blank(ws, top + 1, c, f.header));
-      else
-        check(worksheet_write_string(ws, top + 1, c, col.name.c_str(), f.header));
-    }
+    write_header_in_order(ws, t, top, f, check);
+    return;
   }
   for (lxw_col_t c = 0; c < ncol;) {
     const Column& col = t.columns[c];
@@ -129,16 +152,13 @@ void write_header(lxw_worksheet* ws, const TableHead& t, lxw_row_t top, const Fo
       ++c;
       continue;
     }
-    lxw_col_t end = c;
-    while (end + 1 < ncol && t.columns[end + 1].group == col.group)
-      ++end;
+    lxw_col_t end = group_end(t, c);
     if (end > c)
       check(worksheet_merge_range(ws, top, c, top, end, col.group.c_str(), f.header));
-    else if (!constant_memory)
+    else
       check(worksheet_write_string(ws, top, c, col.group.c_str(), f.header));
-    if (!constant_memory)
-      for (lxw_col_t k = c; k <= end; ++k)
-        check(worksheet_write_string(ws, top + 1, k, t.columns[k].name.c_str(), f.header));
+    for (lxw_col_t k = c; k <= end; ++k)
+      check(worksheet_write_string(ws, top + 1, k, t.columns[k].name.c_str(), f.header));
     c = end + 1;
   }
 }
@@ -293,12 +313,13 @@ lxw_error write_sheet(lxw_workbook* wb, const ReportSource& report, const TableS
   const lxw_row_t first = kHeaderTop + header_rows;
   Widths widths(t);
   Body body(ws, f, first, constant_memory, check);
-  t.produce([&](std::size_t r, const std::vector<Cell>& cells, const std::vector<TableSpan>& spans) {
-    if (r >= shown) return false;
-    widths.add(cells);
-    body.row(r, cells, spans);
-    return true;
-  });
+  t.produce(
+      [&](std::size_t r, const std::vector<Cell>& cells, const std::vector<TableSpan>& spans) {
+        if (r >= shown) return false;
+        widths.add(cells);
+        body.row(r, cells, spans);
+        return true;
+      });
   // Column widths are kept apart from the rows and written with the sheet, whenever set.
   widths.set(ws, check);
   print_setup(ws, t, first, shown, check);
