@@ -6,7 +6,8 @@
 # wall < 15 s on the 2-core development machine (CPU time shows the work on a loaded machine).
 #
 #   tests/bench/run-analyze.sh [BUILD_DIR] [ASSETS] [RUNS] [LABELS…]
-#     (defaults: build 100000 1; labels: default json csv md xlsx html — or name some)
+#     (defaults: build 100000 1; labels: default json csv md xlsx html. A label is `default`, the
+#     default formats, or a --format list such as json,csv,md,xlsx)
 set -euo pipefail
 
 build=${1:-build}
