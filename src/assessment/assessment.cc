@@ -172,14 +172,13 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
     a.trees = scenario_trees(context, a.results, a.options.trees);
   a.quant = quant::analyze_quant(model, profile, context.coverage(),  // 6. quant
                                  context.topology());
-  if (formats.tables()) {  // 4. tables, with the countermeasure ranking of a plant-sized model
-    a.tables = report::build_report(model, profile, a.results, a.options.lang);
-    report::add_quant_column(*a.tables, a.results, a.quant);
-    if (model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
-      const plan::WhatIf whatif(context);
-      a.tables->tables.push_back(report::plan_table(
-          whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
-    }
+  // 4. tables: the countermeasure ranking of a plant-sized model (the four IPA tables are made
+  // row by row as documents() writes them)
+  if (formats.tables() &&
+      model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
+    const plan::WhatIf whatif(context);
+    a.extra_tables.push_back(report::plan_table(
+        whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
   }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
   return a;

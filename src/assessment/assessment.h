@@ -8,7 +8,8 @@
 //     2. analyses    the asset-based sheet (§6), the business-impact scenarios (§7), the summary
 //     3. trees       per scenario the analyst's attack tree or a generated one, evaluated (§8)
 //                    with the analysis' own step levels
-//     4. tables      the four IPA tables in the report language (when a table format is chosen)
+//     4. tables      the countermeasure ranking table (when a table format is chosen); the four
+//                    IPA tables are row sources that documents() makes, read as they are written
 //     5. diagrams    the DOT text of every diagram (when a diagram format is chosen)
 //     6. quant       per scenario the quantitative propagation (method.md §9): p_goal, visit,
 //                    sensitive steps (run before the tables and diagrams, which show it)
@@ -119,11 +120,17 @@ struct Assessment {
   const model::Model* model = nullptr;
   const model::Profile* profile = nullptr;
   Options options;
-  risk::Results results;                    ///< the two analyses and their summary
-  std::vector<ScenarioTree> trees;          ///< per scenario, in results order (when needed)
-  std::optional<report::Report> tables;     ///< the four tables (when a table format is chosen)
+  risk::Results results;            ///< the two analyses and their summary
+  std::vector<ScenarioTree> trees;  ///< per scenario, in results order (when needed)
+  /// The report's tables as row sources (when a table format is chosen): the four tables, then
+  /// `extra_tables`. Made by documents(), not by assess(): a source reads `results` where it
+  /// finally lives (the Assessment is returned by value), and makes its rows as they are written.
+  std::optional<report::ReportSource> tables;
   std::vector<Diagram> diagrams;            ///< system, dataflow, tree-*, routes-* (when needed)
   std::vector<quant::ScenarioQuant> quant;  ///< per scenario, in results order (method.md §9)
+  /// Small tables shown after the four (the countermeasure ranking of a plant-sized model), held
+  /// whole (when a table format is chosen).
+  std::vector<report::Table> extra_tables;
 
   /// The diagram with this stem, or nullptr.
   const Diagram* diagram(std::string_view stem) const;

@@ -9,6 +9,7 @@
 #include "report/html_quant.h"
 #include "report/json.h"
 #include "report/markdown.h"
+#include "report/quant_tables.h"
 #include "report/render.h"
 #include "report/words.h"
 #include "report/xlsx.h"
@@ -90,6 +91,29 @@ core::Status write_html(Assessment& a, const fs::path& path) {
   return write_text(path, report::html_report(*a.model, *a.profile, a.results, *a.tables, hd));
 }
 
+/// A text document made piece by piece (a table of a million rows is never held whole).
+core::Status write_streamed(const fs::path& path,
+                            const std::function<void(const report::TextSink&)>& make) {
+  std::ofstream out(path, std::ios::binary);
+  report::TextSink sink = [&out](std::string_view chunk) {
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  };
+  if (out) make(sink);
+  out.close();
+  if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
+  return core::Ok{};
+}
+
+/// The tables' row sources: the four IPA tables with the quantitative column, then the small
+/// tables assess() made whole.
+report::ReportSource table_sources(const Assessment& a) {
+  report::ReportSource r = report::report_source(*a.model, *a.profile, a.results, a.options.lang);
+  report::add_quant_column(r, a.results, a.quant);
+  for (const report::Table& t : a.extra_tables)
+    r.tables.push_back(report::view_of(t));
+  return r;
+}
+
 }  // namespace
 
 std::vector<Document> documents(Assessment& a) {
@@ -97,16 +121,20 @@ std::vector<Document> documents(Assessment& a) {
   std::vector<Document> out;
   if (formats.has(Format::kJson))
     out.push_back({"results.json", [&a](const fs::path& p) { return write_json(a, p); }});
-  if (a.tables) {
-    const report::Report& rep = *a.tables;
+  if (formats.tables()) {
+    a.tables = table_sources(a);
+    const report::ReportSource& rep = *a.tables;
     if (formats.has(Format::kCsv))
-      for (const report::Table& t : rep.tables)
-        out.push_back(
-            {t.id + ".csv", [&t](const fs::path& p) { return write_text(p, report::to_csv(t)); }});
+      for (const report::TableSource& t : rep.tables)
+        out.push_back({t.id + ".csv", [&t](const fs::path& p) {
+                         return write_streamed(
+                             p, [&t](const report::TextSink& sink) { report::write_csv(t, sink); });
+                       }});
     if (formats.has(Format::kMd))
       out.push_back({"report.md", [&a, &rep](const fs::path& p) {
-                       return write_text(p,
-                                         report::to_markdown(rep, *a.model, *a.profile, a.results));
+                       return write_streamed(p, [&](const report::TextSink& sink) {
+                         report::write_markdown(rep, *a.model, *a.profile, a.results, sink);
+                       });
                      }});
     if (formats.has(Format::kXlsx))
       out.push_back({"icsrisk.xlsx",

@@ -26,6 +26,8 @@ struct Document {
 /// HTML) is written, and kept in `a` for the others, so `a` must outlive the documents and they
 /// must be written in this order. A diagram that is not drawn (too large) has no .svg/.png, and
 /// the HTML says so. Writing every document gives byte-identical files for the same inputs.
+/// With a table format it makes `a.tables`, the row sources the table documents read while they
+/// are written; a second call makes them anew, after which an earlier call's documents are stale.
 std::vector<Document> documents(Assessment& a);
 
 /// The line shown with a scenario's attack tree in report.html: where the tree comes from and

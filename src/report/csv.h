@@ -14,6 +14,10 @@ namespace icsrisk::report {
 /// CR) get a leading apostrophe (OWASP's advice); number and risk cells are written as is.
 std::string to_csv(const Table& table);
 
+/// The same text as to_csv, made row by row from `table` and handed to `sink` in pieces, so a
+/// table of a million rows is never held whole (neither its cells nor its text).
+void write_csv(const TableSource& table, const TextSink& sink);
+
 /// A CSV field: quoted when it contains a comma, quote, CR or LF (quotes doubled).
 std::string csv_field(std::string_view text);
 

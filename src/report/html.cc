@@ -49,8 +49,8 @@ std::string risk_span(std::optional<model::Risk> r) {
 
 class Writer {
  public:
-  Writer(const model::Model& m, const model::Profile& p, const risk::Results& r, const Report& t,
-         const HtmlDiagrams& d)
+  Writer(const model::Model& m, const model::Profile& p, const risk::Results& r,
+         const ReportSource& t, const HtmlDiagrams& d)
       : m_(m), p_(p), r_(r), t_(t), d_(d), w_(words(t.lang)), h_(w_.html) {}
 
   std::string run() {
@@ -90,7 +90,7 @@ class Writer {
     out_ += fmt::format("<nav class=\"toc\"><strong>{}</strong><ol>", h_.toc);
     out_ += fmt::format("<li><a href=\"#summary\">{}</a></li>", h_.summary);
     out_ += fmt::format("<li><a href=\"#diagrams\">{}</a></li>", h_.diagrams);
-    for (const Table& t : t_.tables)
+    for (const TableSource& t : t_.tables)
       out_ +=
           fmt::format("<li><a href=\"#t-{}\">{}</a></li>", html_escape(t.id), html_escape(t.title));
     out_ += fmt::format("<li><a href=\"#scenarios\">{}</a></li>", h_.scenarios);
@@ -260,15 +260,28 @@ class Writer {
     out_ += "</section>\n";
   }
 
-  void table(const Table& t) {
+  void table(const TableSource& t) {
     const std::string id = "t-" + html_escape(t.id);
+    // The body first: how many rows it shows (kHtmlRowLimit, extended to the end of a span that
+    // the limit would cut) is known once they are made, and the note above the table says it.
+    std::string body;
+    std::size_t shown = std::min(t.row_count, kHtmlRowLimit), made = 0;
+    t.produce(
+        [&](std::size_t r, const std::vector<Cell>& row, const std::vector<TableSpan>& spans) {
+          if (r >= shown) return false;
+          for (const TableSpan& s : spans)
+            shown = std::max(shown, s.row + s.rows);
+          body_row(body, row);
+          made = r + 1;
+          return true;
+        });
+    shown = made;
     out_ += fmt::format("<h3 id=\"{}\">{}</h3>\n", id, html_escape(t.title));
     if (!t.note.empty()) out_ += fmt::format("<p class=\"note\">{}</p>\n", html_lines(t.note));
-    const std::size_t shown = shown_rows(t);
-    if (shown < t.rows.size())
+    if (shown < t.row_count)
       out_ += fmt::format(
           "<p class=\"note cut\">{}</p>\n",
-          html_escape(fmt::format(fmt::runtime(h_.rows_cut.view()), t.rows.size(), shown, t.id)));
+          html_escape(fmt::format(fmt::runtime(h_.rows_cut.view()), t.row_count, shown, t.id)));
     out_ += fmt::format(
         "<input class=\"filter\" type=\"search\" placeholder=\"{}\" data-table=\"{}-table\" "
         "aria-label=\"{}\"/> <span class=\"note\"><span id=\"{}-table-count\">{}</span> {} · "
@@ -276,6 +289,13 @@ class Writer {
         h_.filter, id, h_.filter, id, shown, h_.rows_shown, h_.sort_hint);
     out_ += fmt::format(
         "<div class=\"table-wrap\"><table class=\"sortable\" id=\"{}-table\"><thead>\n", id);
+    table_header(t);
+    out_ += "</thead><tbody>\n";
+    out_ += body;
+    out_ += "</tbody></table></div>\n";
+  }
+
+  void table_header(const TableHead& t) {
     const std::size_t n = t.columns.size();
     if (t.grouped()) {
       out_ += "<tr>";
@@ -303,39 +323,28 @@ class Writer {
         out_ += fmt::format("<th data-col=\"{}\">{}</th>", c, html_lines(t.columns[c].name));
       out_ += "</tr>\n";
     }
-    out_ += "</thead><tbody>\n";
-    for (std::size_t r = 0; r < shown; ++r) {
-      const std::vector<Cell>& row = t.rows[r];
-      out_ += "<tr>";
-      for (const Cell& cell : row) {
-        switch (cell.kind) {
-          case Cell::Kind::kRisk:
-            out_ += fmt::format("<td class=\"risk risk-{0}\">{0}</td>", cell.risk);
-            break;
-          case Cell::Kind::kNumber:
-            out_ += fmt::format("<td class=\"num\">{}</td>", cell.number);
-            break;
-          default:
-            out_ += fmt::format("<td>{}</td>", html_lines(cell.text));
-        }
-      }
-      out_ += "</tr>\n";
-    }
-    out_ += "</tbody></table></div>\n";
   }
 
-  /// How many rows of `t` the HTML shows: all, or kHtmlRowLimit extended to the end of a span
-  /// (a route's steps) that the limit would cut.
-  static std::size_t shown_rows(const Table& t) {
-    std::size_t shown = std::min(t.rows.size(), kHtmlRowLimit);
-    for (const Table::Span& s : t.spans)
-      if (s.row < shown && s.row + s.rows > shown) shown = s.row + s.rows;
-    return std::min(shown, t.rows.size());
+  static void body_row(std::string& out, const std::vector<Cell>& row) {
+    out += "<tr>";
+    for (const Cell& cell : row) {
+      switch (cell.kind) {
+        case Cell::Kind::kRisk:
+          out += fmt::format("<td class=\"risk risk-{0}\">{0}</td>", cell.risk);
+          break;
+        case Cell::Kind::kNumber:
+          out += fmt::format("<td class=\"num\">{}</td>", cell.number);
+          break;
+        default:
+          out += fmt::format("<td>{}</td>", html_lines(cell.text));
+      }
+    }
+    out += "</tr>\n";
   }
 
   void tables() {
     out_ += fmt::format("<section class=\"chapter\" id=\"tables\"><h2>{}</h2>\n", h_.tables);
-    for (const Table& t : t_.tables)
+    for (const TableSource& t : t_.tables)
       table(t);
     out_ += "</section>\n";
   }
@@ -414,7 +423,7 @@ class Writer {
   const model::Model& m_;
   const model::Profile& p_;
   const risk::Results& r_;
-  const Report& t_;
+  const ReportSource& t_;
   const HtmlDiagrams& d_;
   const Words& w_;
   const Words::Html& h_;
@@ -425,6 +434,13 @@ class Writer {
 
 std::string html_report(const model::Model& model, const model::Profile& profile,
                         const risk::Results& results, const Report& tables,
+                        const HtmlDiagrams& diagrams) {
+  const ReportSource sources = view_of(tables);
+  return Writer(model, profile, results, sources, diagrams).run();
+}
+
+std::string html_report(const model::Model& model, const model::Profile& profile,
+                        const risk::Results& results, const ReportSource& tables,
                         const HtmlDiagrams& diagrams) {
   return Writer(model, profile, results, tables, diagrams).run();
 }

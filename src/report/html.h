@@ -49,4 +49,10 @@ std::string html_report(const model::Model& model, const model::Profile& profile
                         const risk::Results& results, const Report& tables,
                         const HtmlDiagrams& diagrams);
 
+/// The same report from the tables' row sources: each table's rows are made as it is written,
+/// and no more of them than the report shows (kHtmlRowLimit and the span that it cuts).
+std::string html_report(const model::Model& model, const model::Profile& profile,
+                        const risk::Results& results, const ReportSource& tables,
+                        const HtmlDiagrams& diagrams);
+
 }  // namespace icsrisk::report

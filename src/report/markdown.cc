@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "report/floor_note.h"
 #include "report/summary.h"
+#include "report/table_parts.h"
 #include "report/words.h"
 
 namespace icsrisk::report {
@@ -54,10 +55,11 @@ std::string markdown_escape(std::string_view text) {
 
 namespace {
 
-void table_md(std::string& out, const Table& t) {
+void table_md(TextChunks& chunks, const TableSource& t) {
+  std::string& out = chunks.text();
   out += fmt::format("## {}\n\n", markdown_escape(t.title));
   if (!t.note.empty()) out += fmt::format("{}\n\n", markdown_escape(t.note));
-  if (t.rows.empty()) return;
+  if (t.row_count == 0) return;
   out += '|';
   for (std::size_t c = 0; c < t.columns.size(); ++c)
     out += fmt::format(" {} |", markdown_escape(t.flat_header(c)));
@@ -65,12 +67,15 @@ void table_md(std::string& out, const Table& t) {
   for (std::size_t c = 0; c < t.columns.size(); ++c)
     out += "---|";
   out += '\n';
-  for (const std::vector<Cell>& row : t.rows) {
+  // Flushed before a row, never after: the end of the report (trimmed below) stays in the buffer.
+  t.produce([&](std::size_t, const std::vector<Cell>& row, const std::vector<TableSpan>&) {
+    chunks.maybe_flush();
     out += '|';
     for (const Cell& cell : row)
       out += cell.text.empty() ? " |" : fmt::format(" {} |", markdown_escape(cell.text));
     out += '\n';
-  }
+    return true;
+  });
   out += '\n';
 }
 
@@ -80,10 +85,11 @@ std::string counts_row(std::string_view label, const std::array<std::size_t, 5>&
 
 }  // namespace
 
-std::string to_markdown(const Report& r, const model::Model& m, const model::Profile& p,
-                        const risk::Results& results) {
+void write_markdown(const ReportSource& r, const model::Model& m, const model::Profile& p,
+                    const risk::Results& results, const TextSink& sink) {
   const Words& w = words(r.lang);
-  std::string out;
+  TextChunks chunks(sink);
+  std::string& out = chunks.text();
   out += fmt::format("# {} ({})\n\n", markdown_escape(r.system_name), markdown_escape(r.system_id));
   out += fmt::format("{}\n\n", markdown_escape(r.profile_line));
   out += fmt::format("## {}\n\n", w.summary);
@@ -122,10 +128,16 @@ std::string to_markdown(const Report& r, const model::Model& m, const model::Pro
     if (std::string note = floor_note(m, p, s, r.lang); !note.empty())
       floors += fmt::format("- {}\n", markdown_escape(note));
   if (!floors.empty()) out += fmt::format("### {}\n\n{}\n", floor_heading(r.lang), floors);
-  for (const Table& t : r.tables)
-    table_md(out, t);
+  for (const TableSource& t : r.tables)
+    table_md(chunks, t);
   while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
     out.pop_back();
+}
+
+std::string to_markdown(const Report& r, const model::Model& m, const model::Profile& p,
+                        const risk::Results& results) {
+  std::string out;
+  write_markdown(view_of(r), m, p, results, [&out](std::string_view chunk) { out += chunk; });
   return out;
 }
 

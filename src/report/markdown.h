@@ -15,6 +15,12 @@ namespace icsrisk::report {
 std::string to_markdown(const Report& report, const model::Model& model,
                         const model::Profile& profile, const risk::Results& results);
 
+/// The same text as to_markdown, made row by row from the sources and handed to `sink` in
+/// pieces: a million-row report is never held whole.
+void write_markdown(const ReportSource& report, const model::Model& model,
+                    const model::Profile& profile, const risk::Results& results,
+                    const TextSink& sink);
+
 /// Model text made inert inside a Markdown table cell or heading: `|`, backslash, backticks and
 /// the emphasis/link characters are backslash-escaped; `<`, `>` and `&` become entities; a
 /// leading `#`, `-`, `+` or digit-dot loses its block meaning; newlines become `<br>`.

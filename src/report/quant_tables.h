@@ -20,4 +20,9 @@ namespace icsrisk::report {
 void add_quant_column(Report& report, const risk::Results& results,
                       const std::vector<quant::ScenarioQuant>& quant);
 
+/// The same column on the row source of the business-impact sheet: each row gets its cell as
+/// it is made. `results` and `quant` must outlive `report`.
+void add_quant_column(ReportSource& report, const risk::Results& results,
+                      const std::vector<quant::ScenarioQuant>& quant);
+
 }  // namespace icsrisk::report

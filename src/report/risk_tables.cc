@@ -33,12 +33,46 @@ Cell text_or_empty(const std::string& s) {
   return s.empty() ? Cell::empty() : Cell::of_text(s);
 }
 
+void asset_risk_row(const model::Model& m, const model::Profile& p, model::Lang lang, int no,
+                    const risk::AssetRiskRow& r, std::vector<Cell>& row) {
+  const Words& w = words(lang);
+  row.push_back(Cell::of_number(no));
+  if (r.kind == risk::AssetRiskRow::Kind::kAsset) {
+    const model::Asset& a = m.assets[r.target];
+    row.push_back(Cell::of_text(group_name(a)));
+    row.push_back(
+        Cell::of_text(a.type_index != kNone ? p.asset_types[a.type_index].name.in(lang) : a.type));
+  } else {
+    const model::Network& n = m.networks[r.target];
+    row.push_back(Cell::of_text(n.name));
+    row.push_back(
+        Cell::of_text(fmt::format("{}({})", w.network_kind, w.media[static_cast<int>(n.medium)])));
+  }
+  const model::Threat& threat = p.threats[r.threat];
+  row.push_back(Cell::of_number(r.importance));
+  row.push_back(Cell::of_text(threat.name.in(lang)));
+  row.push_back(Cell::of_number(r.threat_level));
+  // A row's measures all act in its threat's stage (§5): they fill that stage's column.
+  auto split = by_function(p, r.countermeasures);
+  std::size_t stage = threat.stage == model::Stage::kIntrusion ? 0 : 1;
+  for (std::size_t f = 0; f < 3; ++f)
+    for (std::size_t s = 0; s < 2; ++s)
+      row.push_back(s == stage ? text_or_empty(measure_names(p, split[f], lang)) : Cell::empty());
+  row.push_back(Cell::of_number(r.countermeasure_level));
+  row.push_back(Cell::of_number(r.vulnerability_level));
+  row.push_back(Cell::of_risk(r.risk));
+  row.push_back(text_or_empty(measure_names(p, r.planned, lang)));
+  row.push_back(Cell::of_number(r.countermeasure_level_planned));
+  row.push_back(Cell::of_number(r.vulnerability_level_planned));
+  row.push_back(Cell::of_risk(r.risk_planned));
+}
+
 }  // namespace
 
-Table asset_risk_table(const model::Model& m, const model::Profile& p, const risk::Results& results,
-                       model::Lang lang) {
+TableSource asset_risk_source(const model::Model& m, const model::Profile& p,
+                              const risk::Results& results, model::Lang lang) {
   const Words& w = words(lang);
-  Table t;
+  TableSource t;
   t.id = "asset-risk";
   t.title = w.asset_risk.view();
   for (const Word& h : {w.no, w.target, w.type, w.importance, w.threat, w.threat_level})
@@ -50,42 +84,17 @@ Table asset_risk_table(const model::Model& m, const model::Profile& p, const ris
     t.columns.push_back({"", h});
   for (const Word& h : {w.planned_measures, w.cm_level, w.vuln_level, w.risk})
     t.columns.push_back({w.after_group, h});
-
-  t.rows.reserve(results.asset_risks.size());
-  int no = 0;
-  for (const risk::AssetRiskRow& r : results.asset_risks) {
-    std::vector<Cell>& row = t.rows.emplace_back();
-    row.reserve(t.columns.size());
-    row.push_back(Cell::of_number(++no));
-    if (r.kind == risk::AssetRiskRow::Kind::kAsset) {
-      const model::Asset& a = m.assets[r.target];
-      row.push_back(Cell::of_text(group_name(a)));
-      row.push_back(Cell::of_text(a.type_index != kNone ? p.asset_types[a.type_index].name.in(lang)
-                                                        : a.type));
-    } else {
-      const model::Network& n = m.networks[r.target];
-      row.push_back(Cell::of_text(n.name));
-      row.push_back(Cell::of_text(
-          fmt::format("{}({})", w.network_kind, w.media[static_cast<int>(n.medium)])));
+  t.row_count = results.asset_risks.size();
+  t.produce = [&m, &p, &results, lang, n = t.columns.size()](const RowVisitor& visit) {
+    std::vector<Cell> row;
+    row.reserve(n);
+    const std::vector<TableSpan> none;
+    for (std::size_t i = 0; i < results.asset_risks.size(); ++i) {
+      row.clear();
+      asset_risk_row(m, p, lang, static_cast<int>(i + 1), results.asset_risks[i], row);
+      if (!visit(i, row, none)) return;
     }
-    const model::Threat& threat = p.threats[r.threat];
-    row.push_back(Cell::of_number(r.importance));
-    row.push_back(Cell::of_text(threat.name.in(lang)));
-    row.push_back(Cell::of_number(r.threat_level));
-    // A row's measures all act in its threat's stage (§5): they fill that stage's column.
-    auto split = by_function(p, r.countermeasures);
-    std::size_t stage = threat.stage == model::Stage::kIntrusion ? 0 : 1;
-    for (std::size_t f = 0; f < 3; ++f)
-      for (std::size_t s = 0; s < 2; ++s)
-        row.push_back(s == stage ? text_or_empty(measure_names(p, split[f], lang)) : Cell::empty());
-    row.push_back(Cell::of_number(r.countermeasure_level));
-    row.push_back(Cell::of_number(r.vulnerability_level));
-    row.push_back(Cell::of_risk(r.risk));
-    row.push_back(text_or_empty(measure_names(p, r.planned, lang)));
-    row.push_back(Cell::of_number(r.countermeasure_level_planned));
-    row.push_back(Cell::of_number(r.vulnerability_level_planned));
-    row.push_back(Cell::of_risk(r.risk_planned));
-  }
+  };
   return t;
 }
 
@@ -108,10 +117,121 @@ std::string step_text(const model::Model& m, const model::Profile& p, const risk
 
 }  // namespace
 
-Table impact_risk_table(const model::Model& m, const model::Profile& p,
-                        const risk::Results& results, model::Lang lang) {
+std::size_t impact_rows_of(const risk::ScenarioRisk& s) {
+  if (s.routes.empty()) return 1;
+  std::size_t n = 0;
+  for (const risk::Route& r : s.routes)
+    n += r.steps.size();
+  return n;
+}
+
+namespace {
+
+/// Makes the rows of one scenario of the business-impact sheet, handing each to `visit` with the
+/// spans that start on it; `row_no` counts the sheet's rows. False when the visitor stopped.
+class ImpactRows {
+ public:
+  ImpactRows(const model::Model& m, const model::Profile& p, model::Lang lang)
+      : m_(m), p_(p), lang_(lang), w_(words(lang)) {}
+
+  bool scenario(const risk::ScenarioRisk& sr, const RowVisitor& visit) {
+    sr_ = &sr;
+    const std::size_t n = impact_rows_of(sr);
+    if (sr.routes.empty()) {
+      spans_.clear();
+      start_row(Cell::of_mark("-"), Cell::of_mark("-"));
+      row_.push_back(Cell::of_text(w_.unreachable));
+      for (int i = 0; i < 4 + 4; ++i)
+        row_.push_back(Cell::empty());
+      scenario_cells(true);
+      return visit(no_++, row_, spans_);
+    }
+    bool first_of_scenario = true;
+    for (std::size_t ri = 0; ri < sr.routes.size(); ++ri) {
+      const risk::Route& route = sr.routes[ri];
+      const std::string entry_name(route.entry != kNone ? m_.entries[route.entry].name : "");
+      for (std::size_t si = 0; si < route.steps.size(); ++si) {
+        spans_.clear();
+        if (si == 0 && route.steps.size() > 1)
+          for (std::size_t c : {3, 4, 10, 11, 12, 13})
+            spans_.push_back({no_, c, route.steps.size()});
+        // The scenario's cells (impact, level, scenario; its risks and remark) over all its rows.
+        if (first_of_scenario && n > 1)
+          for (std::size_t c : {0, 1, 2, 14, 15, 16})
+            spans_.push_back({no_, c, n});
+        step_row(route, ri, entry_name, si, first_of_scenario);
+        first_of_scenario = false;
+        if (!visit(no_++, row_, spans_)) return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  void start_row(Cell route_no, Cell entry) {
+    const model::Impact& impact = m_.impacts[sr_->impact];
+    row_.clear();
+    row_.push_back(Cell::of_text(impact.name));
+    row_.push_back(Cell::of_number(sr_->impact_level));
+    row_.push_back(Cell::of_text(impact.scenarios[sr_->scenario].name));
+    row_.push_back(std::move(route_no));
+    row_.push_back(std::move(entry));
+  }
+
+  void step_row(const risk::Route& route, std::size_t ri, const std::string& entry_name,
+                std::size_t si, bool first_of_scenario) {
+    const risk::Step& s = route.steps[si];
+    start_row(Cell::of_number(static_cast<int>(ri + 1)), Cell::of_text(entry_name));
+    row_.push_back(Cell::of_text(step_text(m_, p_, s, lang_)));
+    for (const auto& list : by_function(p_, s.countermeasures))
+      row_.push_back(text_or_empty(measure_names(p_, list, lang_)));
+    row_.push_back(Cell::of_number(s.countermeasure_level));
+    if (si == 0) {
+      row_.push_back(Cell::of_number(route.threat_level));
+      row_.push_back(Cell::of_number(route.countermeasure_level));
+      row_.push_back(Cell::of_number(route.vulnerability_level));
+      row_.push_back(Cell::of_risk(route.risk));
+    } else {
+      for (int i = 0; i < 4; ++i)
+        row_.push_back(Cell::empty());
+    }
+    scenario_cells(first_of_scenario);
+  }
+
+  void scenario_cells(bool first) {
+    if (!first) {
+      for (int i = 0; i < 3; ++i)
+        row_.push_back(Cell::empty());
+      return;
+    }
+    const risk::ScenarioRisk& sr = *sr_;
+    row_.push_back(sr.risk ? Cell::of_risk(*sr.risk) : Cell::of_mark("-"));
+    row_.push_back(sr.risk_planned ? Cell::of_risk(*sr.risk_planned) : Cell::of_mark("-"));
+    std::string remark;
+    if (sr.risk && (sr.truncated || sr.routes.size() < sr.routes_total || !sr.routes_total_exact)) {
+      remark = fmt::format(
+          fmt::runtime((sr.routes_total_exact ? w_.routes_listed : w_.routes_total_bound).view()),
+          sr.routes_total, sr.routes.size());
+    }
+    row_.push_back(text_or_empty(remark));
+  }
+
+  const model::Model& m_;
+  const model::Profile& p_;
+  model::Lang lang_;
+  const Words& w_;
+  const risk::ScenarioRisk* sr_ = nullptr;
+  std::vector<Cell> row_;
+  std::vector<TableSpan> spans_;
+  std::size_t no_ = 0;
+};
+
+}  // namespace
+
+TableSource impact_risk_source(const model::Model& m, const model::Profile& p,
+                               const risk::Results& results, model::Lang lang) {
   const Words& w = words(lang);
-  Table t;
+  TableSource t;
   t.id = "impact-risk";
   t.title = w.impact_risk.view();
   t.columns = {{w.impact_group, w.name},
@@ -127,78 +247,13 @@ Table impact_risk_table(const model::Model& m, const model::Profile& p,
     t.columns.push_back({w.route_group, h});
   for (const Word& h : {w.scenario_risk, w.scenario_risk_planned, w.remarks})
     t.columns.push_back({"", h});
-
-  for (const risk::ScenarioRisk& sr : results.scenario_risks) {
-    const model::Impact& impact = m.impacts[sr.impact];
-    const model::Scenario& sc = impact.scenarios[sr.scenario];
-    auto lead = [&](std::vector<Cell>& row, Cell route_no, Cell entry) {
-      row.push_back(Cell::of_text(impact.name));
-      row.push_back(Cell::of_number(sr.impact_level));
-      row.push_back(Cell::of_text(sc.name));
-      row.push_back(std::move(route_no));
-      row.push_back(std::move(entry));
-    };
-    auto scenario_cells = [&](std::vector<Cell>& row, bool first) {
-      if (!first) {
-        for (int i = 0; i < 3; ++i)
-          row.push_back(Cell::empty());
-        return;
-      }
-      row.push_back(sr.risk ? Cell::of_risk(*sr.risk) : Cell::of_mark("-"));
-      row.push_back(sr.risk_planned ? Cell::of_risk(*sr.risk_planned) : Cell::of_mark("-"));
-      std::string remark;
-      if (sr.risk &&
-          (sr.truncated || sr.routes.size() < sr.routes_total || !sr.routes_total_exact)) {
-        remark = fmt::format(
-            fmt::runtime((sr.routes_total_exact ? w.routes_listed : w.routes_total_bound).view()),
-            sr.routes_total, sr.routes.size());
-      }
-      row.push_back(text_or_empty(remark));
-    };
-    if (sr.routes.empty()) {
-      std::vector<Cell>& row = t.rows.emplace_back();
-      lead(row, Cell::of_mark("-"), Cell::of_mark("-"));
-      row.push_back(Cell::of_text(w.unreachable));
-      for (int i = 0; i < 4 + 4; ++i)
-        row.push_back(Cell::empty());
-      scenario_cells(row, true);
-      continue;
-    }
-    bool first_of_scenario = true;
-    const std::size_t scenario_first_row = t.rows.size();
-    for (std::size_t ri = 0; ri < sr.routes.size(); ++ri) {
-      const risk::Route& route = sr.routes[ri];
-      const std::string entry_name(route.entry != kNone ? m.entries[route.entry].name : "");
-      for (std::size_t si = 0; si < route.steps.size(); ++si) {
-        const risk::Step& s = route.steps[si];
-        std::vector<Cell>& row = t.rows.emplace_back();
-        lead(row, Cell::of_number(static_cast<int>(ri + 1)), Cell::of_text(entry_name));
-        row.push_back(Cell::of_text(step_text(m, p, s, lang)));
-        auto split = by_function(p, s.countermeasures);
-        for (const auto& list : split)
-          row.push_back(text_or_empty(measure_names(p, list, lang)));
-        row.push_back(Cell::of_number(s.countermeasure_level));
-        if (si == 0) {
-          if (route.steps.size() > 1)
-            for (std::size_t c : {3, 4, 10, 11, 12, 13})
-              t.spans.push_back({t.rows.size() - 1, c, route.steps.size()});
-          row.push_back(Cell::of_number(route.threat_level));
-          row.push_back(Cell::of_number(route.countermeasure_level));
-          row.push_back(Cell::of_number(route.vulnerability_level));
-          row.push_back(Cell::of_risk(route.risk));
-        } else {
-          for (int i = 0; i < 4; ++i)
-            row.push_back(Cell::empty());
-        }
-        scenario_cells(row, first_of_scenario);
-        first_of_scenario = false;
-      }
-    }
-    // The scenario's cells (impact, level, scenario; its risks and remark) over all its rows.
-    if (const std::size_t n = t.rows.size() - scenario_first_row; n > 1)
-      for (std::size_t c : {0, 1, 2, 14, 15, 16})
-        t.spans.push_back({scenario_first_row, c, n});
-  }
+  for (const risk::ScenarioRisk& sr : results.scenario_risks)
+    t.row_count += impact_rows_of(sr);
+  t.produce = [&m, &p, &results, lang](const RowVisitor& visit) {
+    ImpactRows rows(m, p, lang);
+    for (const risk::ScenarioRisk& sr : results.scenario_risks)
+      if (!rows.scenario(sr, visit)) return;
+  };
   return t;
 }
 

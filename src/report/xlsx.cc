@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <optional>
+#include <utility>
 
 #include "core/text.h"
 
@@ -90,30 +93,56 @@ struct Check {
   }
 };
 
+/// The last column of the group that starts at column `c`.
+lxw_col_t group_end(const TableHead& t, lxw_col_t c) {
+  const auto ncol = static_cast<lxw_col_t>(t.columns.size());
+  lxw_col_t end = c;
+  while (end + 1 < ncol && t.columns[end + 1].group == t.columns[c].group)
+    ++end;
+  return end;
+}
+
+/// The grouped header in constant-memory mode, where rows are written in order and a merge must
+/// end on the current row: the upper row with its group merges, then the lower row, then the
+/// merges of the ungrouped columns over both (their writes into the flushed upper row are
+/// refused and change nothing). The same cells and ranges as the default mode, in another order.
+void write_header_in_order(lxw_worksheet* ws, const TableHead& t, lxw_row_t top, const Formats& f,
+                           Check& check) {
+  const auto ncol = static_cast<lxw_col_t>(t.columns.size());
+  for (lxw_col_t c = 0; c < ncol;) {
+    const Column& col = t.columns[c];
+    const lxw_col_t end = col.group.empty() ? c : group_end(t, c);
+    const std::string& text = col.group.empty() ? col.name : col.group;
+    if (end > c)
+      check(worksheet_merge_range(ws, top, c, top, end, text.c_str(), f.header));
+    else
+      check(worksheet_write_string(ws, top, c, text.c_str(), f.header));
+    c = end + 1;
+  }
+  for (lxw_col_t c = 0; c < ncol; ++c) {
+    const Column& col = t.columns[c];
+    if (col.group.empty())
+      check(worksheet_write_blank(ws, top + 1, c, f.header));
+    else
+      check(worksheet_write_string(ws, top + 1, c, col.name.c_str(), f.header));
+  }
+  for (lxw_col_t c = 0; c < ncol; ++c)
+    if (t.columns[c].group.empty())
+      check(worksheet_merge_range(ws, top, c, top + 1, c, t.columns[c].name.c_str(), f.header));
+}
+
 /// Writes the header at `top`: one row, or two with grouped columns merged on the upper row
-/// and ungrouped columns merged over both rows. In constant-memory mode rows must be written in
-/// order, which merging across rows would break: there the header is written unmerged.
-void write_header(lxw_worksheet* ws, const Table& t, lxw_row_t top, const Formats& f, bool merge,
-                  Check& check) {
+/// and ungrouped columns merged over both rows.
+void write_header(lxw_worksheet* ws, const TableHead& t, lxw_row_t top, const Formats& f,
+                  bool constant_memory, Check& check) {
   const auto ncol = static_cast<lxw_col_t>(t.columns.size());
   if (!t.grouped()) {
     for (lxw_col_t c = 0; c < ncol; ++c)
       check(worksheet_write_string(ws, top, c, t.columns[c].name.c_str(), f.header));
     return;
   }
-  if (!merge) {
-    for (lxw_col_t c = 0; c < ncol; ++c) {
-      const Column& col = t.columns[c];
-      check(worksheet_write_string(ws, top, c, (col.group.empty() ? col.name : col.group).c_str(),
-                                   f.header));
-    }
-    for (lxw_col_t c = 0; c < ncol; ++c) {
-      const Column& col = t.columns[c];
-      if (col.group.empty())
-        check(worksheet_write_blank(ws, top + 1, c, f.header));
-      else
-        check(worksheet_write_string(ws, top + 1, c, col.name.c_str(), f.header));
-    }
+  if (constant_memory) {
+    write_header_in_order(ws, t, top, f, check);
     return;
   }
   for (lxw_col_t c = 0; c < ncol;) {
@@ -123,9 +152,7 @@ void write_header(lxw_worksheet* ws, const Table& t, lxw_row_t top, const Format
       ++c;
       continue;
     }
-    lxw_col_t end = c;
-    while (end + 1 < ncol && t.columns[end + 1].group == col.group)
-      ++end;
+    lxw_col_t end = group_end(t, c);
     if (end > c)
       check(worksheet_merge_range(ws, top, c, top, end, col.group.c_str(), f.header));
     else
@@ -137,18 +164,27 @@ void write_header(lxw_worksheet* ws, const Table& t, lxw_row_t top, const Format
 }
 
 /// Column widths in Excel's character units: the widest line of the column's cells and its
-/// header name (a group header spans several columns and is not counted).
-std::vector<double> column_widths(const Table& t, std::size_t rows) {
-  std::vector<double> w(t.columns.size(), kMinWidth);
-  for (std::size_t c = 0; c < t.columns.size(); ++c)
-    w[c] = std::max(w[c], static_cast<double>(display_width(t.columns[c].name)) + 2);
-  for (std::size_t r = 0; r < rows; ++r)
+/// header name (a group header spans several columns and is not counted), gathered row by row.
+class Widths {
+ public:
+  explicit Widths(const TableHead& t) : w_(t.columns.size(), kMinWidth) {
     for (std::size_t c = 0; c < t.columns.size(); ++c)
-      w[c] = std::max(w[c], static_cast<double>(display_width(t.rows[r][c].text)) + 2);
-  for (double& x : w)
-    x = std::min(x, kMaxWidth);
-  return w;
-}
+      w_[c] = std::max(w_[c], static_cast<double>(display_width(t.columns[c].name)) + 2);
+  }
+  void add(const std::vector<Cell>& row) {
+    for (std::size_t c = 0; c < w_.size() && c < row.size(); ++c)
+      if (w_[c] < kMaxWidth)
+        w_[c] = std::max(w_[c], static_cast<double>(display_width(row[c].text)) + 2);
+  }
+  void set(lxw_worksheet* ws, Check& check) const {
+    for (std::size_t c = 0; c < w_.size(); ++c)
+      check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 std::min(w_[c], kMaxWidth), nullptr));
+  }
+
+ private:
+  std::vector<double> w_;
+};
 
 /// The format of a body cell of kind `cell.kind`.
 lxw_format* format_of(const Cell& cell, const Formats& f) {
@@ -184,7 +220,7 @@ void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cel
 
 /// An autofilter on the (lower) header row over the body, and print setup: A4 landscape, one
 /// page wide (as many pages tall as needed), the header rows repeated on every printed page.
-void print_setup(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t shown,
+void print_setup(lxw_worksheet* ws, const TableHead& t, lxw_row_t first, std::size_t shown,
                  Check& check) {
   const auto last_col = static_cast<lxw_col_t>(t.columns.size() - 1);
   const auto last_row = static_cast<lxw_row_t>(first + (shown == 0 ? 0 : shown - 1));
@@ -195,72 +231,97 @@ void print_setup(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t
   check(worksheet_repeat_rows(ws, kHeaderTop, first - 1));
 }
 
-/// The first `shown` rows of `t` from sheet row `first`. A spanned value is written into every
-/// cell it covers (under the merge, when merging), so that the autofilter keeps all of a
-/// scenario's or a route's rows: Excel filters a merged range by each row's own cell, and an
-/// empty cell there would hide every row of the range but the first.
-void write_body(lxw_worksheet* ws, const Table& t, lxw_row_t first, std::size_t shown,
-                const Formats& f, bool constant_memory, Check& check) {
-  std::string cut;
-  std::vector<const Cell*> covering(t.columns.size(), nullptr);
-  std::vector<std::size_t> covered_until(t.columns.size(), 0);
-  std::vector<Table::Span> spans = t.spans;
-  std::stable_sort(spans.begin(), spans.end(),
-                   [](const Table::Span& a, const Table::Span& b) { return a.row < b.row; });
-  std::size_t next_span = 0;
-  for (std::size_t r = 0; r < shown; ++r) {
-    for (; next_span < spans.size() && spans[next_span].row == r; ++next_span) {
-      const Table::Span& span = spans[next_span];
-      covering[span.column] = &t.rows[span.row][span.column];
-      covered_until[span.column] = span.row + span.rows;
-    }
-    const auto row = static_cast<lxw_row_t>(first + r);
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      const bool covered = covering[c] != nullptr && r < covered_until[c];
-      write_cell(ws, row, static_cast<lxw_col_t>(c), covered ? *covering[c] : t.rows[r][c], f, cut,
-                 check);
-    }
-  }
-  // Spans merge a cell over the rows below it (not in constant-memory mode, which writes rows
-  // strictly in order). merge_range blanks the range: every covered cell is written again.
-  if (!constant_memory) {
-    for (const Table::Span& span : t.spans) {
-      if (span.row + span.rows > shown) continue;
-      const Cell& cell = t.rows[span.row][span.column];
-      const auto r0 = static_cast<lxw_row_t>(first + span.row);
-      const auto r1 = static_cast<lxw_row_t>(r0 + span.rows - 1);
-      const auto c = static_cast<lxw_col_t>(span.column);
-      check(worksheet_merge_range(ws, r0, c, r1, c, "", format_of(cell, f)));
-      for (lxw_row_t r = r0; r <= r1; ++r)
-        write_cell(ws, r, c, cell, f, cut, check);
-    }
-  }
-}
+/// Writes the body row by row as the source makes it. A spanned value is written into every
+/// cell it covers (under the merge), so that the autofilter keeps all of a scenario's or a
+/// route's rows: Excel filters a merged range by each row's own cell, and an empty cell there
+/// would hide every row of the range but the first. A span is merged on its last row (in the
+/// order: ranges ending higher first, then the one starting lower, then as announced), which
+/// constant-memory mode allows: merge_range blanks the range, and the cells still open (all
+/// of them, or in constant-memory mode the current row) are written again.
+class Body {
+ public:
+  Body(lxw_worksheet* ws, const Formats& f, lxw_row_t first, bool constant_memory, Check& check)
+      : ws_(ws), f_(f), first_(first), constant_memory_(constant_memory), check_(check) {}
 
-lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, const Formats& f,
-                      bool constant_memory) {
+  void row(std::size_t r, const std::vector<Cell>& cells, const std::vector<TableSpan>& spans) {
+    if (covering_.size() < cells.size()) covering_.resize(cells.size());
+    for (const TableSpan& s : spans) {
+      covering_[s.column] = {cells[s.column], s.row + s.rows};
+      if (s.rows > 1) pending_.push_back({s, cells[s.column]});
+    }
+    const auto row = static_cast<lxw_row_t>(first_ + r);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const bool covered = covering_[c] && r < covering_[c]->second;
+      write_cell(ws_, row, static_cast<lxw_col_t>(c), covered ? covering_[c]->first : cells[c], f_,
+                 cut_, check_);
+    }
+    merge_ending(r);
+  }
+
+ private:
+  struct Pending {
+    TableSpan span;
+    Cell cell;
+  };
+
+  void merge_ending(std::size_t r) {
+    std::vector<Pending> ending;
+    auto ends_here = [r](const Pending& p) { return p.span.row + p.span.rows - 1 == r; };
+    std::copy_if(pending_.begin(), pending_.end(), std::back_inserter(ending), ends_here);
+    if (ending.empty()) return;
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(), ends_here), pending_.end());
+    std::stable_sort(ending.begin(), ending.end(),
+                     [](const Pending& a, const Pending& b) { return a.span.row > b.span.row; });
+    for (const Pending& p : ending) {
+      const auto r0 = static_cast<lxw_row_t>(first_ + p.span.row);
+      const auto r1 = static_cast<lxw_row_t>(first_ + r);
+      const auto c = static_cast<lxw_col_t>(p.span.column);
+      check_(worksheet_merge_range(ws_, r0, c, r1, c, "", format_of(p.cell, f_)));
+      for (lxw_row_t x = constant_memory_ ? r1 : r0; x <= r1; ++x)
+        write_cell(ws_, x, c, p.cell, f_, cut_, check_);
+    }
+  }
+
+  lxw_worksheet* ws_;
+  const Formats& f_;
+  lxw_row_t first_;
+  bool constant_memory_;
+  Check& check_;
+  std::string cut_;
+  std::vector<std::optional<std::pair<Cell, std::size_t>>> covering_;
+  std::vector<Pending> pending_;
+};
+
+lxw_error write_sheet(lxw_workbook* wb, const ReportSource& report, const TableSource& t,
+                      const Formats& f, bool constant_memory) {
   Check check;
   lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
   if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;  // names are our own: only a clash is left
   const lxw_row_t header_rows = t.grouped() ? 2 : 1;
   const std::size_t capacity = LXW_ROW_MAX - kHeaderTop - header_rows;
-  const std::size_t shown = std::min(t.rows.size(), capacity);
-  std::vector<double> widths = column_widths(t, shown);
-  for (std::size_t c = 0; c < widths.size(); ++c)
-    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
-                               nullptr));
+  const std::size_t shown = std::min(t.row_count, capacity);
   check(worksheet_write_string(
       ws, 0, 0, fmt::format("{} — {} ({})", t.title, report.system_name, report.system_id).c_str(),
       f.title));
   check(worksheet_write_string(ws, 1, 0, report.profile_line.c_str(), f.plain));
   std::string note = t.note;
-  if (shown < t.rows.size())
+  if (shown < t.row_count)
     note += fmt::format("{}rows {}–{} not shown (sheet row limit); see the CSV or JSON output",
-                        note.empty() ? "" : " — ", shown + 1, t.rows.size());
+                        note.empty() ? "" : " — ", shown + 1, t.row_count);
   if (!note.empty()) check(worksheet_write_string(ws, 2, 0, note.c_str(), f.plain));
-  write_header(ws, t, kHeaderTop, f, !constant_memory, check);
+  write_header(ws, t, kHeaderTop, f, constant_memory, check);
   const lxw_row_t first = kHeaderTop + header_rows;
-  write_body(ws, t, first, shown, f, constant_memory, check);
+  Widths widths(t);
+  Body body(ws, f, first, constant_memory, check);
+  t.produce(
+      [&](std::size_t r, const std::vector<Cell>& cells, const std::vector<TableSpan>& spans) {
+        if (r >= shown) return false;
+        widths.add(cells);
+        body.row(r, cells, spans);
+        return true;
+      });
+  // Column widths are kept apart from the rows and written with the sheet, whenever set.
+  widths.set(ws, check);
   print_setup(ws, t, first, shown, check);
   // Freeze the header, and the first column of the matrix (its row labels).
   worksheet_freeze_panes(ws, first, t.id == "dataflow-matrix" ? 1 : 0);
@@ -269,11 +330,11 @@ lxw_error write_sheet(lxw_workbook* wb, const Report& report, const Table& t, co
 
 }  // namespace
 
-core::Status write_xlsx(const Report& report, const std::string& path,
+core::Status write_xlsx(const ReportSource& report, const std::string& path,
                         std::size_t constant_memory_cells) {
   std::size_t cells = 0;
-  for (const Table& t : report.tables)
-    cells += t.rows.size() * t.columns.size();
+  for (const TableSource& t : report.tables)
+    cells += t.row_count * t.columns.size();
   lxw_workbook_options options = {};
   options.constant_memory = cells > constant_memory_cells ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
@@ -289,7 +350,7 @@ core::Status write_xlsx(const Report& report, const std::string& path,
   props.created = kCreated;
   lxw_error err = workbook_set_properties(wb, &props);
   Formats f = make_formats(wb);
-  for (const Table& t : report.tables) {
+  for (const TableSource& t : report.tables) {
     lxw_error e = write_sheet(wb, report, t, f, options.constant_memory == LXW_TRUE);
     if (err == LXW_NO_ERROR) err = e;
   }
@@ -298,6 +359,11 @@ core::Status write_xlsx(const Report& report, const std::string& path,
   if (err != LXW_NO_ERROR)
     return core::Error{fmt::format("cannot write '{}': {}", path, lxw_strerror(err))};
   return core::Ok{};
+}
+
+core::Status write_xlsx(const Report& report, const std::string& path,
+                        std::size_t constant_memory_cells) {
+  return write_xlsx(view_of(report), path, constant_memory_cells);
 }
 
 }  // namespace icsrisk::report

@@ -18,8 +18,14 @@ inline constexpr std::size_t kConstantMemoryCells = 500000;
 /// report: the document's creation time is fixed. Tables over the sheet's row limit are cut,
 /// with a note on top.
 /// Above `constant_memory_cells` cells in all, libxlsxwriter's constant-memory mode keeps memory
-/// flat (rows streamed, inline strings, header cells not merged).
+/// flat (rows streamed, inline strings); the header and span merges, the autofilter and the
+/// print setup are the same in both modes.
 core::Status write_xlsx(const Report& report, const std::string& path,
+                        std::size_t constant_memory_cells = kConstantMemoryCells);
+
+/// The same workbook from the tables' row sources, each row written as it is made (one pass per
+/// sheet). With constant-memory mode, memory stays flat however many rows there are.
+core::Status write_xlsx(const ReportSource& report, const std::string& path,
                         std::size_t constant_memory_cells = kConstantMemoryCells);
 
 }  // namespace icsrisk::report
