@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include "quant/chain.h"
 #include "quant/inverse_diagonal.h"
+#include "quant/sensitivity.h"
 #include "risk/scenario_graph.h"
 
 namespace icsrisk::quant {
@@ -17,8 +19,16 @@ using detail::Chain;
 using detail::ChainStep;
 using Vector = Eigen::VectorXd;
 
-Vector to_vector(const std::vector<double>& v) {
-  return Eigen::Map<const Vector>(v.data(), static_cast<Eigen::Index>(v.size()));
+/// `v` over the asset states, 0 on the hub states that follow them.
+Vector to_vector(const std::vector<double>& v, std::size_t states) {
+  Vector out = Vector::Zero(static_cast<Eigen::Index>(states));
+  out.head(static_cast<Eigen::Index>(v.size())) =
+      Eigen::Map<const Vector>(v.data(), static_cast<Eigen::Index>(v.size()));
+  return out;
+}
+
+std::vector<double> to_std(const Vector& v) {
+  return {v.data(), v.data() + v.size()};
 }
 
 /// `outside` from one row of entry steps: Q[o,·] and the probability of leaving `outside`.
@@ -54,43 +64,11 @@ std::pair<double, double> from_outside(const OutsideRow& row, const Vector& g, c
   return {pg / row.leave, at / row.leave};
 }
 
-/// The steps with the largest positive d p_goal / d s: N[o,u] · w · (g[dest] − g[u]).
-std::vector<StepSensitivity> sensitive(const risk::detail::ReachGraph& g, const Chain& c,
-                                       const model::Scenario& sc, const Vector& n_o, double n_oo,
-                                       const Vector& goal, double p_goal) {
-  const std::size_t entries = c.entry_steps.size();
-  std::vector<StepSensitivity> all;
-  auto add = [&](const ChainStep& s, double weight, double at_source, double g_source) {
-    const double g_dest = s.to == kNone ? 1.0 : goal[static_cast<Eigen::Index>(s.to)];
-    const double d = at_source * weight * (g_dest - g_source);
-    if (d <= 0.0) return;
-    std::size_t method = s.from == kNone ? g.entry_method(s.entry)
-                         : s.to == kNone ? sc.attack_index
-                                         : g.lateral_method();
-    all.push_back({s.entry, s.from, s.dest, method, s.level, d});
-  };
-  for (const auto& steps : c.entry_steps)
-    for (const ChainStep& s : steps)
-      add(s, s.weight / static_cast<double>(entries), n_oo, p_goal);
-  for (const ChainStep& s : c.steps) {
-    const auto u = static_cast<Eigen::Index>(s.from);
-    add(s, s.weight, n_o[u], goal[u]);
-  }
-  auto key = [&](const StepSensitivity& s) {
-    return std::make_tuple(-s.derivative, s.from == kNone ? 0 : 1, s.entry == kNone ? 0 : s.entry,
-                           s.from == kNone ? 0 : g.rank(s.from), g.rank(s.to), s.method);
-  };
-  const std::size_t k = std::min(kSensitiveSteps, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(),
-                    [&](const auto& a, const auto& b) { return key(a) < key(b); });
-  all.resize(k);
-  return all;
-}
-
-ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc) {
+ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc,
+                    std::size_t hub_min) {
   const model::QuantParams& p = g.profile().quant;
-  Chain c = detail::build_chain(g, sc, p);
-  const auto n = static_cast<Eigen::Index>(c.assets);
+  Chain c = detail::build_chain(g, sc, p, hub_min);
+  const auto n = static_cast<Eigen::Index>(c.states);
   ScenarioQuant out;
   out.visit.assign(c.assets, 0.0);
   std::vector<std::size_t> all_entries(c.entry_steps.size());
@@ -112,8 +90,8 @@ ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc
   // permutation lets inverse_diagonal() use selected inversion.
   lu.setPivotThreshold(0.0);
   lu.compute(a);  // A is a non-singular M-matrix: every state leaves with s + c > 0 per attempt
-  const Vector goal = lu.solve(to_vector(c.goal));
-  const Vector attempts = lu.solve(to_vector(c.attempts));
+  const Vector goal = lu.solve(to_vector(c.goal, c.states));
+  const Vector attempts = lu.solve(to_vector(c.attempts, c.states));
 
   for (std::size_t e : all_entries) {
     auto [pg, at] = from_outside(outside_row(c, {e}, p), goal, attempts);
@@ -128,9 +106,12 @@ ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc
     b[static_cast<Eigen::Index>(v)] += q / row.leave;
   const Vector n_o = lu.transpose().solve(b);  // the row of outside in N
   const std::vector<double> diag = detail::inverse_diagonal(lu);
-  for (Eigen::Index v = 0; v < n; ++v)
-    out.visit[static_cast<std::size_t>(v)] = std::clamp(n_o[v] / diag[v], 0.0, 1.0);
-  out.sensitive_steps = sensitive(g, c, sc, n_o, 1.0 / row.leave, goal, out.p_goal);
+  for (std::size_t v = 0; v < c.assets; ++v) {
+    const auto i = static_cast<Eigen::Index>(v);
+    out.visit[v] = std::clamp(n_o[i] / diag[v], 0.0, 1.0);
+  }
+  out.sensitive_steps =
+      detail::sensitive_steps(g, c, sc, to_std(n_o), 1.0 / row.leave, to_std(goal), out.p_goal);
   return out;
 }
 
@@ -139,11 +120,19 @@ ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc
 std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model::Profile& profile,
                                          const risk::Coverage& coverage,
                                          const graph::Topology& topology) {
+  return detail::analyze_quant(model, profile, coverage, topology, detail::kDefaultHubMin);
+}
+
+std::vector<ScenarioQuant> detail::analyze_quant(const model::Model& model,
+                                                 const model::Profile& profile,
+                                                 const risk::Coverage& coverage,
+                                                 const graph::Topology& topology,
+                                                 std::size_t hub_min) {
   risk::detail::ReachGraph g(model, profile, coverage, topology, /*planned=*/false);
   std::vector<ScenarioQuant> out;
   for (std::size_t i = 0; i < model.impacts.size(); ++i)
     for (std::size_t s = 0; s < model.impacts[i].scenarios.size(); ++s) {
-      ScenarioQuant q = solve(g, model.impacts[i].scenarios[s]);
+      ScenarioQuant q = solve(g, model.impacts[i].scenarios[s], hub_min);
       q.impact = i;
       q.scenario = s;
       out.push_back(std::move(q));

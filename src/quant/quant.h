@@ -14,6 +14,8 @@
 //   (quant/inverse_diagonal.h), so visit(v) = N[o,v] / N[v,v];
 // - d p_goal / d s of every step from y and g alone (the adjoint): for a step u → v taken with
 //   probability w per attempt at u, d p_goal / d s = N[o,u] · w · (g[v] − g[u]), g[goal] = 1.
+// The matrix factorised is A with one hub state per segment instead of its clique of segment
+// steps (quant/chain.h): its Schur complement is exactly A, so every value above is unchanged.
 
 #include <cstddef>
 #include <vector>
@@ -62,10 +64,22 @@ inline constexpr std::size_t kSensitiveSteps = 10;
 
 /// The §9 results of every scenario of a linked, error-free model, in model order, with the
 /// profile's `quant` parameters and implemented countermeasures only. Time per scenario: the
-/// step graph (O(Σ steps)), one sparse LU of an A×A matrix with Σ lateral steps non-zeros, four
-/// triangular solve pairs and the inverse diagonal (quant/inverse_diagonal.h).
+/// step graph (O(assets + flows + Σ segment sizes), the segments as hubs), one sparse LU of a
+/// matrix with as many non-zeros, four triangular solve pairs and the inverse diagonal
+/// (quant/inverse_diagonal.h).
 std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model::Profile& profile,
                                          const risk::Coverage& coverage,
                                          const graph::Topology& topology);
+
+namespace detail {
+
+/// analyze_quant with a hub state for every segment of at least `hub_min` segment-step
+/// destinations (quant/chain.h; SIZE_MAX: none, the plain A = I − Q): the same numbers up to
+/// rounding, whatever `hub_min`. For tests; analyze_quant uses the library's threshold.
+std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model::Profile& profile,
+                                         const risk::Coverage& coverage,
+                                         const graph::Topology& topology, std::size_t hub_min);
+
+}  // namespace detail
 
 }  // namespace icsrisk::quant

@@ -2,6 +2,8 @@
 // assets (3 flows an asset, 10 scenarios, generator.h):
 //   QuantStage/N   quant::analyze_quant over every scenario: the step graph, one sparse LU
 //                  per scenario, the solves, the inverse diagonal and the sensitivities.
+//   QuantStageCliques/N   the same without segment hubs (every segment a clique of steps in
+//                  the matrix, as before the hubs), one iteration.
 //   QuantStageModelPlant / AnalysesModelPlant   the stage on the bundled example plant, beside
 //                  risk::analyze (both analyses) on the same context, for the "< 10 % added to
 //                  analyze" target.
@@ -22,6 +24,7 @@
 #include "graph/topology.h"
 #include "model/loader.h"
 #include "model/validate.h"
+#include "quant/chain.h"
 #include "quant/quant.h"
 #include "risk/analysis.h"
 #include "risk/coverage.h"
@@ -63,7 +66,8 @@ double peak_rss_mb() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;  // KiB on Linux
 }
 
-void quant_stage(benchmark::State& state) {
+/// The stage with segment hubs for segments of at least `hub_min` destinations (quant/chain.h).
+void quant_stage_with(benchmark::State& state, std::size_t hub_min) {
   const Plant& p = plant(static_cast<std::size_t>(state.range(0)));
   if (!p.ok) state.SkipWithError("the generated model has errors");
   risk::Coverage coverage(p.model, p.profile);
@@ -72,7 +76,7 @@ void quant_stage(benchmark::State& state) {
   double growth = -1, reached = 0, p_goal = 0;
   for (auto _ : state) {
     std::vector<quant::ScenarioQuant> q =
-        quant::analyze_quant(p.model, p.profile, coverage, topology);
+        quant::detail::analyze_quant(p.model, p.profile, coverage, topology, hub_min);
     if (growth < 0) growth = peak_rss_mb() - before;
     reached = p_goal = 0;
     for (const quant::ScenarioQuant& s : q) {
@@ -85,6 +89,15 @@ void quant_stage(benchmark::State& state) {
   state.counters["mean_p_goal"] = reached > 0 ? p_goal / 10 : 0;
   state.counters["peak_rss_MB"] = peak_rss_mb();
   state.counters["stage_rss_MB"] = growth;
+}
+
+void quant_stage(benchmark::State& state) {
+  quant_stage_with(state, quant::detail::kDefaultHubMin);
+}
+
+/// The plain chain, every segment a clique of steps: the stage before the hubs, for comparison.
+void quant_stage_cliques(benchmark::State& state) {
+  quant_stage_with(state, quant::detail::kNoHubs);
 }
 
 /// The bundled example plant, loaded and linked once.
@@ -130,5 +143,12 @@ BENCHMARK(quant_stage)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
+
+BENCHMARK(quant_stage_cliques)
+    ->Name("QuantStageCliques")
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
