@@ -311,9 +311,10 @@ void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p
   const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
   const Lang lang = o.diagram.lang;
   std::vector<risk::Route> routes = drawn_routes(s.routes, o.max_routes);
-  const std::size_t left_out = routes.size() > o.max_drawn ? routes.size() - o.max_drawn : 0;
+  const std::size_t cap = std::max(o.max_drawn, o.max_routes);
+  const std::size_t left_out = routes.size() > cap ? routes.size() - cap : 0;
   routes.resize(routes.size() - left_out);
-  if (o.diagram.title) write_title(w, m, sc, s, routes.size(), left_out, o.max_drawn, lang);
+  if (o.diagram.title) write_title(w, m, sc, s, routes.size(), left_out, cap, lang);
   // A step label that Graphviz cannot place clear of nodes and other labels is left out rather
   // than printed over them; the route table lists every drawn route in full.
   w.defaults("graph", {attr("forcelabels", "false")});

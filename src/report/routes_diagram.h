@@ -34,7 +34,8 @@ struct RoutesDiagramOptions {
   /// At most this many routes are drawn: the rule above can pick one route per attack base,
   /// and a scenario with thousands of bases (every asset of one LAN sending to the target) then
   /// never finishes laying out. Routes past the limit are left out in listing order (the worst
-  /// are kept) and the title says how many (issue 13 item 11, README "Limits").
+  /// are kept) and the title says how many (issue 13 item 11, README "Limits"). A larger
+  /// max_routes raises the cap to it.
   std::size_t max_drawn = kRoutesDrawnLimit;
 };
 
