@@ -10,10 +10,10 @@
 
 namespace icsrisk::report {
 
-/// The largest diagram laid out, in nodes plus edges (report::dot_elements()). dot's layout
-/// grows faster than linearly in this size; the generated 2,000-asset plant's data-flow view
-/// without flow labels (~8,500) takes ~2 s of CPU, and a drawing twice the budget can take
-/// minutes. A larger diagram is replaced by budget_note_dot() in its images.
+/// The largest diagram laid out, in nodes plus edges weighted by their ranks (dot_elements()).
+/// dot's layout grows faster than linearly in this size; the generated 2,000-asset plant's
+/// data-flow view without flow labels (~8,500) takes ~2 s of CPU, and a drawing twice the budget
+/// can take minutes. A larger diagram is replaced by budget_note_dot() in its images.
 inline constexpr std::size_t kRenderElementBudget = 12000;
 
 /// Whether a diagram of `elements` nodes plus edges is laid out (at most kRenderElementBudget).

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -233,7 +234,15 @@ core::Result<std::size_t> dot_elements(std::string_view dot_text) {
     if (g) agclose(g);
     return graphviz_error(messages, "cannot parse the DOT text");
   }
-  std::size_t n = static_cast<std::size_t>(agnnodes(g)) + static_cast<std::size_t>(agnedges(g));
+  // dot gives an edge that spans k ranks k - 1 virtual nodes: count each edge as its minlen, so
+  // a bus with thousands of assets in rows (minlen up to the row count) weighs what it costs.
+  std::size_t n = static_cast<std::size_t>(agnnodes(g));
+  for (Agnode_t* v = agfstnode(g); v; v = agnxtnode(g, v))
+    for (Agedge_t* e = agfstout(g, v); e; e = agnxtout(g, e)) {
+      const char* minlen = agget(e, const_cast<char*>("minlen"));
+      long k = minlen && *minlen ? std::strtol(minlen, nullptr, 10) : 1;
+      n += static_cast<std::size_t>(std::max(1L, k));
+    }
   agclose(g);
   return n;
 }

@@ -31,8 +31,9 @@ core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat form
 core::Result<std::vector<std::string>> render_dot_formats(std::string_view dot_text,
                                                           const std::vector<ImageFormat>& formats);
 
-/// The number of nodes plus edges of `dot_text` as cgraph reads it (subgraphs and clusters not
-/// counted), or an Error when it does not parse: the size a drawing budget is measured in.
+/// The number of nodes plus edges of `dot_text` as cgraph reads it, each edge counted as its
+/// `minlen` (the ranks it spans, at least 1; subgraphs and clusters not counted), or an Error
+/// when it does not parse: the size a drawing budget is measured in.
 /// Linear in the text; serialised like render_dot().
 core::Result<std::size_t> dot_elements(std::string_view dot_text);
 

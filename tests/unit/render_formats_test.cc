@@ -84,6 +84,9 @@ TEST(RenderFormatsTest, ElementsAreNodesPlusEdgesWhateverTheClusters) {
       "digraph { subgraph cluster_a { a; b; } c; a -> b; b -> c; a -> c; \"x\" [label=\"->\"]; }");
   ASSERT_TRUE(n.ok()) << n.error().message;
   EXPECT_EQ(*n, 4u + 3u);
+  auto spans = dot_elements("digraph { a -> b [minlen=\"40\"]; b -> c [minlen=0]; }");
+  ASSERT_TRUE(spans.ok()) << spans.error().message;
+  EXPECT_EQ(*spans, 3u + 40u + 1u);  // a long edge weighs its ranks
 }
 
 }  // namespace
