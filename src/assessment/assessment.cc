@@ -166,8 +166,7 @@ void apply_budget(std::vector<Diagram>& diagrams, model::Lang lang) {
     if (!d.render || d.dot.empty()) continue;
     auto elements = report::dot_elements(d.dot);
     if (!elements || report::within_budget(*elements)) continue;
-    d.layout_dot =
-        report::budget_note_dot(d.stem, *elements, report::kRenderElementBudget, lang);
+    d.layout_dot = report::budget_note_dot(d.stem, *elements, report::kRenderElementBudget, lang);
   }
 }
 

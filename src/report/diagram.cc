@@ -220,12 +220,12 @@ std::size_t entry_zone(const model::Model& m, const model::Entry& e) {
 struct FlowNoteWords {
   const char* unlabelled;  ///< {0}: the number of flows, {1}: the limit
 };
-constexpr FlowNoteWords kFlowNoteJa = {
-    .unlabelled = "データフロー {0} 本（{1} 本超）のためラベルを省略: "
-                  "各線にカーソルを合わせるとデータとプロトコルを表示"};
-constexpr FlowNoteWords kFlowNoteEn = {
-    .unlabelled = "Flow labels left out ({0} flows, over {1}): "
-                  "hover over a line for its data and protocol"};
+constexpr FlowNoteWords kFlowNoteJa = {.unlabelled =
+                                           "データフロー {0} 本（{1} 本超）のためラベルを省略: "
+                                           "各線にカーソルを合わせるとデータとプロトコルを表示"};
+constexpr FlowNoteWords kFlowNoteEn = {.unlabelled =
+                                           "Flow labels left out ({0} flows, over {1}): "
+                                           "hover over a line for its data and protocol"};
 
 void write_title(dot::Writer& w, const model::Model& m, const char* view,
                  const std::string& note = {}) {
@@ -307,9 +307,9 @@ void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile&
   const bool labelled = drawn <= o.flow_label_limit;
   std::string note;
   if (!labelled)
-    note = fmt::format(fmt::runtime(o.lang == Lang::kEn ? kFlowNoteEn.unlabelled
-                                                        : kFlowNoteJa.unlabelled),
-                       drawn, o.flow_label_limit);
+    note = fmt::format(
+        fmt::runtime(o.lang == Lang::kEn ? kFlowNoteEn.unlabelled : kFlowNoteJa.unlabelled), drawn,
+        o.flow_label_limit);
   if (o.title) write_title(w, m, style::words(o.lang).dataflow_view.text, note);
   w.defaults("graph", {attr("nodesep", "0.18")});
   std::vector<bool> in_flow(m.assets.size(), false);

@@ -90,8 +90,9 @@ struct TrimWords {
 constexpr TrimWords kTrimJa = {
     .left_out = "描画対象のルートのうち {0} 本は省略（描画は {1} 本まで、危険度の高い順）"};
 constexpr TrimWords kTrimEn = {
-    .left_out = "{0} further routes (first routes of other entry points and attack bases) "
-                "left out: at most {1} are drawn, worst first"};
+    .left_out =
+        "{0} further routes (first routes of other entry points and attack bases) "
+        "left out: at most {1} are drawn, worst first"};
 
 void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& sc,
                  const risk::ScenarioRisk& s, std::size_t drawn, std::size_t left_out,
@@ -106,9 +107,9 @@ void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& s
     title += "\n" + fmt::format(fmt::runtime(t.listed.view()), m.name.empty() ? m.id : m.name,
                                 drawn, total);
     if (left_out > 0)
-      title += "\n" + fmt::format(fmt::runtime(lang == Lang::kEn ? kTrimEn.left_out
-                                                                  : kTrimJa.left_out),
-                                   left_out, limit);
+      title +=
+          "\n" + fmt::format(fmt::runtime(lang == Lang::kEn ? kTrimEn.left_out : kTrimJa.left_out),
+                             left_out, limit);
   }
   w.defaults("graph", {dot::text("label", title), attr("labelloc", "t"), attr("fontsize", "18")});
 }
