@@ -11,9 +11,11 @@
 #include "plan/floors.h"
 #include "plan/whatif.h"
 #include "report/diagram.h"
+#include "report/diagram_budget.h"
 #include "report/heat_map.h"
 #include "report/plan_table.h"
 #include "report/quant_tables.h"
+#include "report/render.h"
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
 #include "report/words.h"
@@ -155,6 +157,19 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   return out;
 }
 
+/// Pass 5b: the size budget of every drawing (issue 13 item 11). A diagram to be drawn whose
+/// DOT is over report::kRenderElementBudget nodes plus edges gets a note in its images instead;
+/// its .dot file keeps it whole. A DOT text that does not parse is left for the renderer to
+/// report.
+void apply_budget(std::vector<Diagram>& diagrams, model::Lang lang) {
+  for (Diagram& d : diagrams) {
+    if (!d.render || d.dot.empty()) continue;
+    auto elements = report::dot_elements(d.dot);
+    if (!elements || report::within_budget(*elements)) continue;
+    d.layout_dot = report::budget_note_dot(d.stem, *elements, report::kRenderElementBudget, lang);
+  }
+}
+
 }  // namespace
 
 Assessment assess(const model::Model& model, const model::Profile& profile, Options options) {
@@ -181,6 +196,7 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
         whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
   }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
+  if (formats.images()) apply_budget(a.diagrams, a.options.lang);
   return a;
 }
 

@@ -100,6 +100,10 @@ struct Diagram {
   std::string dot;     ///< empty when not made (a configuration view too large to draw, no dot)
   bool render = true;  ///< small enough to lay out (kRenderAssetLimit, kRenderTreeNodeLimit)
   std::optional<std::string> svg;  ///< the SVG once laid out (documents() fills it)
+  std::optional<std::string> png;  ///< the PNG of the same layout, when the png format is chosen
+  /// When not empty, the DOT laid out for the images instead of `dot` (which the .dot file keeps
+  /// whole): a drawing over kRenderElementBudget is replaced by a note saying what is left out.
+  std::string layout_dot;
 };
 
 /// Above this many assets the views of the whole configuration (system, data flow) are written

@@ -28,13 +28,23 @@ core::Status write_text(const fs::path& path, std::string_view data) {
   return core::Ok{};
 }
 
-/// The diagram's SVG, laid out on first use.
-core::Result<const std::string*> svg_of(Diagram& d) {
-  if (!d.svg) {
-    auto svg = report::render_dot(d.dot, report::ImageFormat::kSvg);
-    if (!svg) return core::Error{fmt::format("cannot render {}: {}", d.stem, svg.error().message)};
-    d.svg = std::move(*svg);
-  }
+/// Lays `d` out once and renders its SVG and, when `png`, its PNG from that one layout, on
+/// first use; later calls find both cached in `d`.
+core::Status lay_out(Diagram& d, bool png) {
+  if (d.svg && (d.png || !png)) return core::Ok{};
+  std::vector<report::ImageFormat> formats = {report::ImageFormat::kSvg};
+  if (png) formats.push_back(report::ImageFormat::kPng);
+  auto images = report::render_dot_formats(d.layout_dot.empty() ? d.dot : d.layout_dot, formats);
+  if (!images)
+    return core::Error{fmt::format("cannot render {}: {}", d.stem, images.error().message)};
+  d.svg = std::move((*images)[0]);
+  if (png) d.png = std::move((*images)[1]);
+  return core::Ok{};
+}
+
+/// The diagram's SVG, laid out on first use (with its PNG when `png`).
+core::Result<const std::string*> svg_of(Diagram& d, bool png) {
+  if (auto st = lay_out(d, png); !st) return st.error();
   return &*d.svg;
 }
 
@@ -60,7 +70,7 @@ core::Status write_html(Assessment& a, const fs::path& path) {
     for (Diagram& x : a.diagrams)
       if (x.stem == stem) d = &x;
     if (!d || !d->render || d->dot.empty()) return std::string();
-    auto s = svg_of(*d);
+    auto s = svg_of(*d, a.options.formats.has(Format::kPng));
     if (!s) return s.error();
     return **s;
   };
@@ -140,24 +150,22 @@ std::vector<Document> documents(Assessment& a) {
       out.push_back({"icsrisk.xlsx",
                      [&rep](const fs::path& p) { return report::write_xlsx(rep, p.string()); }});
   }
+  const bool png = formats.has(Format::kPng);
   for (Diagram& d : a.diagrams) {
     const std::string base = "diagrams/" + d.stem;
     if (formats.has(Format::kDot))
       out.push_back({base + ".dot", [&d](const fs::path& p) { return write_text(p, d.dot); }});
     if (!d.render || d.dot.empty()) continue;
     if (formats.has(Format::kSvg))
-      out.push_back({base + ".svg", [&d](const fs::path& p) -> core::Status {
-                       auto svg = svg_of(d);
+      out.push_back({base + ".svg", [&d, png](const fs::path& p) -> core::Status {
+                       auto svg = svg_of(d, png);
                        if (!svg) return svg.error();
                        return write_text(p, **svg);
                      }});
     if (formats.has(Format::kPng))
       out.push_back({base + ".png", [&d](const fs::path& p) -> core::Status {
-                       auto png = report::render_dot(d.dot, report::ImageFormat::kPng);
-                       if (!png)
-                         return core::Error{
-                             fmt::format("cannot render {}: {}", d.stem, png.error().message)};
-                       return write_text(p, *png);
+                       if (auto st = lay_out(d, true); !st) return st;
+                       return write_text(p, *d.png);
                      }});
   }
   if (formats.has(Format::kHtml))

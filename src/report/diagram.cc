@@ -216,9 +216,29 @@ std::size_t entry_zone(const model::Model& m, const model::Entry& e) {
   return model::kNone;
 }
 
-void write_title(dot::Writer& w, const model::Model& m, const char* view) {
+/// The note under the data-flow view's title when its flows are drawn without labels.
+struct FlowNoteWords {
+  const char* unlabelled;  ///< {0}: the number of flows, {1}: the limit
+};
+constexpr FlowNoteWords kFlowNoteJa = {.unlabelled =
+                                           "データフロー {0} 本（{1} 本超）のためラベルを省略: "
+                                           "各線にカーソルを合わせるとデータとプロトコルを表示"};
+constexpr FlowNoteWords kFlowNoteEn = {.unlabelled =
+                                           "Flow labels left out ({0} flows, over {1}): "
+                                           "hover over a line for its data and protocol"};
+
+void write_title(dot::Writer& w, const model::Model& m, const char* view,
+                 const std::string& note = {}) {
   std::string t = m.name.empty() ? std::string(view) : fmt::format("{} — {}", m.name, view);
+  if (!note.empty()) t += "\n" + note;
   w.defaults("graph", {dot::text("label", t), attr("labelloc", "t"), attr("fontsize", "18")});
+}
+
+/// "ID: data / protocol", the tooltip of a flow drawn without its label node.
+std::string flow_tooltip(const model::Flow& f) {
+  std::string t = fmt::format("{}: {}", f.id, f.data);
+  if (!f.protocol.empty()) t += fmt::format(" / {}", f.protocol);
+  return t;
 }
 
 }  // namespace
@@ -279,7 +299,18 @@ void write_system(dot::Writer& w, const model::Model& m, const model::Profile& p
 
 void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile& p,
                     const DiagramOptions& o) {
-  if (o.title) write_title(w, m, style::words(o.lang).dataflow_view.text);
+  auto valid = [](const model::Flow& f) {
+    return f.from_index != model::kNone && f.to_index != model::kNone;
+  };
+  const std::size_t drawn =
+      static_cast<std::size_t>(std::count_if(m.flows.begin(), m.flows.end(), valid));
+  const bool labelled = drawn <= o.flow_label_limit;
+  std::string note;
+  if (!labelled)
+    note = fmt::format(
+        fmt::runtime(o.lang == Lang::kEn ? kFlowNoteEn.unlabelled : kFlowNoteJa.unlabelled), drawn,
+        o.flow_label_limit);
+  if (o.title) write_title(w, m, style::words(o.lang).dataflow_view.text, note);
   w.defaults("graph", {attr("nodesep", "0.18")});
   std::vector<bool> in_flow(m.assets.size(), false);
   for (const model::Flow& f : m.flows) {
@@ -297,14 +328,11 @@ void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile&
     std::size_t a = drawing_zone(m, m.assets[f.from_index]);
     return a == drawing_zone(m, m.assets[f.to_index]) ? a : model::kNone;
   };
-  auto valid = [](const model::Flow& f) {
-    return f.from_index != model::kNone && f.to_index != model::kNone;
-  };
   ZoneGroups assets(m, m.assets.size(), [&](std::size_t a) {
     return in_flow[a] ? drawing_zone(m, m.assets[a]) : ZoneGroups::kNotDrawn;
   });
   ZoneGroups labels(m, m.flows.size(), [&](std::size_t f) {
-    return valid(m.flows[f]) ? label_zone(m.flows[f]) : ZoneGroups::kNotDrawn;
+    return labelled && valid(m.flows[f]) ? label_zone(m.flows[f]) : ZoneGroups::kNotDrawn;
   });
   by_zone(
       w, m, o.lang, [](std::size_t) { return true; },
@@ -332,6 +360,12 @@ void write_dataflow(dot::Writer& w, const model::Model& m, const model::Profile&
     Attrs at;
     if (drawing_zone(m, m.assets[f.from_index]) != drawing_zone(m, m.assets[f.to_index]))
       at = {attr("color", kCrossZone)};
+    if (!labelled) {
+      at.push_back(dot::text("tooltip", flow_tooltip(f)));
+      if (upward) at.push_back(attr("dir", "back"));
+      w.edge(upward ? to : from, upward ? from : to, at);
+      continue;
+    }
     Attrs first = at, second = at;
     if (upward) {  // to -> label -> from, arrow at `to`
       first.push_back(attr("dir", "back"));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -147,6 +148,32 @@ bool has_edge_labels(Agraph_t* g) {
   return agattr(g, AGEDGE, const_cast<char*>("label"), nullptr);
 }
 
+/// The one Graphviz context of the process, created on first use (under graphviz_mutex) before
+/// any graph is read (gvContext() installs the default node label that graphs read later use)
+/// and never freed: Graphviz 2.43's pango plugin caches a pointer to the last font name, which
+/// lives in the context's font dictionary, so freeing a context and creating another reads freed
+/// memory (found by ASan).
+GVC_t* context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
+/// Renders the laid-out `g` in `format`.
+core::Result<std::string> render_laid_out(GVC_t* gvc, Agraph_t* g, ImageFormat format,
+                                          const ErrorCapture& errors, const std::string& messages) {
+  char* data = nullptr;
+  unsigned int length = 0;
+  int rc = gvRenderData(gvc, g, format_name(format), &data, &length);
+  core::Result<std::string> out = std::string();
+  if (rc != 0 || errors.failed() || !data) {
+    out = graphviz_error(messages, "rendering failed");
+  } else {
+    out = std::string(data, length);
+  }
+  if (data) gvFreeRenderData(data);
+  return out;
+}
+
 }  // namespace
 
 std::optional<ImageFormat> image_format_of(std::string_view extension) {
@@ -160,14 +187,17 @@ std::optional<ImageFormat> image_format_of(std::string_view extension) {
 }
 
 core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat format) {
+  auto out = render_dot_formats(dot_text, {format});
+  if (!out) return out.error();
+  return std::move(out->front());
+}
+
+core::Result<std::vector<std::string>> render_dot_formats(std::string_view dot_text,
+                                                          const std::vector<ImageFormat>& formats) {
   std::lock_guard<std::mutex> lock(graphviz_mutex);
   std::string messages;
   ErrorCapture errors(messages);
-  // One context for the whole process, created before any graph is read (gvContext() installs
-  // the default node label that graphs read later use) and never freed: Graphviz 2.43's pango
-  // plugin caches a pointer to the last font name, which lives in the context's font
-  // dictionary, so freeing a context and creating another reads freed memory (found by ASan).
-  static GVC_t* const gvc = gvContext();
+  GVC_t* const gvc = context();
   if (!gvc) return core::Error{"graphviz: cannot create a context"};
   std::string text(dot_text);
   Agraph_t* g = read_dot(text);
@@ -175,23 +205,46 @@ core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat form
     if (g) agclose(g);
     return graphviz_error(messages, "cannot parse the DOT text");
   }
-  core::Result<std::string> result = core::Error{""};
+  core::Result<std::vector<std::string>> result = std::vector<std::string>();
   if (gvLayout(gvc, g, "dot") != 0 || errors.failed()) {
     result = graphviz_error(messages, "layout failed");
   } else {
-    char* data = nullptr;
-    unsigned int length = 0;
-    int rc = gvRenderData(gvc, g, format_name(format), &data, &length);
-    if (rc != 0 || errors.failed() || !data) {
-      result = graphviz_error(messages, "rendering failed");
-    } else {
-      result = std::string(data, length);
+    for (ImageFormat f : formats) {
+      auto one = render_laid_out(gvc, g, f, errors, messages);
+      if (!one) {
+        result = one.error();
+        break;
+      }
+      result->push_back(std::move(*one));
     }
-    if (data) gvFreeRenderData(data);
     if (!has_edge_labels(g)) gvFreeLayout(gvc, g);
   }
   agclose(g);
   return result;
+}
+
+core::Result<std::size_t> dot_elements(std::string_view dot_text) {
+  std::lock_guard<std::mutex> lock(graphviz_mutex);
+  std::string messages;
+  ErrorCapture errors(messages);
+  if (!context()) return core::Error{"graphviz: cannot create a context"};
+  std::string text(dot_text);
+  Agraph_t* g = read_dot(text);
+  if (!g || errors.failed()) {
+    if (g) agclose(g);
+    return graphviz_error(messages, "cannot parse the DOT text");
+  }
+  // dot gives an edge that spans k ranks k - 1 virtual nodes: count each edge as its minlen, so
+  // a bus with thousands of assets in rows (minlen up to the row count) weighs what it costs.
+  std::size_t n = static_cast<std::size_t>(agnnodes(g));
+  for (Agnode_t* v = agfstnode(g); v; v = agnxtnode(g, v))
+    for (Agedge_t* e = agfstout(g, v); e; e = agnxtout(g, e)) {
+      const char* minlen = agget(e, const_cast<char*>("minlen"));
+      long k = minlen && *minlen ? std::strtol(minlen, nullptr, 10) : 1;
+      n += static_cast<std::size_t>(std::max(1L, k));
+    }
+  agclose(g);
+  return n;
 }
 
 }  // namespace icsrisk::report

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -22,5 +23,18 @@ std::optional<ImageFormat> image_format_of(std::string_view extension);
 /// internally (Graphviz keeps its error handler in global state), so it may be called from several
 /// threads.
 core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat format);
+
+/// As render_dot(), but lays the graph out once and renders that one layout in each of
+/// `formats`, in order: the SVG and PNG of a diagram show the same drawing and cost one layout.
+/// The i-th string is the output in `formats[i]`; an empty `formats` gives an empty vector after
+/// the layout. Any failure (parse, layout, one format) is the one Error.
+core::Result<std::vector<std::string>> render_dot_formats(std::string_view dot_text,
+                                                          const std::vector<ImageFormat>& formats);
+
+/// The number of nodes plus edges of `dot_text` as cgraph reads it, each edge counted as its
+/// `minlen` (the ranks it spans, at least 1; subgraphs and clusters not counted), or an Error
+/// when it does not parse: the size a drawing budget is measured in.
+/// Linear in the text; serialised like render_dot().
+core::Result<std::size_t> dot_elements(std::string_view dot_text);
 
 }  // namespace icsrisk::report

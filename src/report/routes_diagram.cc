@@ -83,8 +83,20 @@ std::vector<std::size_t> bases_of(const model::Model& m, const model::Scenario& 
   return out;
 }
 
+/// The title line saying how many of the routes the drawing rule picked were left out.
+struct TrimWords {
+  const char* left_out;  ///< {0}: routes left out, {1}: the limit
+};
+constexpr TrimWords kTrimJa = {
+    .left_out = "描画対象のルートのうち {0} 本は省略（描画は {1} 本まで、危険度の高い順）"};
+constexpr TrimWords kTrimEn = {
+    .left_out =
+        "{0} further routes (first routes of other entry points and attack bases) "
+        "left out: at most {1} are drawn, worst first"};
+
 void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& sc,
-                 const risk::ScenarioRisk& s, std::size_t drawn, Lang lang) {
+                 const risk::ScenarioRisk& s, std::size_t drawn, std::size_t left_out,
+                 std::size_t limit, Lang lang) {
   const Words::Routes& t = words(lang).routes;
   std::string title(sc.name.empty() ? sc.id : sc.name);
   if (!s.risk || s.routes.empty()) {
@@ -94,6 +106,10 @@ void write_title(dot::Writer& w, const model::Model& m, const model::Scenario& s
     std::string total = fmt::format("{}{}", s.routes_total, s.routes_total_exact ? "" : "+");
     title += "\n" + fmt::format(fmt::runtime(t.listed.view()), m.name.empty() ? m.id : m.name,
                                 drawn, total);
+    if (left_out > 0)
+      title +=
+          "\n" + fmt::format(fmt::runtime(lang == Lang::kEn ? kTrimEn.left_out : kTrimJa.left_out),
+                             left_out, limit);
   }
   w.defaults("graph", {dot::text("label", title), attr("labelloc", "t"), attr("fontsize", "18")});
 }
@@ -295,8 +311,11 @@ void write_routes(dot::Writer& w, const model::Model& m, const model::Profile& p
                   const risk::ScenarioRisk& s, const RoutesDiagramOptions& o) {
   const model::Scenario& sc = m.impacts[s.impact].scenarios[s.scenario];
   const Lang lang = o.diagram.lang;
-  const std::vector<risk::Route> routes = drawn_routes(s.routes, o.max_routes);
-  if (o.diagram.title) write_title(w, m, sc, s, routes.size(), lang);
+  std::vector<risk::Route> routes = drawn_routes(s.routes, o.max_routes);
+  const std::size_t cap = std::max(o.max_drawn, o.max_routes);
+  const std::size_t left_out = routes.size() > cap ? routes.size() - cap : 0;
+  routes.resize(routes.size() - left_out);
+  if (o.diagram.title) write_title(w, m, sc, s, routes.size(), left_out, cap, lang);
   // A step label that Graphviz cannot place clear of nodes and other labels is left out rather
   // than printed over them; the route table lists every drawn route in full.
   w.defaults("graph", {attr("forcelabels", "false")});

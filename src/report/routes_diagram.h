@@ -16,6 +16,9 @@
 
 namespace icsrisk::report {
 
+/// The default RoutesDiagramOptions::max_drawn.
+inline constexpr std::size_t kRoutesDrawnLimit = 40;
+
 struct RoutesDiagramOptions {
   /// Language and title as in the other views; `legend` adds the route key (a table of the
   /// drawn routes). `muted` is ignored: the configuration is always drawn pale.
@@ -28,6 +31,12 @@ struct RoutesDiagramOptions {
   /// and the attack bases, with their networks, entry points and zones): for a plant too large
   /// to draw whole (assessment::kRenderAssetLimit).
   bool focus = false;
+  /// At most this many routes are drawn: the rule above can pick one route per attack base,
+  /// and a scenario with thousands of bases (every asset of one LAN sending to the target) then
+  /// never finishes laying out. Routes past the limit are left out in listing order (the worst
+  /// are kept) and the title says how many (issue 13 item 11, README "Limits"). A larger
+  /// max_routes raises the cap to it.
+  std::size_t max_drawn = kRoutesDrawnLimit;
 };
 
 /// The DOT `class` of the one overlay edge that carries a step's label: exactly one per drawn
