@@ -1,0 +1,33 @@
+#pragma once
+// Aggregated system and data-flow views (issue 14 item 4): for a plant above the drawing limit
+// (assessment::kRenderAssetLimit), one node per group of assets instead of one per asset, so every
+// plant gets a rendered picture. DOT text only; rendering is report/render.h.
+//
+// Groups: up to kZoneNodeLimit zones (report/zones_diagram.h), one cluster per zone and in it one
+// node per network (the assets whose first network it is) and one for the zone's assets on no
+// network; above, one cluster per Purdue level and in it one node per zone. A node shows its
+// name, its asset count, the counts by asset type (the most frequent first) and is filled by the
+// highest importance among its assets.
+
+#include <string>
+
+#include "model/model.h"
+#include "model/profile.h"
+#include "report/diagram.h"
+
+namespace icsrisk::report {
+
+/// Asset types listed in a group's label at most; the others are counted together.
+inline constexpr std::size_t kAggregateTypeLines = 4;
+
+/// A complete DOT document of the aggregated `view`:
+/// - kSystem: per group node as above; an edge between two groups per kind of asset type that
+///   joins them (an asset on networks of both), labelled "type ×count";
+/// - kDataflow: the same nodes, a line "N flows inside" on a node, and one edge per ordered pair
+///   of groups that flows join, labelled with the flow count and the most frequent protocols.
+/// Every model text is escaped. Deterministic; O(A + C + F log F) for A assets, C connections
+/// and F flows.
+std::string aggregate_dot(View view, const model::Model& m, const model::Profile& p,
+                          model::Lang lang);
+
+}  // namespace icsrisk::report
