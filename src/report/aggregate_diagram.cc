@@ -12,7 +12,6 @@
 
 #include "report/diagram_style.h"
 #include "report/zones_conduits.h"
-#include "report/zones_diagram.h"
 #include "report/zones_words.h"
 
 namespace icsrisk::report {
@@ -93,8 +92,9 @@ Layout by_network(const model::Model& m, const ZonesConduits& z, model::Lang lan
   return l;
 }
 
-/// Clusters per Purdue level, nodes per zone (and one for what is in no zone).
-Layout by_zone(const model::Model& m, const model::Profile& p, model::Lang lang) {
+/// Clusters per Purdue level, nodes per zone (and one for what is in no zone); with `per_level`
+/// one node per level, for plants of more zones than a drawing shows.
+Layout by_zone(const model::Model& m, const model::Profile& p, model::Lang lang, bool per_level) {
   Layout l;
   const ZonesConduits levels = zones_conduits(m, p, nullptr, ZoneGrouping::kPurdue);
   std::vector<std::size_t> zone_node(m.zones.size(), kNone);
@@ -112,7 +112,15 @@ Layout by_zone(const model::Model& m, const model::Profile& p, model::Lang lang)
     l.clusters.push_back({group_name(m, g, lang), "", {}});
     const std::size_t k = l.clusters.size() - 1;
     if (g.outside) outside = l.add(k, "outside", zones_words(lang).outside.text, "");
+    const std::size_t level = per_level && !g.outside
+                                  ? l.add(k, fmt::format("level:{}", k),
+                                          fmt::format(fmt::runtime(zones_words(lang).zone_count.view()), g.zones), "")
+                                  : kNone;
     for (std::size_t i = 0; i < g.zones; ++i, ++next) {
+      if (level != kNone) {
+        zone_node[zone_order[next]] = level;
+        continue;
+      }
       const model::Zone& zone = m.zones[zone_order[next]];
       zone_node[zone_order[next]] =
           l.add(k, fmt::format("z:{}", zone.id), std::string(zone.name), std::string(zone.id));
@@ -238,16 +246,21 @@ std::size_t keep_heaviest(std::vector<Edge>& edges) {
 std::string aggregate_dot(View view, const model::Model& m, const model::Profile& p,
                           model::Lang lang) {
   const bool dataflow = view == View::kDataflow;
-  Layout l = diagram_grouping(m) == ZoneGrouping::kZone
+  const ZonesWords& zw = zones_words(lang);
+  const bool per_network = m.networks.size() <= kAggregateNodeLimit;
+  const bool per_level = !per_network && m.zones.size() > kAggregateNodeLimit;
+  Layout l = per_network
                  ? by_network(m, zones_conduits(m, p, nullptr, ZoneGrouping::kZone), lang)
-                 : by_zone(m, p, lang);
+                 : by_zone(m, p, lang, per_level);
   count_assets(l, m, p, lang);
   std::vector<Edge> edges = dataflow ? dataflow_edges(l, m, lang) : system_edges(l, m, p, lang);
   const std::size_t dropped = keep_heaviest(edges);
   const Words::Diagram& dw = words(lang).diagram;
   const char* name = dataflow ? dw.dataflow_view.text : dw.system_view.text;
   std::string title = m.name.empty() ? std::string(name) : fmt::format("{} — {}", m.name, name);
-  title += "\n" + fmt::format(fmt::runtime(zones_words(lang).aggregated.view()), m.assets.size());
+  title += "\n" + fmt::format(fmt::runtime(zw.aggregated.view()), m.assets.size(), m.zones.size(),
+                              m.networks.size(),
+                              per_network ? zw.per_network : per_level ? zw.per_level : zw.per_zone);
   if (dropped) title += fmt::format(" (+{})", dropped);
   dot::Writer w(m.id.empty() ? "model" : m.id);
   graph_defaults(w);

@@ -3,11 +3,11 @@
 // (assessment::kRenderAssetLimit), one node per group of assets instead of one per asset, so every
 // plant gets a rendered picture. DOT text only; rendering is report/render.h.
 //
-// Groups: up to kZoneNodeLimit zones (report/zones_diagram.h), one cluster per zone and in it one
-// node per network (the assets whose first network it is) and one for the zone's assets on no
-// network; above, one cluster per Purdue level and in it one node per zone. A node shows its
-// name, its asset count, the counts by asset type (the most frequent first) and is filled by the
-// highest importance among its assets.
+// Groups: up to kAggregateNodeLimit networks, one cluster per zone and in it one node per
+// network (the assets whose first network it is) and one for the zone's assets on no network;
+// else, up to kAggregateNodeLimit zones, one cluster per Purdue level and in it one node per
+// zone; else one node per Purdue level. A node shows its name, the counts by asset type (the most
+// frequent first) and is filled by the highest importance among its assets.
 
 #include <string>
 
@@ -16,6 +16,9 @@
 #include "report/diagram.h"
 
 namespace icsrisk::report {
+
+/// Nodes of one kind (networks, zones) an aggregated view draws at most; see above.
+inline constexpr std::size_t kAggregateNodeLimit = 300;
 
 /// Asset types listed in a group's label at most; the others are counted together.
 inline constexpr std::size_t kAggregateTypeLines = 4;

@@ -31,10 +31,13 @@ constexpr ZonesWords kJa = {
     .flow_count = "フロー {}",
     .more = "ほか {} 行",
     .by_level = "{} ゾーンをパデューレベルごとにまとめて表示",
-    .aggregated = "資産 {} のため、ゾーン・ネットワークごとに集約",
+    .aggregated = "資産 {}・ゾーン {}・ネットワーク {}: 資産を{}ごとに集約",
     .internal = "内部フロー {}",
     .highest = "最高重要度 {}",
     .no_network = "(ネットワークなし)",
+    .per_network = "ネットワーク",
+    .per_zone = "ゾーン",
+    .per_level = "パデューレベル",
 };
 
 constexpr ZonesWords kEn = {
@@ -64,10 +67,13 @@ constexpr ZonesWords kEn = {
     .flow_count = "{} flows",
     .more = "{} more lines",
     .by_level = "{} zones grouped by Purdue level",
-    .aggregated = "{} assets: aggregated per zone and network",
+    .aggregated = "{} assets, {} zones, {} networks: assets counted per {}",
     .internal = "{} flows inside",
     .highest = "highest importance {}",
     .no_network = "(no network)",
+    .per_network = "network",
+    .per_zone = "zone",
+    .per_level = "Purdue level",
 };
 
 }  // namespace

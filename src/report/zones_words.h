@@ -33,10 +33,13 @@ struct ZonesWords {
   Word flow_count;    ///< {flows}
   Word more;          ///< {n} more lines of a compact label
   Word by_level;      ///< {zones}: the diagram's title note when zones are grouped by level
-  Word aggregated;    ///< {assets}: the title note of an aggregated view
+  Word aggregated;  ///< {assets} {zones} {networks} {per_*}: the title note of an aggregated view
   Word internal;      ///< {flows} inside one group
   Word highest;       ///< {importance}: the highest importance in a group
   Word no_network;    ///< the assets of a zone on no network
+  Word per_network;   ///< what an aggregated view's nodes are
+  Word per_zone;
+  Word per_level;
 };
 
 /// The words of `lang`.
