@@ -197,8 +197,8 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
       a.tables->tables.push_back(report::plan_table(
           whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
     }
-    a.tables->tables.push_back(report::zones_conduits_table(model, profile, a.zones,
-                                                            a.options.lang));
+    a.tables->tables.push_back(
+        report::zones_conduits_table(model, profile, a.zones, a.options.lang));
   }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
   return a;

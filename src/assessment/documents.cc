@@ -46,8 +46,8 @@ core::Status write_json(const Assessment& a, const fs::path& path) {
   report::JsonSink sink = [&](std::string_view chunk) {
     out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
   };
-  if (out) report::write_results_json(*a.model, *a.profile, a.results, sink, &figures, &a.quant,
-                                          &a.zones);
+  if (out)
+    report::write_results_json(*a.model, *a.profile, a.results, sink, &figures, &a.quant, &a.zones);
   out.close();
   if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
   return core::Ok{};

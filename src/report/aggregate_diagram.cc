@@ -70,9 +70,7 @@ Layout by_network(const model::Model& m, const ZonesConduits& z, model::Lang lan
     l.clusters.back() = {style::zone_label(zone, lang), std::string(zone.id), {}};
     cluster_of_zone[g.zone] = l.clusters.size() - 1;
   }
-  auto cluster = [&](std::size_t zone) {
-    return zone == kNone ? outside : cluster_of_zone[zone];
-  };
+  auto cluster = [&](std::size_t zone) { return zone == kNone ? outside : cluster_of_zone[zone]; };
   for (const model::Network& n : m.networks)
     l.of_network.push_back(l.add(cluster(n.zone_index), fmt::format("n:{}", n.id),
                                  std::string(n.name), std::string(n.id)));
@@ -112,10 +110,11 @@ Layout by_zone(const model::Model& m, const model::Profile& p, model::Lang lang,
     l.clusters.push_back({group_name(m, g, lang), "", {}});
     const std::size_t k = l.clusters.size() - 1;
     if (g.outside) outside = l.add(k, "outside", zones_words(lang).outside.text, "");
-    const std::size_t level = per_level && !g.outside
-                                  ? l.add(k, fmt::format("level:{}", k),
-                                          fmt::format(fmt::runtime(zones_words(lang).zone_count.view()), g.zones), "")
-                                  : kNone;
+    const std::size_t level =
+        per_level && !g.outside
+            ? l.add(k, fmt::format("level:{}", k),
+                    fmt::format(fmt::runtime(zones_words(lang).zone_count.view()), g.zones), "")
+            : kNone;
     for (std::size_t i = 0; i < g.zones; ++i, ++next) {
       if (level != kNone) {
         zone_node[zone_order[next]] = level;
@@ -212,8 +211,8 @@ std::vector<Edge> dataflow_edges(Layout& l, const model::Model& m, model::Lang l
     std::vector<std::pair<std::string_view, std::size_t>> by(protocols.begin(), protocols.end());
     std::stable_sort(by.begin(), by.end(),
                      [](const auto& x, const auto& y) { return x.second > y.second; });
-    Edge e{std::min(key.first, key.second), std::max(key.first, key.second),
-           key.first > key.second, 0, ""};
+    Edge e{std::min(key.first, key.second), std::max(key.first, key.second), key.first > key.second,
+           0, ""};
     for (const auto& pc : by)
       e.count += pc.second;
     e.label = fmt::format(fmt::runtime(zones_words(lang).flow_count.view()), e.count);
@@ -249,9 +248,8 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
   const ZonesWords& zw = zones_words(lang);
   const bool per_network = m.networks.size() <= kAggregateNodeLimit;
   const bool per_level = !per_network && m.zones.size() > kAggregateNodeLimit;
-  Layout l = per_network
-                 ? by_network(m, zones_conduits(m, p, nullptr, ZoneGrouping::kZone), lang)
-                 : by_zone(m, p, lang, per_level);
+  Layout l = per_network ? by_network(m, zones_conduits(m, p, nullptr, ZoneGrouping::kZone), lang)
+                         : by_zone(m, p, lang, per_level);
   count_assets(l, m, p, lang);
   std::vector<Edge> edges = dataflow ? dataflow_edges(l, m, lang) : system_edges(l, m, p, lang);
   const std::size_t dropped = keep_heaviest(edges);
@@ -260,7 +258,9 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
   std::string title = m.name.empty() ? std::string(name) : fmt::format("{} — {}", m.name, name);
   title += "\n" + fmt::format(fmt::runtime(zw.aggregated.view()), m.assets.size(), m.zones.size(),
                               m.networks.size(),
-                              per_network ? zw.per_network : per_level ? zw.per_level : zw.per_zone);
+                              per_network ? zw.per_network
+                              : per_level ? zw.per_level
+                                          : zw.per_zone);
   if (dropped) title += fmt::format(" (+{})", dropped);
   dot::Writer w(m.id.empty() ? "model" : m.id);
   graph_defaults(w);
@@ -269,10 +269,10 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
   for (std::size_t k = 0; k < l.clusters.size(); ++k) {
     const Cluster& c = l.clusters[k];
     if (c.nodes.empty()) continue;
-    w.open_subgraph(fmt::format("cluster_{}", k),
-                    {dot::text("label", c.label), attr("style", "rounded,filled"),
-                     attr("fillcolor", "#f5f7fa"), attr("color", "#90a4ae"),
-                     dot::text("tooltip", c.tooltip)});
+    w.open_subgraph(
+        fmt::format("cluster_{}", k),
+        {dot::text("label", c.label), attr("style", "rounded,filled"), attr("fillcolor", "#f5f7fa"),
+         attr("color", "#90a4ae"), dot::text("tooltip", c.tooltip)});
     for (std::size_t i : c.nodes) {
       const Node& n = l.nodes[i];
       w.node(n.id, {dot::html("label", node_label(n, lang, dataflow)), attr("shape", "box"),

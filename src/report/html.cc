@@ -11,10 +11,10 @@
 #include "report/html_chart.h"
 #include "report/html_exec.h"
 #include "report/html_figure.h"
-#include "report/zones_words.h"
 #include "report/risk_colours.h"
 #include "report/summary.h"
 #include "report/words.h"
+#include "report/zones_words.h"
 
 namespace icsrisk {
 namespace embedded {
@@ -256,8 +256,7 @@ class Writer {
 
   void diagrams() {
     out_ += fmt::format("<section class=\"chapter\" id=\"diagrams\"><h2>{}</h2>\n", h_.diagrams);
-    if (!d_.zones_svg.empty())
-      diagram(zones_words(t_.lang).title.view(), "d-zones", d_.zones_svg);
+    if (!d_.zones_svg.empty()) diagram(zones_words(t_.lang).title.view(), "d-zones", d_.zones_svg);
     const char* suffix = d_.aggregated ? "-aggregated" : "";
     diagram(h_.system_view, fmt::format("d-system{}", suffix), d_.system_svg);
     diagram(h_.dataflow_view, fmt::format("d-dataflow{}", suffix), d_.dataflow_svg);

@@ -9,8 +9,8 @@
 #include "model/model.h"
 #include "model/profile.h"
 #include "quant/quant.h"
-#include "risk/results.h"
 #include "report/zones_conduits.h"
+#include "risk/results.h"
 
 namespace icsrisk::report {
 

@@ -56,7 +56,7 @@ struct Channel {
 
 /// The conduit between two groups.
 struct Conduit {
-  std::size_t a = 0, b = 0;  ///< indices into ZonesConduits::groups, a < b
+  std::size_t a = 0, b = 0;            ///< indices into ZonesConduits::groups, a < b
   std::vector<ConduitDevice> devices;  ///< ascending asset index
   std::vector<Channel> channels;       ///< forward first, then by protocol, then port
   std::size_t flow_count() const;

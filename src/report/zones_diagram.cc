@@ -60,8 +60,9 @@ std::string device_lines(const model::Model& m, const Conduit& c, const ZonesWor
     if (!s.empty()) s += "<BR/>";
     s += text;
   };
-  if (c.devices.empty()) return "<FONT COLOR=\"" + std::string(kNoDevice) + "\">" +
-                                dot::html_escape(w.no_device.view()) + "</FONT>";
+  if (c.devices.empty())
+    return "<FONT COLOR=\"" + std::string(kNoDevice) + "\">" +
+           dot::html_escape(w.no_device.view()) + "</FONT>";
   if (c.devices.size() <= kConduitLabelLines) {
     for (const ConduitDevice& d : c.devices)
       line(kMark[static_cast<std::size_t>(d.kind)] + dot::html_escape(m.assets[d.asset].name));
@@ -85,9 +86,10 @@ std::string channel_lines(const Conduit& c, const ZonesWords& w) {
       std::size_t flows = 0;
       for (std::size_t i = shown; i < c.channels.size(); ++i)
         flows += c.channels[i].flows.size();
-      s += "<BR/>" + dot::html_escape(fmt::format(
-                         "{} ({})", fmt::format(fmt::runtime(w.more.view()), c.channels.size() - shown),
-                         fmt::format(fmt::runtime(w.flow_count.view()), flows)));
+      s += "<BR/>" +
+           dot::html_escape(fmt::format(
+               "{} ({})", fmt::format(fmt::runtime(w.more.view()), c.channels.size() - shown),
+               fmt::format(fmt::runtime(w.flow_count.view()), flows)));
       break;
     }
     if (shown++) s += "<BR/>";
@@ -122,8 +124,10 @@ void conduit(dot::Writer& w, const model::Model& m, const Conduit& c, const Zone
   for (const Channel& ch : c.channels)
     (ch.forward ? down : up) = true;
   Attrs at = {attr("dir", down && up ? "both" : down ? "forward" : up ? "back" : "none")};
-  if (one_way) at.push_back(attr("color", style::kFilterBorder)), at.push_back(attr("penwidth", "2"));
-  if (c.devices.empty()) at.push_back(attr("color", kNoDevice)), at.push_back(attr("style", "dashed"));
+  if (one_way)
+    at.push_back(attr("color", style::kFilterBorder)), at.push_back(attr("penwidth", "2"));
+  if (c.devices.empty())
+    at.push_back(attr("color", kNoDevice)), at.push_back(attr("style", "dashed"));
   w.edge(group_node(c.a), id, at);
   w.edge(id, group_node(c.b), at);
 }
@@ -138,17 +142,19 @@ std::string zones_dot(const model::Model& m, const ZonesConduits& z, model::Lang
   const ZonesWords& w = zones_words(lang);
   dot::Writer out(m.id.empty() ? "model" : m.id);
   graph_defaults(out);
-  std::string title = m.name.empty() ? std::string(w.title.view())
-                                     : fmt::format("{} — {}", m.name, w.title.view());
+  std::string title =
+      m.name.empty() ? std::string(w.title.view()) : fmt::format("{} — {}", m.name, w.title.view());
   if (z.grouping == ZoneGrouping::kPurdue)
     title += "\n" + fmt::format(fmt::runtime(w.by_level.view()), m.zones.size());
   out.defaults("graph", {dot::text("label", title), attr("labelloc", "t"), attr("fontsize", "18"),
                          attr("nodesep", "0.4"), attr("ranksep", "0.35")});
   for (std::size_t g = 0; g < z.groups.size(); ++g) {
     const ZoneGroup& group = z.groups[g];
-    Attrs at = {dot::html("label", group_label(m, group, lang)), attr("shape", "box"),
+    Attrs at = {dot::html("label", group_label(m, group, lang)),
+                attr("shape", "box"),
                 attr("style", group.outside ? "rounded,dashed,filled" : "rounded,filled"),
-                attr("fillcolor", group.outside ? "#ffffff" : "#f5f7fa"), attr("color", "#607d8b"),
+                attr("fillcolor", group.outside ? "#ffffff" : "#f5f7fa"),
+                attr("color", "#607d8b"),
                 attr("margin", "0.15,0.08")};
     if (group.zone != model::kNone) at.push_back(dot::text("tooltip", m.zones[group.zone].id));
     out.node(group_node(g), at);

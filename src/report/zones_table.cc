@@ -85,9 +85,9 @@ Table zones_conduits_table(const model::Model& m, const model::Profile& p, const
   t.title = w.title;
   t.sheet = w.sheet;
   t.note = w.note;
-  for (const char* name : {common.no.text, w.zone_a.text, w.zone_b.text, w.devices.text,
-                           w.direction.text, w.protocol.text, w.port.text, w.data.text,
-                           w.flows.text, w.via.text})
+  for (const char* name :
+       {common.no.text, w.zone_a.text, w.zone_b.text, w.devices.text, w.direction.text,
+        w.protocol.text, w.port.text, w.data.text, w.flows.text, w.via.text})
     t.columns.push_back({"", name});
   for (std::size_t i = 0; i < z.conduits.size(); ++i) {
     const Conduit& c = z.conduits[i];

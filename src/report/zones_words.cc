@@ -7,9 +7,10 @@ namespace {
 constexpr ZonesWords kJa = {
     .title = "ゾーンとコンジット",
     .sheet = "ゾーンとコンジット",
-    .note = "ゾーン間のデータフローを方向・プロトコル・ポートごとに1行にまとめる "
-            "(IEC 62443-3-2 のゾーンとコンジット)。コンジット機器は両ゾーンのネットワークに"
-            "接続する機器。",
+    .note =
+        "ゾーン間のデータフローを方向・プロトコル・ポートごとに1行にまとめる "
+        "(IEC 62443-3-2 のゾーンとコンジット)。コンジット機器は両ゾーンのネットワークに"
+        "接続する機器。",
     .outside = "(どのゾーンにも属さない)",
     .no_level = "パデューレベルなし",
     .zone_a = "ゾーン A",
@@ -43,9 +44,10 @@ constexpr ZonesWords kJa = {
 constexpr ZonesWords kEn = {
     .title = "Zones and conduits",
     .sheet = "Zones and conduits",
-    .note = "One row per direction, protocol and port of the data flows between two zones "
-            "(IEC 62443-3-2 zones and conduits). Conduit devices are connected to networks of "
-            "both zones.",
+    .note =
+        "One row per direction, protocol and port of the data flows between two zones "
+        "(IEC 62443-3-2 zones and conduits). Conduit devices are connected to networks of "
+        "both zones.",
     .outside = "(outside any zone)",
     .no_level = "no Purdue level",
     .zone_a = "Zone A",

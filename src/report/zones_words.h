@@ -9,12 +9,12 @@
 namespace icsrisk::report {
 
 struct ZonesWords {
-  Word title;         ///< the diagram, the table and the HTML heading
-  Word sheet;         ///< the worksheet name (at most 31 characters)
-  Word note;          ///< the line under the table's title
-  Word outside;       ///< the group of what is in no zone
-  Word no_level;      ///< the group of the zones without a Purdue level
-  Word zone_a;        ///< column headers
+  Word title;     ///< the diagram, the table and the HTML heading
+  Word sheet;     ///< the worksheet name (at most 31 characters)
+  Word note;      ///< the line under the table's title
+  Word outside;   ///< the group of what is in no zone
+  Word no_level;  ///< the group of the zones without a Purdue level
+  Word zone_a;    ///< column headers
   Word zone_b;
   Word devices;
   Word direction;
@@ -33,7 +33,7 @@ struct ZonesWords {
   Word flow_count;    ///< {flows}
   Word more;          ///< {n} more lines of a compact label
   Word by_level;      ///< {zones}: the diagram's title note when zones are grouped by level
-  Word aggregated;  ///< {assets} {zones} {networks} {per_*}: the title note of an aggregated view
+  Word aggregated;    ///< {assets} {zones} {networks} {per_*}: the title note of an aggregated view
   Word internal;      ///< {flows} inside one group
   Word highest;       ///< {importance}: the highest importance in a group
   Word no_network;    ///< the assets of a zone on no network

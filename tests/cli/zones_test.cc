@@ -75,8 +75,7 @@ TEST_F(CliZonesTest, HostileTextStaysTextInEveryFormat) {
   EXPECT_NE(html.find("id=\"t-zones-conduits\""), std::string::npos);
 
   std::string md = read("out/report.md");
-  EXPECT_NE(md.find("&lt;script&gt;alert(1)&lt;/script&gt; \\| pipe \\|"), std::string::npos)
-      << md;
+  EXPECT_NE(md.find("&lt;script&gt;alert(1)&lt;/script&gt; \\| pipe \\|"), std::string::npos) << md;
 
   std::string json = read("out/results.json");
   EXPECT_NE(json.find(R"("zones_conduits": {)"), std::string::npos);

@@ -57,8 +57,11 @@ std::string large_plant(std::size_t assets) {
     x += fmt::format(
         "<asset id=\"a{}\" name=\"A {}\" type=\"{}\" importance=\"{}\">"
         "<connect network=\"n{}-{}\"/></asset>\n",
-        i, i, plc ? "plc" : "terminal", !plc ? 1 : i % 50 == 1 ? 3 : 2, n / kNetsPerZone,
-        n % kNetsPerZone);
+        i, i, plc ? "plc" : "terminal",
+        !plc          ? 1
+        : i % 50 == 1 ? 3
+                      : 2,
+        n / kNetsPerZone, n % kNetsPerZone);
   }
   x += "</assets>\n<dataflows>\n";
   const std::size_t step = kZones * kNetsPerZone;
@@ -81,10 +84,10 @@ std::string attr_of(void* obj, const char* key) {
 TEST(AggregateDiagramTest, SystemViewHasOneNodePerNetworkAndCountedJoins) {
   auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10));
   ASSERT_TRUE(assessment::too_large_to_draw(*l->model));
-  std::string dot = report::aggregate_dot(report::View::kSystem, *l->model, *l->profile,
-                                          model::Lang::kEn);
-  EXPECT_EQ(dot, report::aggregate_dot(report::View::kSystem, *l->model, *l->profile,
-                                       model::Lang::kEn));
+  std::string dot =
+      report::aggregate_dot(report::View::kSystem, *l->model, *l->profile, model::Lang::kEn);
+  EXPECT_EQ(dot,
+            report::aggregate_dot(report::View::kSystem, *l->model, *l->profile, model::Lang::kEn));
   std::unique_ptr<Agraph_t, GraphCloser> g(agmemread(dot.c_str()));
   ASSERT_TRUE(g);
   EXPECT_EQ(agnnodes(g.get()), static_cast<int>(kZones * kNetsPerZone));
@@ -106,8 +109,8 @@ TEST(AggregateDiagramTest, SystemViewHasOneNodePerNetworkAndCountedJoins) {
 
 TEST(AggregateDiagramTest, DataflowViewCountsFlowsBetweenGroups) {
   auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10));
-  std::string dot = report::aggregate_dot(report::View::kDataflow, *l->model, *l->profile,
-                                          model::Lang::kEn);
+  std::string dot =
+      report::aggregate_dot(report::View::kDataflow, *l->model, *l->profile, model::Lang::kEn);
   std::unique_ptr<Agraph_t, GraphCloser> g(agmemread(dot.c_str()));
   ASSERT_TRUE(g);
   EXPECT_EQ(agnnodes(g.get()), static_cast<int>(kZones * kNetsPerZone));
