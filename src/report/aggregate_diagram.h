@@ -24,8 +24,8 @@ inline constexpr std::size_t kAggregateNodeLimit = 300;
 inline constexpr std::size_t kAggregateTypeLines = 4;
 
 /// A complete DOT document of the aggregated `view`:
-/// - kSystem: per group node as above; an edge between two groups per kind of asset type that
-///   joins them (an asset on networks of both), labelled "type ×count";
+/// - kSystem: per group node as above; an edge between two groups per asset type that joins them
+///   (an asset on networks of both), labelled "type ×count" (through a label node "e:N");
 /// - kDataflow: the same nodes, a line "N flows inside" on a node, and one edge per ordered pair
 ///   of groups that flows join, labelled with the flow count and the most frequent protocols.
 /// Every model text is escaped. Deterministic; O(A + C + F log F) for A assets, C connections
