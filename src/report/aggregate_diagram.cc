@@ -12,6 +12,7 @@
 
 #include "report/diagram_style.h"
 #include "report/zones_conduits.h"
+#include "report/zones_diagram.h"
 #include "report/zones_words.h"
 
 namespace icsrisk::report {
@@ -247,7 +248,7 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
   const bool dataflow = view == View::kDataflow;
   const ZonesWords& zw = zones_words(lang);
   const bool per_network = m.networks.size() <= kAggregateNodeLimit;
-  const bool per_level = !per_network && m.zones.size() > kAggregateNodeLimit;
+  const bool per_level = !per_network && m.zones.size() > kZoneNodeLimit;
   Layout l = per_network ? by_network(m, zones_conduits(m, p, nullptr, ZoneGrouping::kZone), lang)
                          : by_zone(m, p, lang, per_level);
   count_assets(l, m, p, lang);

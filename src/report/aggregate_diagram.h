@@ -5,9 +5,10 @@
 //
 // Groups: up to kAggregateNodeLimit networks, one cluster per zone and in it one node per
 // network (the assets whose first network it is) and one for the zone's assets on no network;
-// else, up to kAggregateNodeLimit zones, one cluster per Purdue level and in it one node per
-// zone; else one node per Purdue level. A node shows its name, the counts by asset type (the most
-// frequent first) and is filled by the highest importance among its assets.
+// else, up to kZoneNodeLimit zones (report/zones_diagram.h), one cluster per Purdue level and in
+// it one node per zone; else one node per Purdue level (the nodes of a level stand in one row, so
+// more of them make a drawing too wide to read). A node shows its name, the counts by asset type
+// (the most frequent first) and is filled by the highest importance among its assets.
 
 #include <string>
 
@@ -17,8 +18,8 @@
 
 namespace icsrisk::report {
 
-/// Nodes of one kind (networks, zones) an aggregated view draws at most; see above.
-inline constexpr std::size_t kAggregateNodeLimit = 300;
+/// Network nodes an aggregated view draws at most; see above.
+inline constexpr std::size_t kAggregateNodeLimit = 120;
 
 /// Asset types listed in a group's label at most; the others are counted together.
 inline constexpr std::size_t kAggregateTypeLines = 4;
