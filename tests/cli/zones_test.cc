@@ -14,7 +14,7 @@ namespace icsrisk {
 namespace {
 
 // Two zones whose names, conduit device and flow hold DOT, HTML, Markdown and formula syntax.
-constexpr const char* kHostile = R"(<?xml version="1.0" encoding="UTF-8"?>
+constexpr const char* kHostile = R"xml(<?xml version="1.0" encoding="UTF-8"?>
 <system id="hz" name="Hostile zones" xmlns="urn:icsrisk:model:1">
   <zones>
     <zone id="z-up" name="&quot;];&#10;X -&gt; Y [label=&quot;pwned" purdue-level="4"/>
@@ -37,7 +37,7 @@ constexpr const char* kHostile = R"(<?xml version="1.0" encoding="UTF-8"?>
     <flow id="f1" from="srv" to="plc" data="=1+1" protocol="&lt;b&gt;x&lt;/b&gt;" port="@502"/>
   </dataflows>
 </system>
-)";
+)xml";
 
 class CliZonesTest : public testing::CliTest {
  protected:
