@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "plan/floors.h"
 #include "plan/whatif.h"
+#include "report/aggregate_diagram.h"
 #include "report/diagram.h"
 #include "report/diagram_budget.h"
 #include "report/heat_map.h"
@@ -19,6 +20,7 @@
 #include "report/routes_diagram.h"
 #include "report/tree_diagram.h"
 #include "report/words.h"
+#include "report/zones_diagram.h"
 #include "risk/scenario_steps.h"
 
 namespace icsrisk::assessment {
@@ -110,10 +112,11 @@ std::vector<bool> attaining_route(const attacktree::Tree& t) {
   return attacktree::attack_nodes(t, t.nodes[r1].children);
 }
 
-/// Pass 5: every diagram of the report, in the order system, data flow, one tree per scenario,
-/// one routes view per scenario. The views of the whole configuration are drawn up to
-/// kRenderAssetLimit assets; above it their DOT is made only for the dot format, and the routes
-/// views show only what the routes touch.
+/// Pass 5: every diagram of the report, in the order zones and conduits, system, data flow, one
+/// tree per scenario, one routes view per scenario. The views of the whole configuration are
+/// drawn up to kRenderAssetLimit assets; above it their DOT is made only for the dot format,
+/// aggregated views ("system-aggregated", "dataflow-aggregated") are drawn instead, and the
+/// routes views show only what the routes touch.
 std::vector<Diagram> diagrams_of(const Assessment& a) {
   const model::Model& m = *a.model;
   const model::Profile& p = *a.profile;
@@ -121,6 +124,14 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   const bool draw_configuration = !too_large_to_draw(m);
   const bool configuration = a.options.formats.has(Format::kDot) || draw_configuration;
   std::vector<Diagram> out;
+  // The zones-and-conduits overview first (issue 14): bounded in size, so drawn for any plant.
+  if (report::diagram_grouping(m) == report::ZoneGrouping::kZone) {
+    out.push_back({"zones", report::zones_dot(m, a.zones, lang), true});
+  } else {
+    const report::ZonesConduits levels =
+        report::zones_conduits(m, p, nullptr, report::ZoneGrouping::kPurdue);
+    out.push_back({"zones", report::zones_dot(m, levels, lang), true});
+  }
   report::DiagramOptions o;
   o.lang = lang;
   auto view = [&](const char* stem, report::View v) {
@@ -129,6 +140,11 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   };
   view("system", report::View::kSystem);
   view("dataflow", report::View::kDataflow);
+  if (!draw_configuration) {  // every plant gets pictures: aggregated per zone and network
+    out.push_back({"system-aggregated", report::aggregate_dot(report::View::kSystem, m, p, lang)});
+    out.push_back(
+        {"dataflow-aggregated", report::aggregate_dot(report::View::kDataflow, m, p, lang)});
+  }
   for (const ScenarioTree& t : a.trees) {
     report::TreeDiagramOptions to;
     to.lang = lang;
@@ -187,13 +203,18 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
     a.trees = scenario_trees(context, a.results, a.options.trees);
   a.quant = quant::analyze_quant(model, profile, context.coverage(),  // 6. quant
                                  context.topology());
-  // 4. tables: the countermeasure ranking of a plant-sized model (the four IPA tables are made
-  // row by row as documents() writes them)
+  a.zones = report::zones_conduits(model, profile, &context.topology());  // 7. zones, conduits
+  // 4. tables: the countermeasure ranking of a plant-sized model and the zones and conduits
+  // (the four IPA tables are made row by row as documents() writes them)
   if (formats.tables() &&
       model.assets.size() + model.flows.size() <= report::kPlanTableModelLimit) {
     const plan::WhatIf whatif(context);
     a.extra_tables.push_back(report::plan_table(
         whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
+  }
+  if (formats.tables()) {
+    a.extra_tables.push_back(
+        report::zones_conduits_table(model, profile, a.zones, a.options.lang));
   }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
   if (formats.images()) apply_budget(a.diagrams, a.options.lang);

@@ -13,6 +13,8 @@
 //     5. diagrams    the DOT text of every diagram (when a diagram format is chosen)
 //     6. quant       per scenario the quantitative propagation (method.md §9): p_goal, visit,
 //                    sensitive steps (run before the tables and diagrams, which show it)
+//     7. zones       the zones-and-conduits overview (report/zones_conduits.h), before the
+//                    tables and diagrams, which show it
 //   documents(assessment)  the files of the report folder, by name, each with its writer
 //
 // The command line (src/cli/cmd_analyze.cc) parses options, loads the inputs, calls these two,
@@ -33,6 +35,7 @@
 #include "model/profile.h"
 #include "quant/quant.h"
 #include "report/tables.h"
+#include "report/zones_conduits.h"
 #include "risk/analysis.h"
 #include "risk/results.h"
 
@@ -96,7 +99,7 @@ struct ScenarioTree {
 
 /// One diagram of the report: a file stem under diagrams/ and its DOT text.
 struct Diagram {
-  std::string stem;    ///< "system", "dataflow", "tree-<scenario id>", "routes-<scenario id>"
+  std::string stem;    ///< "zones", "system", "dataflow", "tree-<scenario id>", "routes-<id>"
   std::string dot;     ///< empty when not made (a configuration view too large to draw, no dot)
   bool render = true;  ///< small enough to lay out (kRenderAssetLimit, kRenderTreeNodeLimit)
   std::optional<std::string> svg;  ///< the SVG once laid out (documents() fills it)
@@ -135,6 +138,9 @@ struct Assessment {
   /// Small tables shown after the four (the countermeasure ranking of a plant-sized model), held
   /// whole (when a table format is chosen).
   std::vector<report::Table> extra_tables;
+  /// The zones-and-conduits overview, per zone (issue 14): the "zones" diagram, the
+  /// "zones-conduits" table and results.json's "zones_conduits".
+  report::ZonesConduits zones;
 
   /// The diagram with this stem, or nullptr.
   const Diagram* diagram(std::string_view stem) const;

@@ -57,7 +57,8 @@ core::Status write_json(const Assessment& a, const fs::path& path) {
   report::JsonSink sink = [&](std::string_view chunk) {
     out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
   };
-  if (out) report::write_results_json(*a.model, *a.profile, a.results, sink, &figures, &a.quant);
+  if (out)
+    report::write_results_json(*a.model, *a.profile, a.results, sink, &figures, &a.quant, &a.zones);
   out.close();
   if (!out) return core::Error{fmt::format("cannot write '{}'", path.string())};
   return core::Ok{};
@@ -76,10 +77,21 @@ core::Status write_html(Assessment& a, const fs::path& path) {
   };
   report::HtmlDiagrams hd;
   hd.svg_files = a.options.formats.has(Format::kSvg);
-  for (auto [stem, into] : {std::pair{"system", &hd.system_svg}, {"dataflow", &hd.dataflow_svg}}) {
+  for (auto [stem, into] : {std::pair{"system", &hd.system_svg},
+                            {"dataflow", &hd.dataflow_svg},
+                            {"zones", &hd.zones_svg}}) {
     auto s = svg(stem);
     if (!s) return s.error();
     *into = std::move(*s);
+  }
+  // A plant too large to draw asset by asset shows its aggregated views in their place.
+  for (auto [stem, into] : {std::pair{"system-aggregated", &hd.system_svg},
+                            {"dataflow-aggregated", &hd.dataflow_svg}}) {
+    if (!into->empty() || !a.diagram(stem)) continue;
+    auto s = svg(stem);
+    if (!s) return s.error();
+    *into = std::move(*s);
+    hd.aggregated = true;
   }
   for (const ScenarioTree& t : a.trees) {
     auto tree = svg("tree-" + t.scenario);

@@ -1,4 +1,4 @@
-// icsrisk diagram MODEL [--view system|dataflow|routes] [-o FILE.dot|.svg|.png|.pdf]
+// icsrisk diagram MODEL [--view system|dataflow|routes|zones] [-o FILE.dot|.svg|.png|.pdf]
 //                 [--profile FILE] [--lang ja|en] [--scenario ID] [--routes K]
 
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include "report/diagram.h"
 #include "report/render.h"
 #include "report/routes_diagram.h"
+#include "report/zones_diagram.h"
 #include "risk/analysis.h"
 #include "risk/coverage.h"
 #include "risk/scenario_analysis.h"
@@ -116,6 +117,10 @@ int run(const Options& o) {
     std::optional<std::string> dot = routes_text(*m, *in.profile(), o, options);
     if (!dot) return kExitUsage;
     text = std::move(*dot);
+  } else if (o.view == "zones") {
+    text = report::zones_dot(
+        *m, report::zones_conduits(*m, *in.profile(), nullptr, report::diagram_grouping(*m)),
+        o.lang);
   } else {
     text = report::diagram_dot(view, *m, *in.profile(), options);
   }
@@ -137,8 +142,9 @@ Runner add_diagram(CLI::App& app) {
       "diagram", "Draw the system configuration, the data flows or attack routes");
   sub->add_option("MODEL", o->model, "model file")->required();
   sub->add_option("--view", o->view,
-                  "system (default), dataflow, or routes (the worst routes of --scenario)")
-      ->check(CLI::IsMember({"system", "dataflow", "routes"}));
+                  "system (default), dataflow, routes (the worst routes of --scenario), or "
+                  "zones (zones and conduits)")
+      ->check(CLI::IsMember({"system", "dataflow", "routes", "zones"}));
   sub->add_option("--scenario", o->scenario, "scenario id, for --view routes");
   sub->add_option("--routes", o->routes, "routes drawn by --view routes (default 5)")
       ->check(CLI::Range(1, 1000));

@@ -14,6 +14,7 @@
 #include "report/risk_colours.h"
 #include "report/summary.h"
 #include "report/words.h"
+#include "report/zones_words.h"
 
 namespace icsrisk {
 namespace embedded {
@@ -255,8 +256,10 @@ class Writer {
 
   void diagrams() {
     out_ += fmt::format("<section class=\"chapter\" id=\"diagrams\"><h2>{}</h2>\n", h_.diagrams);
-    diagram(h_.system_view, "d-system", d_.system_svg);
-    diagram(h_.dataflow_view, "d-dataflow", d_.dataflow_svg);
+    if (!d_.zones_svg.empty()) diagram(zones_words(t_.lang).title.view(), "d-zones", d_.zones_svg);
+    const char* suffix = d_.aggregated ? "-aggregated" : "";
+    diagram(h_.system_view, fmt::format("d-system{}", suffix), d_.system_svg);
+    diagram(h_.dataflow_view, fmt::format("d-dataflow{}", suffix), d_.dataflow_svg);
     out_ += "</section>\n";
   }
 

@@ -31,6 +31,12 @@ struct HtmlDiagrams {
   std::vector<std::string> scenario_quant_html;
   /// The report folder holds diagrams/<stem>.svg of every diagram shown: each links to it.
   bool svg_files = false;
+  /// The zones-and-conduits overview (report/zones_diagram.h), the first diagram shown; its
+  /// section is left out when empty and no other diagram is given (a writer test's report).
+  std::string zones_svg;
+  /// system_svg and dataflow_svg are the aggregated views (report/aggregate_diagram.h) of a plant
+  /// too large to draw asset by asset: they link to diagrams/<view>-aggregated.svg.
+  bool aggregated = false;
 };
 
 /// Rows of a table shown in the HTML report at most (a route's steps are never cut apart): a

@@ -357,17 +357,19 @@ void summary(Writer& w, const model::Model& m, const model::Profile& p, const ri
 
 std::string results_json(const model::Model& m, const model::Profile& p, const risk::Results& r,
                          const std::vector<attacktree::TreeFigures>* trees,
-                         const std::vector<quant::ScenarioQuant>* quant) {
+                         const std::vector<quant::ScenarioQuant>* quant,
+                         const ZonesConduits* zones) {
   std::string text;
   text.reserve(4096 + r.asset_risks.size() * 420);
   JsonSink sink = [&](std::string_view chunk) { text.append(chunk); };
-  write_results_json(m, p, r, sink, trees, quant);
+  write_results_json(m, p, r, sink, trees, quant, zones);
   return text;
 }
 
 void write_results_json(const model::Model& m, const model::Profile& p, const risk::Results& r,
                         const JsonSink& sink, const std::vector<attacktree::TreeFigures>* trees,
-                        const std::vector<quant::ScenarioQuant>* quant) {
+                        const std::vector<quant::ScenarioQuant>* quant,
+                        const ZonesConduits* zones) {
   Writer w(&sink);
   w.out += '{';
   w.indent(1), w.key("tool"), w.str("icsrisk"), w.out += ',';
@@ -402,6 +404,11 @@ void write_results_json(const model::Model& m, const model::Profile& p, const ri
   w.out += "],";
   w.indent(1), w.key("summary");
   summary(w, m, p, r);
+  if (zones) {
+    w.out += ',';
+    w.indent(1), w.key("zones_conduits");
+    w.raw(zones_conduits_json(m, *zones, 1));
+  }
   w.indent(0), w.out += "}\n";
   w.flush();
 }

@@ -145,7 +145,8 @@ TEST_F(CliAnalyzeTest, PlantTooLargeToDrawStillGetsItsTreesAndRoutesDrawn) {
   EXPECT_NE(routes.find("\"a:pc-0\""), std::string::npos);  // the entry's asset, on the route
   EXPECT_EQ(routes.find("\"a:pc-1\""), std::string::npos);  // off every route
   std::string html = read_text((dir_ / "out" / "report.html").string());
-  EXPECT_NE(html.find("この図は出力されていません。"), std::string::npos);
+  // The asset-by-asset views are replaced by their aggregated views (issue 14 item 4).
+  EXPECT_NE(html.find("id=\"d-system-aggregated\""), std::string::npos);
   EXPECT_NE(html.find("id=\"tree-sc-"), std::string::npos);    // the inlined attack tree
   EXPECT_NE(html.find("id=\"routes-sc-"), std::string::npos);  // and routes view
 }
@@ -206,7 +207,7 @@ TEST_F(CliAnalyzeTest, OutputsAreByteIdenticalAcrossRuns) {
     std::string name = e.path().filename().string();
     EXPECT_TRUE(read_text(e.path().string()) == read_text((dir_ / "b" / name).string())) << name;
   }
-  EXPECT_EQ(files, 9);  // eight files of four formats and the .icsrisk-report marker
+  EXPECT_EQ(files, 10);  // nine files of four formats (with zones-conduits.csv) and the marker
 }
 
 TEST_F(CliAnalyzeTest, EnglishReportHasEnglishHeaders) {

@@ -83,8 +83,8 @@ TEST_F(CliHostileTest, EveryDotFileParsesWithCgraph) {
 }
 
 TEST_F(CliHostileTest, CsvCellsFromTheModelCannotBeFormulas) {
-  for (const char* name :
-       {"asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv", "impact-risk.csv"}) {
+  for (const char* name : {"asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv",
+                           "impact-risk.csv", "zones-conduits.csv"}) {
     std::string csv = out(name);
     ASSERT_FALSE(csv.empty()) << name;
     // A cell starts after a line start or a separator; none may start with = + - @ unless

@@ -37,10 +37,10 @@ TEST(AssessmentTest, DocumentsAreTheChosenFormatsByName) {
   EXPECT_EQ(names(a),
             (std::vector<std::string>{
                 "results.json", "asset-list.csv", "dataflow-matrix.csv", "asset-risk.csv",
-                "impact-risk.csv", "countermeasure-plan.csv", "diagrams/system.dot",
-                "diagrams/dataflow.dot", "diagrams/tree-sc-1.dot", "diagrams/tree-sc-2.dot",
-                "diagrams/routes-sc-1.dot", "diagrams/routes-sc-2.dot", "diagrams/heat-sc-1.dot",
-                "diagrams/heat-sc-2.dot"}));
+                "impact-risk.csv", "countermeasure-plan.csv", "zones-conduits.csv",
+                "diagrams/zones.dot", "diagrams/system.dot", "diagrams/dataflow.dot",
+                "diagrams/tree-sc-1.dot", "diagrams/tree-sc-2.dot", "diagrams/routes-sc-1.dot",
+                "diagrams/routes-sc-2.dot", "diagrams/heat-sc-1.dot", "diagrams/heat-sc-2.dot"}));
   ASSERT_NE(a.diagram("routes-sc-2"), nullptr);
   EXPECT_NE(a.diagram("routes-sc-2")->dot.find("digraph"), std::string::npos);
   ASSERT_NE(a.tree("sc-1"), nullptr);
