@@ -213,8 +213,7 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
         whatif, plan::rank(whatif, plan::candidates(model, profile)), a.options.lang));
   }
   if (formats.tables()) {
-    a.extra_tables.push_back(
-        report::zones_conduits_table(model, profile, a.zones, a.options.lang));
+    a.extra_tables.push_back(report::zones_conduits_table(model, profile, a.zones, a.options.lang));
   }
   if (diagrams) a.diagrams = diagrams_of(a);  // 5. diagrams
   if (formats.images()) apply_budget(a.diagrams, a.options.lang);

@@ -1,16 +1,20 @@
 #include "assessment/documents.h"
 
+#include <algorithm>
 #include <fstream>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "report/csv.h"
+#include "report/diagram_budget.h"
 #include "report/html.h"
 #include "report/html_quant.h"
 #include "report/json.h"
 #include "report/markdown.h"
 #include "report/quant_tables.h"
 #include "report/render.h"
+#include "report/render_pool.h"
 #include "report/words.h"
 #include "report/xlsx.h"
 
@@ -28,23 +32,39 @@ core::Status write_text(const fs::path& path, std::string_view data) {
   return core::Ok{};
 }
 
-/// Lays `d` out once and renders its SVG and, when `png`, its PNG from that one layout, on
-/// first use; later calls find both cached in `d`.
-core::Status lay_out(Diagram& d, bool png) {
-  if (d.svg && (d.png || !png)) return core::Ok{};
+/// Lays out every diagram to be drawn (SVG, and PNG when `png`), in forked workers on every core
+/// (report::render_isolated), once: later calls find the images in the diagrams. A diagram that
+/// Graphviz cannot lay out — an error, or Graphviz aborting — gets a note saying so as its
+/// images (report::failure_note_dot); its .dot file keeps it whole.
+core::Status lay_out_all(std::vector<Diagram>& diagrams, bool png, model::Lang lang) {
   std::vector<report::ImageFormat> formats = {report::ImageFormat::kSvg};
   if (png) formats.push_back(report::ImageFormat::kPng);
-  auto images = report::render_dot_formats(d.layout_dot.empty() ? d.dot : d.layout_dot, formats);
-  if (!images)
-    return core::Error{fmt::format("cannot render {}: {}", d.stem, images.error().message)};
-  d.svg = std::move((*images)[0]);
-  if (png) d.png = std::move((*images)[1]);
+  std::vector<Diagram*> pending;
+  std::vector<report::RenderJob> jobs;
+  for (Diagram& d : diagrams) {
+    if (!d.render || d.dot.empty() || (d.svg && (d.png || !png))) continue;
+    pending.push_back(&d);
+    jobs.push_back({d.layout_dot.empty() ? d.dot : d.layout_dot, formats});
+  }
+  if (jobs.empty()) return core::Ok{};
+  auto images = report::render_isolated(jobs, std::max(1u, std::thread::hardware_concurrency()));
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    Diagram& d = *pending[i];
+    if (!images[i]) {
+      d.layout_dot = report::failure_note_dot(d.stem, images[i].error().message, lang);
+      images[i] = report::render_dot_formats(d.layout_dot, formats);
+      if (!images[i])
+        return core::Error{fmt::format("cannot render {}: {}", d.stem, images[i].error().message)};
+    }
+    d.svg = std::move((*images[i])[0]);
+    if (png) d.png = std::move((*images[i])[1]);
+  }
   return core::Ok{};
 }
 
-/// The diagram's SVG, laid out on first use (with its PNG when `png`).
-core::Result<const std::string*> svg_of(Diagram& d, bool png) {
-  if (auto st = lay_out(d, png); !st) return st.error();
+/// The diagram's SVG, every diagram laid out on first use (with its PNG when `png`).
+core::Result<const std::string*> svg_of(Assessment& a, Diagram& d, bool png) {
+  if (auto st = lay_out_all(a.diagrams, png, a.options.lang); !st) return st.error();
   return &*d.svg;
 }
 
@@ -71,7 +91,7 @@ core::Status write_html(Assessment& a, const fs::path& path) {
     for (Diagram& x : a.diagrams)
       if (x.stem == stem) d = &x;
     if (!d || !d->render || d->dot.empty()) return std::string();
-    auto s = svg_of(*d, a.options.formats.has(Format::kPng));
+    auto s = svg_of(a, *d, a.options.formats.has(Format::kPng));
     if (!s) return s.error();
     return **s;
   };
@@ -169,14 +189,14 @@ std::vector<Document> documents(Assessment& a) {
       out.push_back({base + ".dot", [&d](const fs::path& p) { return write_text(p, d.dot); }});
     if (!d.render || d.dot.empty()) continue;
     if (formats.has(Format::kSvg))
-      out.push_back({base + ".svg", [&d, png](const fs::path& p) -> core::Status {
-                       auto svg = svg_of(d, png);
+      out.push_back({base + ".svg", [&a, &d, png](const fs::path& p) -> core::Status {
+                       auto svg = svg_of(a, d, png);
                        if (!svg) return svg.error();
                        return write_text(p, **svg);
                      }});
     if (formats.has(Format::kPng))
-      out.push_back({base + ".png", [&d](const fs::path& p) -> core::Status {
-                       if (auto st = lay_out(d, true); !st) return st;
+      out.push_back({base + ".png", [&a, &d](const fs::path& p) -> core::Status {
+                       if (auto st = svg_of(a, d, true); !st) return st.error();
                        return write_text(p, *d.png);
                      }});
   }

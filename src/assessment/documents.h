@@ -22,12 +22,14 @@ struct Document {
 
 /// The documents of `a`'s formats, in writing order: results.json; the four CSV tables;
 /// report.md; icsrisk.xlsx; per diagram its .dot, .svg, .png under diagrams/; report.html last
-/// (it inlines the diagrams). Each diagram is laid out once, when its first document (or the
-/// HTML) is written, and kept in `a` for the others, so `a` must outlive the documents and they
-/// must be written in this order. A diagram that is not drawn (too large) has no .svg/.png, and
-/// the HTML says so. Writing every document gives byte-identical files for the same inputs.
-/// With a table format it makes `a.tables`, the row sources the table documents read while they
-/// are written; a second call makes them anew, after which an earlier call's documents are stale.
+/// (it inlines the diagrams). The diagrams are laid out together, each once, in worker processes
+/// on every core, when the first image (or the HTML) is written, and kept in `a` for the others,
+/// so `a` must outlive the documents and they must be written in this order. A diagram Graphviz
+/// cannot lay out (an error, or Graphviz aborting) gets a note saying so as its images. A diagram
+/// that is not drawn (too large) has no .svg/.png, and the HTML says so. Writing every document
+/// gives byte-identical files for the same inputs. With a table format it makes `a.tables`, the row
+/// sources the table documents read while they are written; a second call makes them anew, after
+/// which an earlier call's documents are stale.
 std::vector<Document> documents(Assessment& a);
 
 /// The line shown with a scenario's attack tree in report.html: where the tree comes from and

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "report/diagram.h"
 #include "report/render.h"
+#include "report/render_pool.h"
 #include "report/routes_diagram.h"
 #include "report/zones_diagram.h"
 #include "risk/analysis.h"
@@ -129,7 +130,7 @@ int run(const Options& o) {
     return kExitOk;
   }
   if (dot_out) return write_output(o.output, text);
-  core::Result<std::string> rendered = report::render_dot(text, *image);
+  core::Result<std::string> rendered = report::render_dot_isolated(text, *image);
   if (!rendered) return fail(kExitIo, rendered.error().message);
   return write_output(o.output, *rendered);
 }

@@ -24,6 +24,7 @@
 #include "cli/io.h"
 #include "core/text.h"
 #include "report/render.h"
+#include "report/render_pool.h"
 #include "report/tree_diagram.h"
 #include "report/tree_eval_output.h"
 #include "risk/analysis.h"
@@ -214,7 +215,7 @@ int run_diagram(const Options& o) {
       report::tree_dot(t, attacktree::evaluate_nodes(t, attacktree::Domain::kIpa, l.context_of(t)),
                        l.ctx.profile, options);
   if (image) {
-    core::Result<std::string> rendered = report::render_dot(text, *image);
+    core::Result<std::string> rendered = report::render_dot_isolated(text, *image);
     if (!rendered) {
       return fail(kExitIo, rendered.error().message);
     }

@@ -27,4 +27,9 @@ constexpr bool within_budget(std::size_t elements) {
 std::string budget_note_dot(std::string_view stem, std::size_t elements, std::size_t budget,
                             model::Lang lang);
 
+/// A complete DOT document that draws one note in `lang`: Graphviz could not lay out the
+/// diagram `stem` (`message` says why: its error, or the signal it stopped with); its .dot file
+/// holds it. Deterministic; `stem` and `message` are shown as text.
+std::string failure_note_dot(std::string_view stem, std::string_view message, model::Lang lang);
+
 }  // namespace icsrisk::report
