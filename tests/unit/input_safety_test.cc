@@ -162,6 +162,32 @@ TEST_F(InputLimitsCliTest, EndlessPipeStopsAtTheInputLimit) {
                                "--max-input-mib)"));
 }
 
+TEST_F(InputLimitsCliTest, SixThousandAssetsOnOneLanAnalyseInBoundedMemory) {
+  // Issue 13 item 12: every asset of a LAN can step to every other. The quantitative stage's
+  // chain held that clique as explicit steps: 2,000 assets on one LAN peaked at 670 MB, 8,000
+  // grew past 10 GB. With one hub state per segment, 8,000 take 41 MB; here 6,000 run within a
+  // 2 GB address space.
+  const int n = 6000;
+  std::string xml = "<system id=\"lan\"><networks><network id=\"lan\"/></networks><assets>";
+  for (int i = 0; i < n; ++i)
+    xml += "<asset id=\"a" + std::to_string(i) +
+           "\" type=\"hmi\" importance=\"2\"><connect network=\"lan\"/></asset>";
+  xml += "</assets><dataflows>";
+  for (int i = 0; i + 1 < n; ++i)
+    xml += "<flow id=\"f" + std::to_string(i) + "\" from=\"a" + std::to_string(i) + "\" to=\"a" +
+           std::to_string(i + 1) + "\"/>";
+  xml +=
+      "</dataflows><entry-points><entry id=\"e1\" asset=\"a0\" vector=\"media\" "
+      "threat-level=\"2\"/></entry-points><business-impacts><impact id=\"bi\" name=\"x\" "
+      "level=\"3\"><scenario id=\"s1\" target=\"a" +
+      std::to_string(n - 1) + "\" attack=\"function-stop\"/></impact></business-impacts></system>";
+  std::ofstream(dir_ / "lan.xml") << xml;
+  testing::CliResult r = sh(kMemoryCap + kBinary + " analyze lan.xml -o out --format json");
+  ASSERT_EQ(r.code, 0) << r.err.substr(0, 2000);
+  std::string json = testing::read_text((dir_ / "out" / "results.json").string());
+  EXPECT_THAT(json, HasSubstr("\"p_goal\""));
+}
+
 TEST_F(InputLimitsCliTest, LargeFileIsRefusedUnlessTheLimitIsRaised) {
   // A sparse 2 MiB file of NUL bytes: refused by size under a 1 MiB limit, read under 3 MiB
   // (and then rejected for its content).
