@@ -28,11 +28,11 @@ struct FailureWords {
 };
 constexpr FailureWords kFailureJa = {.not_drawn =
                                          "図「{0}」は描画できませんでした\n"
-                                         "Graphviz のレイアウトが失敗したため: {1}\n"
+                                         "{1}\n"
                                          "図の全体は DOT ファイル（--format dot）に出力されます"};
 constexpr FailureWords kFailureEn = {.not_drawn =
                                          "Diagram \"{0}\" could not be drawn:\n"
-                                         "Graphviz failed to lay it out: {1}\n"
+                                         "{1}\n"
                                          "The whole diagram is in its DOT file (--format dot)."};
 
 /// A graph `name` of one note node showing `text`.
