@@ -33,20 +33,6 @@ std::size_t drawing_zone(const model::Model& m, const model::Asset& a) {
   return model::kNone;
 }
 
-/// Zones in drawing order: Purdue level, highest first (zones without one last), then model
-/// order. Purdue order top to bottom is how plant engineers draw their networks.
-std::vector<std::size_t> zone_order(const model::Model& m) {
-  std::vector<std::size_t> order(m.zones.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const model::Zone& a = m.zones[x];
-    const model::Zone& b = m.zones[y];
-    if (a.has_purdue_level != b.has_purdue_level) return a.has_purdue_level;
-    return a.has_purdue_level && a.purdue_level > b.purdue_level;
-  });
-  return order;
-}
-
 /// Indices [0, count) grouped by their zone (`zone_of(i)`, kNone for none), ascending within a
 /// zone: the views emit each zone's nodes from its group rather than scanning every element
 /// once per zone (quadratic on a model of thousands of zones).
@@ -91,6 +77,18 @@ void by_zone(dot::Writer& w, const model::Model& m, Lang lang, ZoneOn zone_on, E
 }
 
 }  // namespace
+
+std::vector<std::size_t> zone_order(const model::Model& m) {
+  std::vector<std::size_t> order(m.zones.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const model::Zone& a = m.zones[x];
+    const model::Zone& b = m.zones[y];
+    if (a.has_purdue_level != b.has_purdue_level) return a.has_purdue_level;
+    return a.has_purdue_level && a.purdue_level > b.purdue_level;
+  });
+  return order;
+}
 
 bool parse_view(std::string_view s, View& out) {
   if (s == "system") {

@@ -20,6 +20,10 @@ enum class View {
 /// Parses "system" / "dataflow"; false for anything else.
 bool parse_view(std::string_view s, View& out);
 
+/// Zones in drawing order: Purdue level, highest first (zones without one last), then model
+/// order. Purdue order top to bottom is how plant engineers draw their networks.
+std::vector<std::size_t> zone_order(const model::Model& m);
+
 /// The default DiagramOptions::flow_label_limit.
 inline constexpr std::size_t kFlowLabelLimit = 1000;
 

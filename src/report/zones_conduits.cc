@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "report/diagram.h"
 #include "report/words.h"
 #include "report/zones_words.h"
 
@@ -49,15 +49,7 @@ class Grouper {
  public:
   Grouper(const model::Model& m, ZoneGrouping grouping, std::vector<ZoneGroup>& groups)
       : groups_(groups), of_zone_(m.zones.size(), kNone) {
-    std::vector<std::size_t> order(m.zones.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      const model::Zone& a = m.zones[x];
-      const model::Zone& b = m.zones[y];
-      if (a.has_purdue_level != b.has_purdue_level) return a.has_purdue_level;
-      return a.has_purdue_level && a.purdue_level > b.purdue_level;
-    });
-    for (std::size_t z : order) {
+    for (std::size_t z : zone_order(m)) {
       const model::Zone& zone = m.zones[z];
       bool same = grouping == ZoneGrouping::kPurdue && !groups_.empty() &&
                   groups_.back().has_level == zone.has_purdue_level &&
