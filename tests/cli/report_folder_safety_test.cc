@@ -18,6 +18,7 @@
 
 #include "cli/cli_test.h"
 #include "unit/golden.h"
+#include "unit/one_lan_model.h"
 
 namespace icsrisk {
 namespace {
@@ -175,21 +176,8 @@ int interrupt_analyze(const fs::path& dir, int sig) {
   return seen ? status : -1;
 }
 
-/// A plant of `n` assets on one LAN, each sending to the next: Graphviz takes seconds on it.
-std::string big_model(int n) {
-  std::string xml = "<system id=\"big\"><networks><network id=\"lan\"/></networks><assets>";
-  for (int i = 0; i < n; ++i)
-    xml += "<asset id=\"a" + std::to_string(i) +
-           "\" type=\"hmi\" importance=\"2\"><connect network=\"lan\"/></asset>";
-  xml += "</assets><dataflows>";
-  for (int i = 0; i + 1 < n; ++i)
-    xml += "<flow id=\"f" + std::to_string(i) + "\" from=\"a" + std::to_string(i) + "\" to=\"a" +
-           std::to_string(i + 1) + "\"/>";
-  return xml + "</dataflows></system>\n";
-}
-
 TEST_F(ReportFolderSafetyTest, SigtermAndSigintRemoveTheTemporaryFolder) {
-  write("big.xml", big_model(1200));
+  write("big.xml", testing::one_lan_model(1200));  // Graphviz takes seconds on it
   write("out/.icsrisk-report", "icsrisk-report 1\n");
   write("out/results.json", "previous");
   for (int sig : {SIGTERM, SIGINT}) {

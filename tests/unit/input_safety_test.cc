@@ -15,6 +15,7 @@
 #include "unit/cli_run.h"
 #include "unit/golden.h"
 #include "unit/model_check.h"
+#include "unit/one_lan_model.h"
 
 namespace icsrisk {
 namespace {
@@ -168,19 +169,12 @@ TEST_F(InputLimitsCliTest, SixThousandAssetsOnOneLanAnalyseInBoundedMemory) {
   // grew past 10 GB. With one hub state per segment, 8,000 take 41 MB; here 6,000 run within a
   // 2 GB address space.
   const int n = 6000;
-  std::string xml = "<system id=\"lan\"><networks><network id=\"lan\"/></networks><assets>";
-  for (int i = 0; i < n; ++i)
-    xml += "<asset id=\"a" + std::to_string(i) +
-           "\" type=\"hmi\" importance=\"2\"><connect network=\"lan\"/></asset>";
-  xml += "</assets><dataflows>";
-  for (int i = 0; i + 1 < n; ++i)
-    xml += "<flow id=\"f" + std::to_string(i) + "\" from=\"a" + std::to_string(i) + "\" to=\"a" +
-           std::to_string(i + 1) + "\"/>";
-  xml +=
-      "</dataflows><entry-points><entry id=\"e1\" asset=\"a0\" vector=\"media\" "
-      "threat-level=\"2\"/></entry-points><business-impacts><impact id=\"bi\" name=\"x\" "
-      "level=\"3\"><scenario id=\"s1\" target=\"a" +
-      std::to_string(n - 1) + "\" attack=\"function-stop\"/></impact></business-impacts></system>";
+  const std::string xml = testing::one_lan_model(
+      n,
+      "<entry-points><entry id=\"e1\" asset=\"a0\" vector=\"media\" threat-level=\"2\"/>"
+      "</entry-points><business-impacts><impact id=\"bi\" name=\"x\" level=\"3\">"
+      "<scenario id=\"s1\" target=\"a" +
+          std::to_string(n - 1) + "\" attack=\"function-stop\"/></impact></business-impacts>");
   std::ofstream(dir_ / "lan.xml") << xml;
   testing::CliResult r = sh(kMemoryCap + kBinary + " analyze lan.xml -o out --format json");
   ASSERT_EQ(r.code, 0) << r.err.substr(0, 2000);
