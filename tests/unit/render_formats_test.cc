@@ -13,18 +13,13 @@
 #include "model/validate.h"
 #include "report/diagram.h"
 #include "report/render.h"
+#include "unit/example_diagram.h"
 #include "unit/golden.h"
 
 namespace icsrisk::report {
 namespace {
 
-std::string example_dot(View view) {
-  core::Diagnostics diags;
-  model::Profile profile = *model::load_profile(model::builtin_profile_file(), diags);
-  model::Model m = *model::load_model(model::builtin_example_file(), diags);
-  model::link_model(m, profile, diags);
-  return diagram_dot(view, m, profile);
-}
+using testing::example_dot;
 
 /// The width and height a PNG declares in its IHDR chunk (bytes 16..23, big-endian).
 std::pair<std::uint32_t, std::uint32_t> png_size(const std::string& png) {

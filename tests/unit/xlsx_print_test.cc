@@ -4,32 +4,22 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <string>
 
 #include "report/tables.h"
 #include "report/xlsx.h"
 #include "unit/analysis_test_support.h"
 #include "unit/golden.h"
+#include "unit/shell_output.h"
 
 namespace icsrisk {
 namespace {
 
 namespace fs = std::filesystem;
 using testing::read_text;
+using testing::shell_output;
 using testing::source_path;
-
-std::string shell_output(const std::string& cmd) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  char buf[4096];
-  std::size_t n;
-  while (pipe && (n = fread(buf, 1, sizeof buf, pipe.get())) > 0)
-    out.append(buf, n);
-  return out;
-}
 
 /// The text of cell `ref` (`<c r="ref" …>…</c>`) in sheet XML, or "" when absent.
 std::string cell_xml(const std::string& sheet, const std::string& ref) {

@@ -5,9 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,22 +13,13 @@
 #include "report/xlsx.h"
 #include "unit/analysis_test_support.h"
 #include "unit/golden.h"
+#include "unit/shell_output.h"
 
 namespace icsrisk {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string unzip_member(const std::string& xlsx, const std::string& member) {
-  std::string out;
-  const std::string cmd = "unzip -p '" + xlsx + "' '" + member + "'";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  char buf[4096];
-  std::size_t n;
-  while (pipe && (n = fread(buf, 1, sizeof buf, pipe.get())) > 0)
-    out.append(buf, n);
-  return out;
-}
+using testing::unzip_member;
 
 /// The refs of every `<mergeCell ref="…"/>` of sheet XML, sorted (the two modes merge the same
 /// ranges in another order).

@@ -2,15 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <string>
 
 #include "report/tables.h"
 #include "report/xlsx.h"
 #include "unit/analysis_test_support.h"
 #include "unit/golden.h"
+#include "unit/shell_output.h"
 
 namespace icsrisk {
 namespace {
@@ -18,17 +17,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::read_text;
 using testing::source_path;
-
-/// Output of a shell command.
-std::string run(const std::string& cmd) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  char buf[4096];
-  std::size_t n;
-  while (pipe && (n = fread(buf, 1, sizeof buf, pipe.get())) > 0)
-    out.append(buf, n);
-  return out;
-}
 
 class XlsxTest : public ::testing::Test {
  protected:
@@ -46,7 +34,7 @@ class XlsxTest : public ::testing::Test {
     return path;
   }
   static std::string part(const std::string& xlsx, const std::string& member) {
-    return run("unzip -p '" + xlsx + "' '" + member + "'");
+    return testing::unzip_member(xlsx, member);
   }
 
   fs::path dir_;
