@@ -11,45 +11,73 @@ namespace icsrisk::quant::detail {
 
 namespace {
 
-/// A triangular factor by outer index (columns of L, rows of U): the off-diagonal non-zeros.
-struct Adjacency {
+/// Compressed lists: list k is items[start[k] .. start[k + 1]), one allocation for all.
+template <class T>
+struct Lists {
   std::vector<std::size_t> start;
-  std::vector<std::pair<int, double>> nz;  ///< (inner index, value)
+  std::vector<T> items;
 
-  explicit Adjacency(std::vector<std::vector<std::pair<int, double>>>&& lists) {
-    start.assign(lists.size() + 1, 0);
-    for (std::size_t k = 0; k < lists.size(); ++k)
-      start[k + 1] = start[k] + lists[k].size();
-    nz.reserve(start.back());
-    for (auto& l : lists)
-      nz.insert(nz.end(), l.begin(), l.end());
-  }
-  std::pair<const std::pair<int, double>*, const std::pair<int, double>*> of(int k) const {
-    return {nz.data() + start[k], nz.data() + start[k + 1]};
+  std::pair<const T*, const T*> of(int k) const {
+    return {items.data() + start[k], items.data() + start[k + 1]};
   }
 };
 
-/// Unpacks Eigen's supernodal L (whose diagonal blocks also hold U's) and the rest of U.
-void unpack(const SparseLu& lu, std::vector<std::vector<std::pair<int, double>>>& l_cols,
-            std::vector<std::vector<std::pair<int, double>>>& u_rows, std::vector<double>& diag) {
+/// The lists of `pairs` (list, item) by list, items in their order in `pairs` (a stable
+/// counting sort).
+template <class T>
+Lists<T> by_list(const std::vector<std::pair<int, T>>& pairs, int n) {
+  Lists<T> out;
+  out.start.assign(static_cast<std::size_t>(n) + 1, 0);
+  for (const auto& [k, item] : pairs)
+    ++out.start[k + 1];
+  for (int k = 0; k < n; ++k)
+    out.start[k + 1] += out.start[k];
+  out.items.resize(pairs.size());
+  std::vector<std::size_t> fill(out.start.begin(), out.start.end() - 1);
+  for (const auto& [k, item] : pairs)
+    out.items[fill[k]++] = item;
+  return out;
+}
+
+/// A triangular factor by outer index (columns of L, rows of U): the off-diagonal non-zeros as
+/// (inner index, value).
+using Adjacency = Lists<std::pair<int, double>>;
+
+/// Unpacks Eigen's supernodal L (whose diagonal blocks also hold U's) and the rest of U,
+/// counting first and then filling, so that no list is ever copied.
+void unpack(const SparseLu& lu, Adjacency& l, Adjacency& u, std::vector<double>& diag) {
   const int n = static_cast<int>(lu.rows());
-  l_cols.assign(n, {});
-  u_rows.assign(n, {});
-  diag.assign(n, 0.0);
   const auto& sl = lu.matrixL().m_mapL;
-  using LIt = std::remove_cvref_t<decltype(sl)>::InnerIterator;
-  for (int j = 0; j < n; ++j)
-    for (LIt it(sl, j); it; ++it) {
-      const int r = static_cast<int>(it.row());
-      if (r > j) l_cols[j].emplace_back(r, it.value());
-      if (r < j) u_rows[r].emplace_back(j, it.value());
-      if (r == j) diag[j] = it.value();
-    }
   const auto& su = lu.matrixU().m_mapU;
+  using LIt = std::remove_cvref_t<decltype(sl)>::InnerIterator;
   using UIt = std::remove_cvref_t<decltype(su)>::InnerIterator;
-  for (int j = 0; j < n; ++j)
-    for (UIt it(su, j); it; ++it)
-      if (it.value() != 0.0) u_rows[it.index()].emplace_back(j, it.value());
+  // Calls add(list of L or U, list, item) for every off-diagonal non-zero.
+  auto each = [&](auto&& add) {
+    for (int j = 0; j < n; ++j)
+      for (LIt it(sl, j); it; ++it) {
+        const int r = static_cast<int>(it.row());
+        if (r > j) add(l, j, std::pair{r, it.value()});
+        if (r < j) add(u, r, std::pair{j, it.value()});
+        if (r == j) diag[j] = it.value();
+      }
+    for (int j = 0; j < n; ++j)
+      for (UIt it(su, j); it; ++it)
+        if (it.value() != 0.0) add(u, static_cast<int>(it.index()), std::pair{j, it.value()});
+  };
+  diag.assign(n, 0.0);
+  for (Adjacency* a : {&l, &u})
+    a->start.assign(static_cast<std::size_t>(n) + 1, 0);
+  each([](Adjacency& a, int k, std::pair<int, double>) { ++a.start[k + 1]; });
+  for (Adjacency* a : {&l, &u}) {
+    for (int k = 0; k < n; ++k)
+      a->start[k + 1] += a->start[k];
+    a->items.resize(a->start.back());
+  }
+  std::vector<std::size_t> fill_l(l.start.begin(), l.start.end() - 1);
+  std::vector<std::size_t> fill_u(u.start.begin(), u.start.end() - 1);
+  each([&](Adjacency& a, int k, std::pair<int, double> item) {
+    a.items[(&a == &l ? fill_l : fill_u)[k]++] = item;
+  });
 }
 
 /// The nodes reachable from `start` in `adj` (start included), ascending: the non-zero pattern
@@ -76,32 +104,34 @@ void reach(const Adjacency& adj, int start, std::vector<int>& mark, int stamp,
 /// symmetric pattern of L + Uᵀ: closed under the Takahashi recurrences (if i and k are in
 /// column j's pattern, (max, min) is in column min's). Elimination tree, then each row's
 /// pattern by walking up the tree (Davis, "Direct Methods for Sparse Linear Systems", 4.1).
-std::vector<std::vector<int>> filled_columns(const Adjacency& l, const Adjacency& u, int n) {
-  std::vector<std::vector<int>> lower(n);  // for each k, its neighbours i < k
+Lists<int> filled_columns(const Adjacency& l, const Adjacency& u, int n) {
+  std::vector<std::pair<int, int>> below;  // (k, i): i < k are neighbours
+  below.reserve(l.items.size() + u.items.size());
   for (int j = 0; j < n; ++j) {
     for (auto [p, e] = l.of(j); p != e; ++p)
-      lower[p->first].push_back(j);
+      below.emplace_back(p->first, j);
     for (auto [p, e] = u.of(j); p != e; ++p)
-      lower[p->first].push_back(j);
+      below.emplace_back(p->first, j);
   }
+  const Lists<int> lower = by_list(below, n);
   std::vector<int> parent(n, -1), ancestor(n, -1), mark(n, -1);
   for (int k = 0; k < n; ++k)
-    for (int i : lower[k])
-      for (int next; i != -1 && i < k; i = next) {
+    for (auto [p, e] = lower.of(k); p != e; ++p)
+      for (int i = *p, next; i != -1 && i < k; i = next) {
         next = ancestor[i];
         ancestor[i] = k;
         if (next == -1) parent[i] = k;
       }
-  std::vector<std::vector<int>> cols(n);
+  std::vector<std::pair<int, int>> filled;  // (column i, row k), k ascending
   for (int k = 0; k < n; ++k) {
     mark[k] = k;
-    for (int i : lower[k])
-      for (; i != -1 && mark[i] != k; i = parent[i]) {
+    for (auto [p, e] = lower.of(k); p != e; ++p)
+      for (int i = *p; i != -1 && mark[i] != k; i = parent[i]) {
         mark[i] = k;
-        cols[i].push_back(k);  // k ascending: every column stays sorted
+        filled.emplace_back(i, k);
       }
   }
-  return cols;
+  return by_list(filled, n);  // stable: every column stays sorted
 }
 
 /// diag(Z) for Z = (L U)⁻¹, L unit lower, U = D·Ũ, by Takahashi's recurrences
@@ -110,42 +140,43 @@ std::vector<std::vector<int>> filled_columns(const Adjacency& l, const Adjacency
 /// Cost Σ_j Σ_{k in column j} |column k|: about that of the factorisation.
 std::vector<double> takahashi(const Adjacency& l, const Adjacency& u, const std::vector<double>& d,
                               int n) {
-  const std::vector<std::vector<int>> cols = filled_columns(l, u, n);
-  std::vector<std::vector<double>> zl(n), zu(n);  // Z[i][j], Z[j][i] for i in cols[j]
+  const Lists<int> cols = filled_columns(l, u, n);
+  // Z[i][j] and Z[j][i] for i in column j, at the positions of cols.items.
+  std::vector<double> zl(cols.items.size(), 0.0), zu(cols.items.size(), 0.0);
   std::vector<double> diag(n, 0.0), lval(n, 0.0), uval(n, 0.0);
   std::vector<int> where(n, -1), stamp(n, -1);
   for (int j = n - 1; j >= 0; --j) {
-    const std::vector<int>& c = cols[j];
+    const std::size_t base = cols.start[j], size = cols.start[j + 1] - base;
+    const int* c = cols.items.data() + base;
+    double* lo = zl.data() + base;
+    double* up = zu.data() + base;
     for (auto [p, e] = l.of(j); p != e; ++p)
       lval[p->first] = p->second;
     for (auto [p, e] = u.of(j); p != e; ++p)
       uval[p->first] = p->second / d[j];
-    for (std::size_t x = 0; x < c.size(); ++x)
+    for (std::size_t x = 0; x < size; ++x)
       where[c[x]] = static_cast<int>(x), stamp[c[x]] = j;
-    std::vector<double> lo(c.size(), 0.0), up(c.size(), 0.0);
-    for (std::size_t xk = 0; xk < c.size(); ++xk) {
+    for (std::size_t xk = 0; xk < size; ++xk) {
       const int k = c[xk];
       lo[xk] -= diag[k] * lval[k];
       up[xk] -= uval[k] * diag[k];
-      const std::vector<int>& ck = cols[k];
-      for (std::size_t y = 0; y < ck.size(); ++y) {
-        const int i = ck[y];
+      const std::size_t kb = cols.start[k], ke = cols.start[k + 1];
+      for (std::size_t y = kb; y < ke; ++y) {
+        const int i = cols.items[y];
         if (stamp[i] != j) continue;
         const auto xi = static_cast<std::size_t>(where[i]);
-        lo[xi] -= zl[k][y] * lval[k];  // Z_ij −= Z_ik L_kj
-        lo[xk] -= zu[k][y] * lval[i];  // Z_kj −= Z_ki L_ij
-        up[xi] -= uval[k] * zu[k][y];  // Z_ji −= Ũ_jk Z_ki
-        up[xk] -= uval[i] * zl[k][y];  // Z_jk −= Ũ_ji Z_ik
+        lo[xi] -= zl[y] * lval[k];  // Z_ij −= Z_ik L_kj
+        lo[xk] -= zu[y] * lval[i];  // Z_kj −= Z_ki L_ij
+        up[xi] -= uval[k] * zu[y];  // Z_ji −= Ũ_jk Z_ki
+        up[xk] -= uval[i] * zl[y];  // Z_jk −= Ũ_ji Z_ik
       }
     }
     double zjj = 1.0 / d[j];
-    for (std::size_t xk = 0; xk < c.size(); ++xk)
+    for (std::size_t xk = 0; xk < size; ++xk)
       zjj -= uval[c[xk]] * lo[xk];
     diag[j] = zjj;
-    zl[j] = std::move(lo);
-    zu[j] = std::move(up);
-    for (int k : c)
-      lval[k] = uval[k] = 0.0;
+    for (std::size_t x = 0; x < size; ++x)
+      lval[c[x]] = uval[c[x]] = 0.0;
   }
   return diag;
 }
@@ -154,10 +185,9 @@ std::vector<double> takahashi(const Adjacency& l, const Adjacency& u, const std:
 
 std::vector<double> inverse_diagonal(const SparseLu& lu) {
   const int n = static_cast<int>(lu.rows());
-  std::vector<std::vector<std::pair<int, double>>> lc, ur;
+  Adjacency l, u;
   std::vector<double> udiag;
-  unpack(lu, lc, ur, udiag);
-  const Adjacency l(std::move(lc)), u(std::move(ur));
+  unpack(lu, l, u, udiag);
   if (lu.rowsPermutation().indices() == lu.colsPermutation().indices()) {
     // Diagonal pivots (a symmetric permutation, P A Pᵀ = L U): selected inversion.
     std::vector<double> z = takahashi(l, u, udiag, n), out(n);

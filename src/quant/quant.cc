@@ -3,6 +3,9 @@
 #include "quant/quant.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -18,18 +21,6 @@ namespace {
 using detail::Chain;
 using detail::ChainStep;
 using Vector = Eigen::VectorXd;
-
-/// `v` over the asset states, 0 on the hub states that follow them.
-Vector to_vector(const std::vector<double>& v, std::size_t states) {
-  Vector out = Vector::Zero(static_cast<Eigen::Index>(states));
-  out.head(static_cast<Eigen::Index>(v.size())) =
-      Eigen::Map<const Vector>(v.data(), static_cast<Eigen::Index>(v.size()));
-  return out;
-}
-
-std::vector<double> to_std(const Vector& v) {
-  return {v.data(), v.data() + v.size()};
-}
 
 /// `outside` from one row of entry steps: Q[o,·] and the probability of leaving `outside`.
 struct OutsideRow {
@@ -54,44 +45,113 @@ OutsideRow outside_row(const Chain& c, const std::vector<std::size_t>& entries,
 }
 
 /// p_goal and expected attempts from `outside` with row `row` (0, 0 for a dead end).
-std::pair<double, double> from_outside(const OutsideRow& row, const Vector& g, const Vector& t) {
+std::pair<double, double> from_outside(const OutsideRow& row, const std::vector<double>& g,
+                                       const std::vector<double>& t) {
   if (row.leave <= 0.0) return {0.0, 0.0};
   double pg = 0.0, at = 1.0;
   for (const auto& [v, q] : row.q) {
-    pg += q * g[static_cast<Eigen::Index>(v)];
-    at += q * t[static_cast<Eigen::Index>(v)];
+    pg += q * g[v];
+    at += q * t[v];
   }
   return {pg / row.leave, at / row.leave};
+}
+
+/// The states `outside` can reach (through entry steps, then non-zero off-diagonals of M),
+/// ascending; `index[s]` is a state's position among them, kNone when unreachable. Rows of
+/// reachable states have columns in the set only, so M is block triangular and every value
+/// `outside` depends on (g and t at reachable states, their row of N, their diagonal of N)
+/// comes from the block of the reachable states alone.
+struct Reachable {
+  std::vector<std::size_t> states;
+  std::vector<std::size_t> index;
+};
+
+Reachable reachable(const Chain& c) {
+  std::vector<std::size_t> start(c.states + 1, 0);  // off-diagonal entries of M by row
+  for (const detail::Entry& e : c.a)
+    if (e.row != e.col) ++start[e.row + 1];
+  for (std::size_t s = 0; s < c.states; ++s)
+    start[s + 1] += start[s];
+  std::vector<std::size_t> cols(start.back()), fill(start.begin(), start.end() - 1);
+  for (const detail::Entry& e : c.a)
+    if (e.row != e.col) cols[fill[e.row]++] = e.col;
+  Reachable r;
+  r.index.assign(c.states, kNone);
+  std::vector<std::size_t> stack;
+  auto visit = [&](std::size_t s) {
+    if (r.index[s] != kNone) return;
+    r.index[s] = 0;
+    stack.push_back(s);
+  };
+  for (const auto& steps : c.entry_steps)
+    for (const ChainStep& s : steps)
+      visit(s.to);
+  while (!stack.empty()) {
+    const std::size_t s = stack.back();
+    stack.pop_back();
+    r.states.push_back(s);
+    for (std::size_t k = start[s]; k < start[s + 1]; ++k)
+      visit(cols[k]);
+  }
+  std::sort(r.states.begin(), r.states.end());
+  for (std::size_t k = 0; k < r.states.size(); ++k)
+    r.index[r.states[k]] = k;
+  return r;
+}
+
+/// `v` over the reachable states, scattered back to every state (0 where unreachable).
+std::vector<double> scatter(const Vector& v, const Reachable& r, std::size_t states) {
+  std::vector<double> out(states, 0.0);
+  for (std::size_t k = 0; k < r.states.size(); ++k)
+    out[r.states[k]] = v[static_cast<Eigen::Index>(k)];
+  return out;
+}
+
+/// `v` (one value per state) gathered over the reachable states.
+Vector gather(const std::vector<double>& v, const Reachable& r) {
+  Vector out(static_cast<Eigen::Index>(r.states.size()));
+  for (std::size_t k = 0; k < r.states.size(); ++k)
+    out[static_cast<Eigen::Index>(k)] = r.states[k] < v.size() ? v[r.states[k]] : 0.0;
+  return out;
 }
 
 ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc,
                     std::size_t hub_min) {
   const model::QuantParams& p = g.profile().quant;
   Chain c = detail::build_chain(g, sc, p, hub_min);
-  const auto n = static_cast<Eigen::Index>(c.states);
+  const Reachable r = reachable(c);
+  const auto n = static_cast<Eigen::Index>(r.states.size());
   ScenarioQuant out;
   out.visit.assign(c.assets, 0.0);
   std::vector<std::size_t> all_entries(c.entry_steps.size());
   for (std::size_t e = 0; e < all_entries.size(); ++e)
     all_entries[e] = e;
-  if (n == 0) {
+  if (c.states == 0) {
     for (std::size_t e : all_entries)
       out.entries.push_back({e, 0.0, 0.0});
     return out;
   }
-  std::vector<Eigen::Triplet<double>> triplets;
-  triplets.reserve(c.a.size());
-  for (const detail::Entry& e : c.a)
-    triplets.emplace_back(static_cast<int>(e.row), static_cast<int>(e.col), e.value);
-  detail::SparseMatrix a(n, n);
-  a.setFromTriplets(triplets.begin(), triplets.end());
   detail::SparseLu lu;
-  // Diagonal pivots: Gaussian elimination needs no pivoting on an M-matrix, and a symmetric
-  // permutation lets inverse_diagonal() use selected inversion.
-  lu.setPivotThreshold(0.0);
-  lu.compute(a);  // A is a non-singular M-matrix: every state leaves with s + c > 0 per attempt
-  const Vector goal = lu.solve(to_vector(c.goal, c.states));
-  const Vector attempts = lu.solve(to_vector(c.attempts, c.states));
+  std::vector<double> goal(c.states, 0.0), attempts(c.states, 0.0);
+  if (n > 0) {
+    detail::SparseMatrix a(n, n);
+    {
+      std::vector<Eigen::Triplet<double>> triplets;
+      triplets.reserve(c.a.size());
+      for (const detail::Entry& e : c.a)
+        if (r.index[e.row] != kNone)
+          triplets.emplace_back(static_cast<int>(r.index[e.row]), static_cast<int>(r.index[e.col]),
+                                e.value);
+      std::vector<detail::Entry>().swap(c.a);  // the matrix holds them from here on
+      a.setFromTriplets(triplets.begin(), triplets.end());
+    }
+    // Diagonal pivots: Gaussian elimination needs no pivoting on an M-matrix, and a symmetric
+    // permutation lets inverse_diagonal() use selected inversion.
+    lu.setPivotThreshold(0.0);
+    lu.compute(a);  // a non-singular M-matrix: every state leaves with s + c > 0 per attempt
+    goal = scatter(lu.solve(gather(c.goal, r)), r, c.states);
+    attempts = scatter(lu.solve(gather(c.attempts, r)), r, c.states);
+  }
 
   for (std::size_t e : all_entries) {
     auto [pg, at] = from_outside(outside_row(c, {e}, p), goal, attempts);
@@ -99,19 +159,16 @@ ScenarioQuant solve(const risk::detail::ReachGraph& g, const model::Scenario& sc
   }
   const OutsideRow row = outside_row(c, all_entries, p);
   std::tie(out.p_goal, out.expected_attempts) = from_outside(row, goal, attempts);
-  if (row.leave <= 0.0) return out;
+  if (row.leave <= 0.0 || n == 0) return out;  // n = 0: no entry step, nothing visited
 
   Vector b = Vector::Zero(n);
   for (const auto& [v, q] : row.q)
-    b[static_cast<Eigen::Index>(v)] += q / row.leave;
-  const Vector n_o = lu.transpose().solve(b);  // the row of outside in N
+    b[static_cast<Eigen::Index>(r.index[v])] += q / row.leave;
+  const std::vector<double> n_o = scatter(lu.transpose().solve(b), r, c.states);  // N[o,·]
   const std::vector<double> diag = detail::inverse_diagonal(lu);
-  for (std::size_t v = 0; v < c.assets; ++v) {
-    const auto i = static_cast<Eigen::Index>(v);
-    out.visit[v] = std::clamp(n_o[i] / diag[v], 0.0, 1.0);
-  }
-  out.sensitive_steps =
-      detail::sensitive_steps(g, c, sc, to_std(n_o), 1.0 / row.leave, to_std(goal), out.p_goal);
+  for (std::size_t k = 0; k < r.states.size() && r.states[k] < c.assets; ++k)
+    out.visit[r.states[k]] = std::clamp(n_o[r.states[k]] / diag[k], 0.0, 1.0);
+  out.sensitive_steps = detail::sensitive_steps(g, c, sc, n_o, 1.0 / row.leave, goal, out.p_goal);
   return out;
 }
 
@@ -127,16 +184,42 @@ std::vector<ScenarioQuant> detail::analyze_quant(const model::Model& model,
                                                  const model::Profile& profile,
                                                  const risk::Coverage& coverage,
                                                  const graph::Topology& topology,
-                                                 std::size_t hub_min) {
+                                                 std::size_t hub_min, std::size_t workers) {
   risk::detail::ReachGraph g(model, profile, coverage, topology, /*planned=*/false);
   std::vector<ScenarioQuant> out;
   for (std::size_t i = 0; i < model.impacts.size(); ++i)
     for (std::size_t s = 0; s < model.impacts[i].scenarios.size(); ++s) {
-      ScenarioQuant q = solve(g, model.impacts[i].scenarios[s], hub_min);
-      q.impact = i;
-      q.scenario = s;
-      out.push_back(std::move(q));
+      out.emplace_back();
+      out.back().impact = i;
+      out.back().scenario = s;
     }
+  // The scenarios are independent (the step graph is only read): one worker per core, each
+  // result in its own slot, so the output does not depend on the number of workers.
+  std::atomic<std::size_t> next{0};
+  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::exception_ptr> failed(workers);
+  auto work = [&](std::size_t worker) {
+    try {
+      for (std::size_t k; (k = next++) < out.size();) {
+        ScenarioQuant q =
+            solve(g, model.impacts[out[k].impact].scenarios[out[k].scenario], hub_min);
+        q.impact = out[k].impact;
+        q.scenario = out[k].scenario;
+        out[k] = std::move(q);
+      }
+    } catch (...) {
+      failed[worker] = std::current_exception();
+      next = out.size();
+    }
+  };
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t w = 1; w < std::min(failed.size(), out.size()); ++w)
+      workers.emplace_back(work, w);
+    work(0);
+  }
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
   return out;
 }
 

@@ -65,8 +65,9 @@ inline constexpr std::size_t kSensitiveSteps = 10;
 /// The §9 results of every scenario of a linked, error-free model, in model order, with the
 /// profile's `quant` parameters and implemented countermeasures only. Time per scenario: the
 /// step graph (O(assets + flows + Σ segment sizes), the segments as hubs), one sparse LU of a
-/// matrix with as many non-zeros, four triangular solve pairs and the inverse diagonal
-/// (quant/inverse_diagonal.h).
+/// matrix with as many non-zeros, restricted to the states the attacker can reach from
+/// `outside`, four triangular solve pairs and the inverse diagonal
+/// (quant/inverse_diagonal.h). Scenarios are solved on one thread per core.
 std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model::Profile& profile,
                                          const risk::Coverage& coverage,
                                          const graph::Topology& topology);
@@ -75,10 +76,12 @@ namespace detail {
 
 /// analyze_quant with a hub state for every segment of at least `hub_min` segment-step
 /// destinations (quant/chain.h; SIZE_MAX: none, the plain A = I − Q): the same numbers up to
-/// rounding, whatever `hub_min`. For tests; analyze_quant uses the library's threshold.
+/// rounding, whatever `hub_min`; and `workers` threads solving scenarios (0: one per core):
+/// the same bytes, whatever `workers`. For tests; analyze_quant uses the library's threshold.
 std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model::Profile& profile,
                                          const risk::Coverage& coverage,
-                                         const graph::Topology& topology, std::size_t hub_min);
+                                         const graph::Topology& topology, std::size_t hub_min,
+                                         std::size_t workers = 0);
 
 }  // namespace detail
 
