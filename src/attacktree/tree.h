@@ -4,8 +4,10 @@
 // be the child of several gates (shared sub-trees, written <ref node="…"/> in files).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -50,22 +52,58 @@ struct TreeCountermeasure {
   Loc loc;
 };
 
-struct Node {
-  NodeKind kind = NodeKind::kLeaf;
-  std::string id;  ///< required on steps and leaves; may be empty on gates
-  std::string name;
+/// What few nodes have: a name other than the id, a description, the positions of <ref>s, a
+/// step's assets and method, countermeasures. Kept out of Node, so that a node without them
+/// costs no memory for them (a 10⁶-node tree loads in 300 MB: README, "Benchmarks").
+struct NodeExtra {
+  std::optional<std::string> name;  ///< set only when it differs from the id
   std::string description;
-  /// Gates: the children, in order (order matters for sand). Indices into Tree::nodes.
-  std::vector<std::size_t> children;
-  /// Parallel to `children`: where the <ref> that made this edge is; unknown for inline children.
+  /// Empty, or parallel to Node::children: where the <ref> that made each edge is (unknown for
+  /// inline children).
   std::vector<Loc> child_refs;
   // Steps only (method.md §7): source asset id or kAttacker, destination asset id, threat id.
   std::string from, to, method;
+  std::vector<TreeCountermeasure> countermeasures;
+};
+
+struct Node {
+  NodeKind kind = NodeKind::kLeaf;
+  std::optional<int> level;  ///< a leaf's direct countermeasure level (1–3)
+  std::string id;            ///< required on steps and leaves; may be empty on gates
+  /// Gates: the children, in order (order matters for sand). Indices into Tree::nodes.
+  std::vector<std::size_t> children;
   // Quantitative attributes of basic events (method.md §8).
   std::optional<double> probability, cost, time, skill;
-  std::optional<int> level;  ///< a leaf's direct countermeasure level (1–3)
-  std::vector<TreeCountermeasure> countermeasures;
   Loc loc;
+
+  Node() = default;
+  Node(const Node& o);
+  Node& operator=(const Node& o);
+  Node(Node&&) noexcept = default;
+  Node& operator=(Node&&) noexcept = default;
+  ~Node() = default;
+
+  /// The node's name: the id unless set_name gave another text.
+  const std::string& name() const;
+  /// Sets the name; kept in the extra record only when it differs from the id.
+  void set_name(std::string_view name);
+  const std::string& description() const { return extra().description; }
+  const std::string& from() const { return extra().from; }
+  const std::string& to() const { return extra().to; }
+  const std::string& method() const { return extra().method; }
+  const std::vector<TreeCountermeasure>& countermeasures() const { return extra().countermeasures; }
+  /// Where the <ref> that made edge `k` (to children[k]) is; unknown for inline children.
+  Loc child_ref(std::size_t k) const;
+  /// Appends `child` to children, with the position of its <ref> when `ref` is known.
+  void add_child(std::size_t child, Loc ref = {});
+
+  /// The rarely set fields (an empty record when none is set). O(1), no allocation.
+  const NodeExtra& extra() const;
+  /// The rarely set fields for writing: allocates the record on first use.
+  NodeExtra& edit_extra();
+
+ private:
+  std::unique_ptr<NodeExtra> extra_;
 };
 
 struct Tree {

@@ -37,7 +37,7 @@ Tree big_tree(std::size_t nodes) {
         TreeCountermeasure m;
         m.ref = "ids";
         m.function = icsrisk::model::Function::kDetect;
-        n.countermeasures.push_back(m);
+        n.edit_extra().countermeasures.push_back(m);
       }
     } else {
       n.kind = NodeKind::kLeaf;
@@ -49,7 +49,7 @@ Tree big_tree(std::size_t nodes) {
       if (i % 3 == 0) {
         TreeCountermeasure m;
         m.ref = "anti-virus";
-        n.countermeasures.push_back(m);
+        n.edit_extra().countermeasures.push_back(m);
       }
     }
   }
@@ -130,7 +130,6 @@ std::size_t add_gate(Tree& t, NodeKind k, std::vector<std::size_t> children) {
   Node n;
   n.kind = k;
   n.children = std::move(children);
-  n.child_refs.resize(n.children.size());
   t.nodes.push_back(n);
   return t.nodes.size() - 1;
 }
