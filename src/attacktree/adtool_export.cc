@@ -156,7 +156,7 @@ class AdtoolWriter {
     skill_range_ = std::max(skill_range_, 1LL);
   }
 
-  static const std::optional<double>& value(const Node& x, std::size_t d) {
+  static std::optional<double> value(const Node& x, std::size_t d) {
     return d == kProb ? x.probability : d == kCost ? x.cost : d == kTime ? x.time : x.skill;
   }
 

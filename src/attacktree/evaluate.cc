@@ -30,7 +30,7 @@ std::uint8_t own_mask(const Node& n, bool include_planned) {
 }
 
 double leaf_value(const Node& n, Domain d) {
-  const std::optional<double>* a = nullptr;
+  const Quantity* a = nullptr;
   switch (d) {
     case Domain::kProbability:
       a = &n.probability;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "attacktree/reader_parts.h"
+#include "attacktree/stream_reader.h"
 #include "core/text.h"
 #include "xml/reader.h"
 
@@ -343,6 +344,12 @@ class TreeReader {
 
 std::optional<Tree> load_tree(const core::SourceFile& file, core::Diagnostics& diags,
                               const LoadContext& context) {
+  if (std::optional<Tree> t = stream_tree(file, context)) return t;
+  return load_tree_dom(file, diags, context);
+}
+
+std::optional<Tree> load_tree_dom(const core::SourceFile& file, core::Diagnostics& diags,
+                                  const LoadContext& context) {
   std::size_t errors_before = diags.error_count();
   xml::Document doc;
   pugi::xml_node root = xml::parse(file, diags, doc);

@@ -4,6 +4,7 @@
 // be the child of several gates (shared sub-trees, written <ref node="…"/> in files).
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,33 @@ struct TreeCountermeasure {
   Loc loc;
 };
 
+/// An optional finite number in 8 bytes, where std::optional<double> takes 16: absent is a NaN,
+/// which no attribute may hold (reader_parts.h). The interface of std::optional<double> that the
+/// code base uses, and a conversion to it.
+class Quantity {
+ public:
+  Quantity() = default;
+  Quantity(double v) : v_(v) {}  // NOLINT(google-explicit-constructor): as std::optional
+  Quantity(std::nullopt_t) {}    // NOLINT(google-explicit-constructor)
+  Quantity(std::optional<double> v)
+      : v_(v.value_or(kAbsent)) {}          // NOLINT(google-explicit-constructor)
+  operator std::optional<double>() const {  // NOLINT(google-explicit-constructor)
+    return has_value() ? std::optional<double>(v_) : std::nullopt;
+  }
+  bool has_value() const { return v_ == v_; }
+  explicit operator bool() const { return has_value(); }
+  double& operator*() { return v_; }
+  const double& operator*() const { return v_; }
+  double value_or(double fallback) const { return has_value() ? v_ : fallback; }
+  friend bool operator==(const Quantity& a, const Quantity& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || a.v_ == b.v_);
+  }
+
+ private:
+  static constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
+  double v_ = kAbsent;
+};
+
 /// What few nodes have: a name other than the id, a description, the positions of <ref>s, a
 /// step's assets and method, countermeasures. Kept out of Node, so that a node without them
 /// costs no memory for them (a 10⁶-node tree loads in 300 MB: README, "Benchmarks").
@@ -73,7 +101,7 @@ struct Node {
   /// Gates: the children, in order (order matters for sand). Indices into Tree::nodes.
   std::vector<std::size_t> children;
   // Quantitative attributes of basic events (method.md §8).
-  std::optional<double> probability, cost, time, skill;
+  Quantity probability, cost, time, skill;
   Loc loc;
 
   Node() = default;
