@@ -112,7 +112,9 @@ IpaValues ipa_values(const Tree& t, const EvalContext& ctx) {
   if (t.order.empty()) return r;
   r.masks[t.root] = 1;  // the root inherits nothing: mask 0
   std::vector<std::uint8_t> own(t.nodes.size(), 0);
-  for (std::size_t n : t.order)
+  // In index order, not t.order: the nodes and their extra records (countermeasures) are read
+  // one after the other in memory, where the post-order jumps (a cache miss per node).
+  for (std::size_t n = 0; n < t.nodes.size(); ++n)
     own[n] = own_mask(t.nodes[n], ctx.include_planned);
   // Parents before children: the reverse of the post-order.
   for (auto it = t.order.rbegin(); it != t.order.rend(); ++it) {

@@ -39,11 +39,6 @@ Node& Node::operator=(const Node& o) {
   return *this;
 }
 
-const NodeExtra& Node::extra() const {
-  static const NodeExtra kEmpty;
-  return extra_ ? *extra_ : kEmpty;
-}
-
 NodeExtra& Node::edit_extra() {
   if (!extra_) extra_ = std::make_unique<NodeExtra>();
   return *extra_;

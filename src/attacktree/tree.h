@@ -3,6 +3,7 @@
 // (or, and, sand) over basic events (steps and free-form leaves). A node is defined once and may
 // be the child of several gates (shared sub-trees, written <ref node="…"/> in files).
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -55,18 +56,17 @@ struct TreeCountermeasure {
 
 /// An optional finite number in 8 bytes, where std::optional<double> takes 16: absent is a NaN,
 /// which no attribute may hold (reader_parts.h). The interface of std::optional<double> that the
-/// code base uses, and a conversion to it.
+/// code base uses, and a conversion to it; the conversions are implicit, as std::optional's.
 class Quantity {
  public:
   Quantity() = default;
-  Quantity(double v) : v_(v) {}  // NOLINT(google-explicit-constructor): as std::optional
-  Quantity(std::nullopt_t) {}    // NOLINT(google-explicit-constructor)
-  Quantity(std::optional<double> v)
-      : v_(v.value_or(kAbsent)) {}          // NOLINT(google-explicit-constructor)
-  operator std::optional<double>() const {  // NOLINT(google-explicit-constructor)
+  Quantity(double v) : v_(v) {}
+  Quantity(std::nullopt_t) {}
+  Quantity(std::optional<double> v) : v_(v.value_or(kAbsent)) {}
+  operator std::optional<double>() const {
     return has_value() ? std::optional<double>(v_) : std::nullopt;
   }
-  bool has_value() const { return v_ == v_; }
+  bool has_value() const { return !std::isnan(v_); }
   explicit operator bool() const { return has_value(); }
   double& operator*() { return v_; }
   const double& operator*() const { return v_; }
@@ -93,6 +93,9 @@ struct NodeExtra {
   std::string from, to, method;
   std::vector<TreeCountermeasure> countermeasures;
 };
+
+/// The extra record of a node that has none.
+inline const NodeExtra kNoExtra{};
 
 struct Node {
   NodeKind kind = NodeKind::kLeaf;
@@ -126,7 +129,7 @@ struct Node {
   void add_child(std::size_t child, Loc ref = {});
 
   /// The rarely set fields (an empty record when none is set). O(1), no allocation.
-  const NodeExtra& extra() const;
+  const NodeExtra& extra() const { return extra_ ? *extra_ : kNoExtra; }
   /// The rarely set fields for writing: allocates the record on first use.
   NodeExtra& edit_extra();
 

@@ -281,5 +281,11 @@ TEST(AttackTreeStreamTest, TextTheReadersCouldTakeDifferentlyReadsTheSame) {
     check_both_ways(whole.substr(0, 60), whole);
 }
 
+TEST(AttackTreeStreamTest, NodeStaysSmall) {
+  // 128 bytes on x86-64 (README, "Limitations"): 10⁶ nodes in 128 MB. A field added to Node
+  // instead of NodeExtra shows here.
+  EXPECT_LE(sizeof(Node), 128u);
+}
+
 }  // namespace
 }  // namespace icsrisk::attacktree
