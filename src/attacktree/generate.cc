@@ -49,11 +49,11 @@ std::string step_name(const model::Model& m, const risk::Route& r, const risk::S
 }
 
 /// A gate node with a name and no children yet; returns its index.
-std::size_t add_gate(Tree& t, NodeKind kind, std::string id, std::string name) {
+std::size_t add_gate(Tree& t, NodeKind kind, std::string id, std::string_view name) {
   Node n;
   n.kind = kind;
   n.id = std::move(id);
-  n.set_name(std::move(name));
+  n.set_name(name);
   t.nodes.push_back(std::move(n));
   return t.nodes.size() - 1;
 }
