@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -21,6 +22,7 @@
 #include "core/diagnostics.h"
 #include "core/source.h"
 #include "model/loader.h"
+#include "model/validate.h"
 
 namespace icsrisk::attacktree {
 namespace {
@@ -117,7 +119,21 @@ const model::Profile& profile() {
   return p;
 }
 
+/// A model of the repository, linked against the built-in profile (asset ids, scenarios).
+model::Model linked_model(const std::string& relative) {
+  static std::vector<std::unique_ptr<core::SourceFile>> files;  // the model's positions
+  files.push_back(std::make_unique<core::SourceFile>(
+      relative, read_text(std::filesystem::path(ICSRISK_SOURCE_DIR) / relative)));
+  core::Diagnostics d;
+  std::optional<model::Model> m = model::load_model(*files.back(), d);
+  EXPECT_TRUE(m) << d.render();
+  model::link_model(*m, profile(), d);
+  return std::move(*m);
+}
+
 TEST(AttackTreeStreamTest, EveryTreeFileOfTheRepositoryReadsTheSameBothWays) {
+  const model::Model small = linked_model("models/small-plant.xml");
+  const model::Model plant = linked_model("models/model-plant.xml");
   namespace fs = std::filesystem;
   const fs::path root(ICSRISK_SOURCE_DIR);
   std::size_t files = 0, streamed = 0;
@@ -131,12 +147,14 @@ TEST(AttackTreeStreamTest, EveryTreeFileOfTheRepositoryReadsTheSameBothWays) {
       std::string name = fs::relative(e.path(), root).string();
       streamed += check_both_ways(name, text) ? 1 : 0;
       streamed += check_both_ways(name + " (profile)", text, {&profile()}) ? 1 : 0;
+      streamed += check_both_ways(name + " (small plant)", text, {&profile(), &small}) ? 1 : 0;
+      streamed += check_both_ways(name + " (model plant)", text, {&profile(), &plant}) ? 1 : 0;
     }
   }
   EXPECT_GE(files, 30u);
-  EXPECT_GE(streamed, 10u);
+  EXPECT_GE(streamed, 30u);
   std::cout << files << " tree files; the streaming reader accepted " << streamed << " of "
-            << 2 * files << " readings\n";
+            << 4 * files << " readings\n";
 }
 
 /// A countermeasure with every attribute in turn: in the built-in profile or not, with or
