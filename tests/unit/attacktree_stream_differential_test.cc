@@ -285,6 +285,10 @@ TEST(AttackTreeStreamTest, TextTheReadersCouldTakeDifferentlyReadsTheSame) {
       "<leaf id=\"a\">text</leaf>",
       "<leaf id=\"a\"/>\x01",
       "<leaf id=\"a\"/><ref node=\"a\"/>",
+      "<leaf id=\"a\"><description>&#xFFFE;&#xFFFF;</description></leaf>",
+      "<leaf id=\"a\"><description>&#xD800;</description></leaf>",
+      "<leaf id=\"a\"><description>&#x110000;&#0;</description></leaf>",
+      "<leaf id=\"a\"><description>&#x10FFFF;&#1;\xEF\xBF\xBE</description></leaf>",
       "<leaf id=\"a\" name=\"" + std::string(2001, 'n') + "\"/>",
       "<leaf id=\"a\" name=\"" + std::string(1000, 'n') + "日本\"/>",
   };
