@@ -84,8 +84,8 @@ class AdtoolWriter {
     }
     const TreeCountermeasure* measure = nullptr;
     for (std::size_t n : t_.order)
-      if (!t_.nodes[n].countermeasures.empty() && !measure)
-        measure = &t_.nodes[n].countermeasures.front();
+      if (!t_.nodes[n].countermeasures().empty() && !measure)
+        measure = &t_.nodes[n].countermeasures().front();
     sandtree_ = first_and && first_sand && !measure;
     if (first_and && first_sand && measure) {
       diags_.error(first_sand->loc,
@@ -98,7 +98,7 @@ class AdtoolWriter {
                   : first_and ? kAdtoolTimeParallel
                               : kAdtoolTimeSequential;
     for (std::size_t n : t_.order)
-      for (const TreeCountermeasure& m : t_.nodes[n].countermeasures)
+      for (const TreeCountermeasure& m : t_.nodes[n].countermeasures())
         if (first_and && m.adds_time)
           diags_.error(m.loc, fmt::format("adds-time of '{}' cannot be written: under <and> the "
                                           "time domain is MinTimePar, which keeps the longer of "
@@ -131,7 +131,7 @@ class AdtoolWriter {
         if (is_gate(x.kind)) continue;
         const std::optional<double>& v = value(x, d);
         // A blocked event's value does not count (ADTool's default stands in for it).
-        bool blocked = std::any_of(x.countermeasures.begin(), x.countermeasures.end(),
+        bool blocked = std::any_of(x.countermeasures().begin(), x.countermeasures().end(),
                                    [](const TreeCountermeasure& m) { return m.blocks; });
         if (!v && !missing && !blocked) missing = &x;
         some = some || v.has_value();
@@ -156,7 +156,7 @@ class AdtoolWriter {
     skill_range_ = std::max(skill_range_, 1LL);
   }
 
-  static const std::optional<double>& value(const Node& x, std::size_t d) {
+  static std::optional<double> value(const Node& x, std::size_t d) {
     return d == kProb ? x.probability : d == kCost ? x.cost : d == kTime ? x.time : x.skill;
   }
 
@@ -175,7 +175,7 @@ class AdtoolWriter {
   }
 
   static std::string shown(const Node& x) {
-    return !x.name.empty() ? x.name : !x.id.empty() ? x.id : kind_name(x.kind);
+    return !x.name().empty() ? x.name() : !x.id.empty() ? x.id : kind_name(x.kind);
   }
 
   /// One warning per kind of information ADTool has no place for, at its first occurrence.
@@ -189,8 +189,8 @@ class AdtoolWriter {
       const Node& x = t_.nodes[n];
       say(x.kind == NodeKind::kStep, x.loc, "a step's from, to and method (steps become leaves)");
       say(x.level.has_value(), x.loc, "a leaf's countermeasure level");
-      say(!x.description.empty(), x.loc, "descriptions");
-      for (const TreeCountermeasure& m : x.countermeasures) {
+      say(!x.description().empty(), x.loc, "descriptions");
+      for (const TreeCountermeasure& m : x.countermeasures()) {
         say(m.blocks && std::all_of(id_.begin(), id_.end(), [](auto& s) { return s.empty(); }),
             m.loc, "a blocking countermeasure when no domain is written");
         say(m.probability_factor && id_[kProb].empty(), m.loc,
@@ -210,7 +210,7 @@ class AdtoolWriter {
   void name_measures() {
     std::map<std::string, std::set<std::string>> effects;
     for (std::size_t n : t_.order)
-      for (const TreeCountermeasure& m : t_.nodes[n].countermeasures)
+      for (const TreeCountermeasure& m : t_.nodes[n].countermeasures())
         effects[m.ref].insert(effect_signature(m));
     for (auto& [ref, set] : effects)
       if (set.size() > 1) ambiguous_.insert(ref);
@@ -220,7 +220,7 @@ class AdtoolWriter {
   /// per node (and per place on the node when it stands there twice).
   std::string measure_label(const TreeCountermeasure& m, std::size_t on) const {
     if (!ambiguous_.count(m.ref)) return m.ref;
-    const std::vector<TreeCountermeasure>& all = t_.nodes[on].countermeasures;
+    const std::vector<TreeCountermeasure>& all = t_.nodes[on].countermeasures();
     std::size_t same = 0, place = 0;
     for (std::size_t k = 0; k < all.size(); ++k) {
       if (all[k].ref != m.ref) continue;
@@ -262,13 +262,13 @@ class AdtoolWriter {
         if (value(x, d)) parameter(depth, d, *value(x, d));
     for (std::size_t c : x.children)
       node(c, depth + 1);
-    if (x.countermeasures.size() == 1) {
-      measure(x.countermeasures.front(), n, depth + 1, true);
-    } else if (!x.countermeasures.empty()) {
+    if (x.countermeasures().size() == 1) {
+      measure(x.countermeasures().front(), n, depth + 1, true);
+    } else if (!x.countermeasures().empty()) {
       // A disjunctive group of defences: each member counts on its own (ProbSucc multiplies
       // the factors, MinCost and MinTimeSeq add what they add).
       open(depth + 1, "disjunctive", true, fmt::format("{}: countermeasures", label_[n]));
-      for (const TreeCountermeasure& m : x.countermeasures)
+      for (const TreeCountermeasure& m : x.countermeasures())
         measure(m, n, depth + 2, false);
       close(depth + 1);
     }

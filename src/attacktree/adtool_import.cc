@@ -236,7 +236,7 @@ class AdtoolReader {
       add_child(index, inner);
     }
     std::vector<TreeCountermeasure> for_leaf;
-    (effect ? for_leaf : tree_.nodes[index].countermeasures) = std::move(measures);
+    (effect ? for_leaf : tree_.nodes[index].edit_extra().countermeasures) = std::move(measures);
     for (const adtool::Node& c : n.children)
       add_child(inner, attack(c));
     if (effect) add_child(index, get_past(*n.counter, std::move(for_leaf)));
@@ -247,15 +247,12 @@ class AdtoolReader {
     Node& g = tree_.nodes.emplace_back();
     g.kind = kind;
     g.id = unique(ids_, slug(n.label));
-    g.name = n.label;
+    g.set_name(n.label);
     g.loc = n.loc;
     return tree_.nodes.size() - 1;
   }
 
-  void add_child(std::size_t parent, std::size_t child) {
-    tree_.nodes[parent].children.push_back(child);
-    tree_.nodes[parent].child_refs.emplace_back();
-  }
+  void add_child(std::size_t parent, std::size_t child) { tree_.nodes[parent].add_child(child); }
 
   /// The basic action "get past: D" that carries the effect of defence D of a refined node:
   /// certain, free, instant and needing no skill by itself.
@@ -285,13 +282,13 @@ class AdtoolReader {
     Node& x = tree_.nodes.emplace_back();
     x.kind = NodeKind::kLeaf;
     x.id = unique(ids_, slug(n.label));
-    x.name = n.label;
+    x.set_name(n.label);
     x.loc = n.loc;
     x.probability = n.values[kProb];
     x.cost = n.values[kCost];
     x.time = n.values[kTime];
     x.skill = n.values[kSkill];
-    x.countermeasures = std::move(measures);
+    x.edit_extra().countermeasures = std::move(measures);
     leaves_.emplace(n.label, std::make_pair(index, signature));
     return index;
   }

@@ -17,7 +17,7 @@ bool in_force(const TreeCountermeasure& m, bool planned) {
 
 /// Applies the effects of `n`'s measures in force, except those named `skip`.
 void apply_effects(Node& n, bool planned, const std::string* skip) {
-  for (const TreeCountermeasure& m : n.countermeasures) {
+  for (const TreeCountermeasure& m : n.countermeasures()) {
     if (!in_force(m, planned) || !m.has_effect() || (skip && m.ref == *skip)) continue;
     if (m.blocks) {
       n.probability = 0;
@@ -46,7 +46,7 @@ Figure root_figure(const Tree& t, Domain d, const EvalContext& ctx, const BddOpt
 
 bool has_effects(const Tree& t) {
   for (const Node& n : t.nodes)
-    for (const TreeCountermeasure& m : n.countermeasures)
+    for (const TreeCountermeasure& m : n.countermeasures())
       if (m.has_effect()) return true;
   return false;
 }
@@ -62,7 +62,7 @@ std::vector<MeasureValue> rank_measures(const Tree& t, Domain d, bool planned,
   const Clock::time_point start = Clock::now();
   std::map<std::string, std::optional<double>> refs;  // sorted: deterministic
   for (std::size_t n : t.order)
-    for (const TreeCountermeasure& m : t.nodes[n].countermeasures)
+    for (const TreeCountermeasure& m : t.nodes[n].countermeasures())
       if (in_force(m, planned) && m.has_effect()) {
         std::optional<double>& cost = refs[m.ref];
         if (!cost) cost = m.cost;

@@ -19,7 +19,7 @@ constexpr double kNa = std::numeric_limits<double>::quiet_NaN();
 /// The functions of a node's own counted measures, per stage (bits 0–2 intrusion, 3–5 objective).
 std::uint8_t own_mask(const Node& n, bool include_planned) {
   std::uint8_t mask = 0;
-  for (const TreeCountermeasure& m : n.countermeasures) {
+  for (const TreeCountermeasure& m : n.countermeasures()) {
     if (m.status == model::Status::kPlanned && !include_planned) continue;
     auto f = static_cast<std::uint8_t>(m.function);
     std::uint8_t stages = m.stages == 0 ? 3 : m.stages;
@@ -30,7 +30,7 @@ std::uint8_t own_mask(const Node& n, bool include_planned) {
 }
 
 double leaf_value(const Node& n, Domain d) {
-  const std::optional<double>* a = nullptr;
+  const Quantity* a = nullptr;
   switch (d) {
     case Domain::kProbability:
       a = &n.probability;
@@ -112,7 +112,9 @@ IpaValues ipa_values(const Tree& t, const EvalContext& ctx) {
   if (t.order.empty()) return r;
   r.masks[t.root] = 1;  // the root inherits nothing: mask 0
   std::vector<std::uint8_t> own(t.nodes.size(), 0);
-  for (std::size_t n : t.order)
+  // In index order, not t.order: the nodes and their extra records (countermeasures) are read
+  // one after the other in memory, where the post-order jumps (a cache miss per node).
+  for (std::size_t n = 0; n < t.nodes.size(); ++n)
     own[n] = own_mask(t.nodes[n], ctx.include_planned);
   // Parents before children: the reverse of the post-order.
   for (auto it = t.order.rbegin(); it != t.order.rend(); ++it) {
@@ -207,13 +209,14 @@ std::optional<int> event_level(const Tree& t, std::size_t node, std::uint8_t inh
                                const EvalContext& ctx) {
   const Node& n = t.nodes[node];
   if (n.level) return *n.level;
-  if (n.kind == NodeKind::kStep && ctx.step_level) return ctx.step_level(n.from, n.to, n.method);
+  if (n.kind == NodeKind::kStep && ctx.step_level)
+    return ctx.step_level(n.from(), n.to(), n.method());
   std::uint8_t mask = inherited | own_mask(n, ctx.include_planned);
   std::uint8_t intrusion = mask & 7;
   std::uint8_t objective = mask >> 3;
   std::uint8_t functions = intrusion | objective;
   if (n.kind == NodeKind::kStep && ctx.profile) {
-    std::size_t threat = ctx.profile->find_threat(n.method);
+    std::size_t threat = ctx.profile->find_threat(n.method());
     if (threat != kNone)
       functions =
           ctx.profile->threats[threat].stage == model::Stage::kIntrusion ? intrusion : objective;

@@ -49,18 +49,17 @@ std::string step_name(const model::Model& m, const risk::Route& r, const risk::S
 }
 
 /// A gate node with a name and no children yet; returns its index.
-std::size_t add_gate(Tree& t, NodeKind kind, std::string id, std::string name) {
+std::size_t add_gate(Tree& t, NodeKind kind, std::string id, std::string_view name) {
   Node n;
   n.kind = kind;
   n.id = std::move(id);
-  n.name = std::move(name);
+  n.set_name(name);
   t.nodes.push_back(std::move(n));
   return t.nodes.size() - 1;
 }
 
 void add_child(Tree& t, std::size_t parent, std::size_t child) {
-  t.nodes[parent].children.push_back(child);
-  t.nodes[parent].child_refs.emplace_back();
+  t.nodes[parent].add_child(child);
 }
 
 /// A step as a tree node, with the measures the analysis counted for it.
@@ -69,17 +68,18 @@ Node step_node(const model::Model& m, const model::Profile& p, const risk::Route
   Node step;
   step.kind = NodeKind::kStep;
   step.id = std::move(id);
-  step.name = step_name(m, r, st);
-  step.from = asset_id(m, st.from);
-  step.to = asset_id(m, st.to);
-  step.method = st.method < p.threats.size() ? p.threats[st.method].id : std::string("?");
+  step.set_name(step_name(m, r, st));
+  step.edit_extra().from = asset_id(m, st.from);
+  step.edit_extra().to = asset_id(m, st.to);
+  step.edit_extra().method =
+      st.method < p.threats.size() ? p.threats[st.method].id : std::string("?");
   for (std::size_t c : st.countermeasures) {
     TreeCountermeasure cm;
     cm.ref = p.countermeasures[c].id;
     cm.measure = c;
     cm.function = p.countermeasures[c].function;
     cm.stages = p.countermeasures[c].stages;
-    step.countermeasures.push_back(std::move(cm));
+    step.edit_extra().countermeasures.push_back(std::move(cm));
   }
   return step;
 }
@@ -89,7 +89,7 @@ void no_route(Tree& t) {
   Node leaf;
   leaf.kind = NodeKind::kLeaf;
   leaf.id = "no-route";
-  leaf.name = "no entry point reaches the target";
+  leaf.set_name("no entry point reaches the target");
   leaf.probability = 0;
   leaf.level = 3;
   t.nodes.push_back(std::move(leaf));
@@ -137,7 +137,7 @@ Tree tree_of_scenario(const model::Model& m, const model::Profile& p, const risk
     for (std::size_t i : routes_of[e]) {
       const risk::Route& r = s.routes[i];
       std::size_t route = add_gate(t, NodeKind::kSand, fmt::format("r{}", i + 1), route_name(m, r));
-      t.nodes[route].description = fmt::format(
+      t.nodes[route].edit_extra().description = fmt::format(
           "entry {} (threat level {}); countermeasure level {}, vulnerability {}, risk {}",
           r.entry < m.entries.size() ? m.entries[r.entry].id : "?", r.threat_level,
           r.countermeasure_level, r.vulnerability_level, r.risk);
@@ -212,24 +212,25 @@ class Writer {
     written_[n] = true;
     out_ += fmt::format("{}<{}", indent, kind_name(x.kind));
     if (!x.id.empty()) out_ += fmt::format(" id=\"{}\"", escape(x.id));
-    if (!x.name.empty() && x.name != x.id) out_ += fmt::format(" name=\"{}\"", escape(x.name));
+    if (!x.name().empty() && x.name() != x.id)
+      out_ += fmt::format(" name=\"{}\"", escape(x.name()));
     if (x.kind == NodeKind::kStep) {
-      out_ += fmt::format(" from=\"{}\" to=\"{}\" method=\"{}\"", escape(x.from), escape(x.to),
-                          escape(x.method));
+      out_ += fmt::format(" from=\"{}\" to=\"{}\" method=\"{}\"", escape(x.from()), escape(x.to()),
+                          escape(x.method()));
     }
     number(" probability", x.probability);
     number(" cost", x.cost);
     number(" time", x.time);
     number(" skill", x.skill);
     if (x.level) out_ += fmt::format(" level=\"{}\"", *x.level);
-    if (x.description.empty() && x.countermeasures.empty() && x.children.empty()) {
+    if (x.description().empty() && x.countermeasures().empty() && x.children.empty()) {
       out_ += "/>\n";
       return;
     }
     out_ += ">\n";
-    if (!x.description.empty())
-      out_ += fmt::format("{}  <description>{}</description>\n", indent, escape(x.description));
-    for (const TreeCountermeasure& c : x.countermeasures)
+    if (!x.description().empty())
+      out_ += fmt::format("{}  <description>{}</description>\n", indent, escape(x.description()));
+    for (const TreeCountermeasure& c : x.countermeasures())
       countermeasure(c, indent + "  ");
     for (std::size_t c : x.children)
       node(c, depth + 1);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "attacktree/reader_parts.h"
+#include "attacktree/stream_reader.h"
 #include "core/text.h"
 #include "xml/reader.h"
 
@@ -93,33 +94,31 @@ class TreeReader {
       g.kind = name == "or" ? NodeKind::kOr : name == "and" ? NodeKind::kAnd : NodeKind::kSand;
       g.loc = e.loc();
       if (e.has("id")) g.id = e.id();
-      g.name = e.optional("name", g.id);
+      g.set_name(e.optional("name", g.id));
     }
     define_id(index, e);
     for (pugi::xml_node c : strict_children(
              n, {"description", "countermeasure", "or", "and", "sand", "step", "leaf", "ref"})) {
       std::string_view cn = c.name();
       if (cn == "description") {
-        tree_.nodes[index].description = c.child_value();
+        tree_.nodes[index].edit_extra().description = c.child_value();
       } else if (cn == "countermeasure") {
         TreeCountermeasure m = countermeasure(c);
         if (m.has_effect())
           diags_.error(m.loc,
                        "a countermeasure's effect stands on a step or leaf, not on a gate "
                        "(a shared event below would take it on some paths only)");
-        tree_.nodes[index].countermeasures.push_back(std::move(m));
+        tree_.nodes[index].edit_extra().countermeasures.push_back(std::move(m));
       } else if (cn == "ref") {
         xml::Element re(file_, diags_, c, {"node"});
         std::string target(re.ref("node"));
         Node& g = tree_.nodes[index];
         refs_.push_back({index, g.children.size(), target, re.attr_loc("node")});
-        g.children.push_back(kNone);
-        g.child_refs.push_back(re.loc());
+        g.add_child(kNone, re.loc());
         re.children({});
       } else {
         std::size_t child = read_node(c, depth + 1);
-        tree_.nodes[index].children.push_back(child);
-        tree_.nodes[index].child_refs.push_back(Loc{});
+        tree_.nodes[index].add_child(child);
       }
     }
     if (tree_.nodes[index].children.empty())
@@ -138,25 +137,25 @@ class TreeReader {
     x.kind = kind;
     x.loc = e.loc();
     x.id = e.id();
-    x.name = e.optional("name", x.id);
+    x.set_name(e.optional("name", x.id));
     x.probability = number(e, "probability", 1.0);
     x.cost = number(e, "cost", HUGE_VAL);
     x.time = number(e, "time", HUGE_VAL);
     x.skill = number(e, "skill", HUGE_VAL);
     if (kind == NodeKind::kLeaf && e.has("level")) x.level = e.integer("level", 1, 3, 1, true);
     if (kind == NodeKind::kStep) {
-      x.from = e.ref("from");
-      x.to = e.ref("to");
-      x.method = e.ref("method");
+      NodeExtra& more = x.edit_extra();
+      more.from = e.ref("from");
+      more.to = e.ref("to");
+      more.method = e.ref("method");
       check_step(e, x);
     }
     define_id(index, e);
     for (pugi::xml_node c : e.children({"description", "countermeasure"})) {
       if (std::string_view(c.name()) == "description") {
-        tree_.nodes[index].description = c.child_value();
+        tree_.nodes[index].edit_extra().description = c.child_value();
       } else {
-        TreeCountermeasure m = countermeasure(c);
-        tree_.nodes[index].countermeasures.push_back(std::move(m));
+        tree_.nodes[index].edit_extra().countermeasures.push_back(countermeasure(c));
       }
     }
   }
@@ -186,27 +185,27 @@ class TreeReader {
   }
 
   void check_step(xml::Element& e, const Node& x) {
-    if (const model::Profile* p = context_.profile; p && !x.method.empty()) {
-      if (p->find_threat(x.method) == kNone) {
+    if (const model::Profile* p = context_.profile; p && !x.method().empty()) {
+      if (p->find_threat(x.method()) == kNone) {
         std::vector<std::string_view> ids;
         for (const model::Threat& t : p->threats)
           ids.push_back(t.id);
-        unknown(e.attr_loc("method"), "method", x.method, ids);
+        unknown(e.attr_loc("method"), "method", x.method(), ids);
       }
     }
-    if (x.to == kAttacker) diags_.error(e.attr_loc("to"), "a step cannot lead to the attacker");
+    if (x.to() == kAttacker) diags_.error(e.attr_loc("to"), "a step cannot lead to the attacker");
     const model::Model* m = context_.model;
     if (!m) return;
     std::vector<std::string_view> ids;
     for (const model::Asset& a : m->assets)
       ids.push_back(a.id);
-    if (!x.from.empty() && x.from != kAttacker && !m->asset_index.contains(x.from)) {
+    if (!x.from().empty() && x.from() != kAttacker && !m->asset_index.contains(x.from())) {
       std::vector<std::string_view> with_attacker = ids;
       with_attacker.push_back(kAttacker);
-      unknown(e.attr_loc("from"), "asset", x.from, with_attacker);
+      unknown(e.attr_loc("from"), "asset", x.from(), with_attacker);
     }
-    if (!x.to.empty() && x.to != kAttacker && !m->asset_index.contains(x.to))
-      unknown(e.attr_loc("to"), "asset", x.to, ids);
+    if (!x.to().empty() && x.to() != kAttacker && !m->asset_index.contains(x.to()))
+      unknown(e.attr_loc("to"), "asset", x.to(), ids);
   }
 
   void check_scenario(xml::Element& e) {
@@ -279,7 +278,7 @@ class TreeReader {
           seen = gi;
           continue;
         }
-        diags_.error(g.child_refs[k].known() ? g.child_refs[k] : g.loc,
+        diags_.error(g.child_ref(k).known() ? g.child_ref(k) : g.loc,
                      fmt::format("node '{}' appears twice under this <{}>; an event counts once, "
                                  "so remove one of them",
                                  tree_.label(g.children[k]), kind_name(g.kind)));
@@ -319,8 +318,8 @@ class TreeReader {
     for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
       const Node& n = tree_.nodes[cycle[i]];
       for (std::size_t k = 0; k < n.children.size(); ++k)
-        if (n.children[k] == cycle[i + 1] && n.child_refs[k].known()) {
-          at = n.child_refs[k];
+        if (n.children[k] == cycle[i + 1] && n.child_ref(k).known()) {
+          at = n.child_ref(k);
           i = cycle.size();
           break;
         }
@@ -345,6 +344,12 @@ class TreeReader {
 
 std::optional<Tree> load_tree(const core::SourceFile& file, core::Diagnostics& diags,
                               const LoadContext& context) {
+  if (std::optional<Tree> t = stream_tree(file, context)) return t;
+  return load_tree_dom(file, diags, context);
+}
+
+std::optional<Tree> load_tree_dom(const core::SourceFile& file, core::Diagnostics& diags,
+                                  const LoadContext& context) {
   std::size_t errors_before = diags.error_count();
   xml::Document doc;
   pugi::xml_node root = xml::parse(file, diags, doc);

@@ -25,9 +25,15 @@ struct LoadContext {
 /// (with the cycle's path), gates without children, unknown methods (with a profile), unknown
 /// assets and scenarios (with a model); unknown attributes and elements are warnings. Returns
 /// the tree, with `order` filled, only when the file has no errors. Linear in the file size;
-/// elements nested deeper than kMaxDepth are an error (no unbounded recursion).
+/// elements nested deeper than kMaxDepth are an error (no unbounded recursion). Reads the file
+/// with the streaming reader (stream_reader.h) and, when that gives up, with load_tree_dom.
 std::optional<Tree> load_tree(const core::SourceFile& file, core::Diagnostics& diags,
                               const LoadContext& context = {});
+
+/// load_tree by way of a pugixml document: every check and every diagnostic. About three times
+/// the memory of the streaming reader (the document, and a copy of the text).
+std::optional<Tree> load_tree_dom(const core::SourceFile& file, core::Diagnostics& diags,
+                                  const LoadContext& context = {});
 
 inline constexpr std::size_t kMaxDepth = 500;
 

@@ -10,10 +10,7 @@
 
 namespace icsrisk::attacktree {
 
-std::optional<double> read_number(xml::Element& e, core::Diagnostics& diags, const char* name,
-                                  double hi) {
-  if (!e.has(name)) return std::nullopt;
-  std::string v(e.optional(name));
+std::optional<double> parse_number(std::string_view v, double hi) {
   double d = 0;
   const char* first = v.data();
   const char* last = v.data() + v.size();
@@ -22,6 +19,14 @@ std::optional<double> read_number(xml::Element& e, core::Diagnostics& diags, con
   bool ok =
       ec == std::errc() && p == last && first != last && std::isfinite(d) && d >= 0 && d <= hi;
   if (ok) return d;
+  return std::nullopt;
+}
+
+std::optional<double> read_number(xml::Element& e, core::Diagnostics& diags, const char* name,
+                                  double hi) {
+  if (!e.has(name)) return std::nullopt;
+  std::string_view v = e.optional(name);
+  if (std::optional<double> d = parse_number(v, hi)) return d;
   std::string range = hi == 1.0 ? "a number from 0 to 1" : "a number of at least 0";
   diags.error(e.attr_loc(name), fmt::format("attribute '{}' must be {}, not '{}'", name, range, v));
   return std::nullopt;

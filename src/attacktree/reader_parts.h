@@ -2,6 +2,7 @@
 // Pieces of the attack-tree reader (loader.cc) that stand alone: numbers and countermeasures.
 
 #include <optional>
+#include <string_view>
 
 #include "attacktree/tree.h"
 #include "core/diagnostics.h"
@@ -9,6 +10,9 @@
 #include "xml/reader.h"
 
 namespace icsrisk::attacktree {
+
+/// `v` as a finite number in [0, hi] (an optional leading '+'), or nullopt.
+std::optional<double> parse_number(std::string_view v, double hi);
 
 /// Attribute `name` of `e` as a finite number in [0, hi]; absent → nullopt; malformed → an
 /// error at the attribute and nullopt.

@@ -22,8 +22,8 @@ std::string no_level_reason(const Tree& t, const std::string& id) {
   std::size_t n = t.find(id);
   if (n == kNone || t.nodes[n].kind != NodeKind::kStep) return id;
   const Node& s = t.nodes[n];
-  return fmt::format("{} (no channel from {} to {} in the model for {})", id, s.from, s.to,
-                     s.method);
+  return fmt::format("{} (no channel from {} to {} in the model for {})", id, s.from(), s.to(),
+                     s.method());
 }
 
 std::string missing_text(const Tree& t, const DomainValue& v, std::size_t events) {
@@ -54,7 +54,7 @@ std::string skipped_text(const Tree& t, const std::vector<std::string>& skipped)
 std::string events_text(const Tree& t, const std::vector<std::string>& events) {
   std::map<std::string_view, std::string_view> names;
   for (const Node& n : t.nodes)
-    if (!n.id.empty() && !n.name.empty()) names.emplace(n.id, n.name);
+    if (!n.id.empty() && !n.name().empty()) names.emplace(n.id, n.name());
   std::string out;
   for (const std::string& id : events) {
     auto it = names.find(id);

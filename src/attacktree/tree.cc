@@ -22,6 +22,50 @@ const char* kind_name(NodeKind k) {
   return "leaf";
 }
 
+Node::Node(const Node& o)
+    : kind(o.kind),
+      level(o.level),
+      id(o.id),
+      children(o.children),
+      probability(o.probability),
+      cost(o.cost),
+      time(o.time),
+      skill(o.skill),
+      loc(o.loc),
+      extra_(o.extra_ ? std::make_unique<NodeExtra>(*o.extra_) : nullptr) {}
+
+Node& Node::operator=(const Node& o) {
+  if (this != &o) *this = Node(o);
+  return *this;
+}
+
+NodeExtra& Node::edit_extra() {
+  if (!extra_) extra_ = std::make_unique<NodeExtra>();
+  return *extra_;
+}
+
+const std::string& Node::name() const {
+  return extra_ && extra_->name ? *extra_->name : id;
+}
+
+void Node::set_name(std::string_view name) {
+  if (name != id)
+    edit_extra().name = std::string(name);
+  else if (extra_)
+    extra_->name.reset();
+}
+
+Loc Node::child_ref(std::size_t k) const {
+  return extra_ && k < extra_->child_refs.size() ? extra_->child_refs[k] : Loc{};
+}
+
+void Node::add_child(std::size_t child, Loc ref) {
+  if (ref.known() && (!extra_ || extra_->child_refs.empty()))
+    edit_extra().child_refs.resize(children.size());
+  children.push_back(child);
+  if (extra_ && !extra_->child_refs.empty()) extra_->child_refs.push_back(ref);
+}
+
 std::size_t Tree::find(const std::string& node_id) const {
   auto it = id_index.find(node_id);
   return it == id_index.end() ? kNone : it->second;

@@ -3,9 +3,13 @@
 // (or, and, sand) over basic events (steps and free-form leaves). A node is defined once and may
 // be the child of several gates (shared sub-trees, written <ref node="…"/> in files).
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -50,22 +54,87 @@ struct TreeCountermeasure {
   Loc loc;
 };
 
-struct Node {
-  NodeKind kind = NodeKind::kLeaf;
-  std::string id;  ///< required on steps and leaves; may be empty on gates
-  std::string name;
+/// An optional finite number in 8 bytes, where std::optional<double> takes 16: absent is a NaN,
+/// which no attribute may hold (reader_parts.h). The interface of std::optional<double> that the
+/// code base uses, and a conversion to it; the conversions are implicit, as std::optional's.
+class Quantity {
+ public:
+  Quantity() = default;
+  Quantity(double v) : v_(v) {}
+  Quantity(std::nullopt_t) {}
+  Quantity(std::optional<double> v) : v_(v.value_or(kAbsent)) {}
+  operator std::optional<double>() const {
+    return has_value() ? std::optional<double>(v_) : std::nullopt;
+  }
+  bool has_value() const { return !std::isnan(v_); }
+  explicit operator bool() const { return has_value(); }
+  double& operator*() { return v_; }
+  const double& operator*() const { return v_; }
+  double value_or(double fallback) const { return has_value() ? v_ : fallback; }
+  friend bool operator==(const Quantity& a, const Quantity& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || a.v_ == b.v_);
+  }
+
+ private:
+  static constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
+  double v_ = kAbsent;
+};
+
+/// What few nodes have: a name other than the id, a description, the positions of <ref>s, a
+/// step's assets and method, countermeasures. Kept out of Node, so that a node without them
+/// costs no memory for them (a 10⁶-node tree loads in 300 MB: README, "Benchmarks").
+struct NodeExtra {
+  std::optional<std::string> name;  ///< set only when it differs from the id
   std::string description;
-  /// Gates: the children, in order (order matters for sand). Indices into Tree::nodes.
-  std::vector<std::size_t> children;
-  /// Parallel to `children`: where the <ref> that made this edge is; unknown for inline children.
+  /// Empty, or parallel to Node::children: where the <ref> that made each edge is (unknown for
+  /// inline children).
   std::vector<Loc> child_refs;
   // Steps only (method.md §7): source asset id or kAttacker, destination asset id, threat id.
   std::string from, to, method;
-  // Quantitative attributes of basic events (method.md §8).
-  std::optional<double> probability, cost, time, skill;
-  std::optional<int> level;  ///< a leaf's direct countermeasure level (1–3)
   std::vector<TreeCountermeasure> countermeasures;
+};
+
+/// The extra record of a node that has none.
+inline const NodeExtra kNoExtra{};
+
+struct Node {
+  NodeKind kind = NodeKind::kLeaf;
+  std::optional<int> level;  ///< a leaf's direct countermeasure level (1–3)
+  std::string id;            ///< required on steps and leaves; may be empty on gates
+  /// Gates: the children, in order (order matters for sand). Indices into Tree::nodes.
+  std::vector<std::size_t> children;
+  // Quantitative attributes of basic events (method.md §8).
+  Quantity probability, cost, time, skill;
   Loc loc;
+
+  Node() = default;
+  Node(const Node& o);
+  Node& operator=(const Node& o);
+  Node(Node&&) noexcept = default;
+  Node& operator=(Node&&) noexcept = default;
+  ~Node() = default;
+
+  /// The node's name: the id unless set_name gave another text.
+  const std::string& name() const;
+  /// Sets the name; kept in the extra record only when it differs from the id.
+  void set_name(std::string_view name);
+  const std::string& description() const { return extra().description; }
+  const std::string& from() const { return extra().from; }
+  const std::string& to() const { return extra().to; }
+  const std::string& method() const { return extra().method; }
+  const std::vector<TreeCountermeasure>& countermeasures() const { return extra().countermeasures; }
+  /// Where the <ref> that made edge `k` (to children[k]) is; unknown for inline children.
+  Loc child_ref(std::size_t k) const;
+  /// Appends `child` to children, with the position of its <ref> when `ref` is known.
+  void add_child(std::size_t child, Loc ref = {});
+
+  /// The rarely set fields (an empty record when none is set). O(1), no allocation.
+  const NodeExtra& extra() const { return extra_ ? *extra_ : kNoExtra; }
+  /// The rarely set fields for writing: allocates the record on first use.
+  NodeExtra& edit_extra();
+
+ private:
+  std::unique_ptr<NodeExtra> extra_;
 };
 
 struct Tree {

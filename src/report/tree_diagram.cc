@@ -69,9 +69,9 @@ std::string gate_word(NodeKind k) {
 }
 
 std::string method_name(const Node& n, const model::Profile* p, model::Lang lang) {
-  if (!p) return n.method;
-  std::size_t t = p->find_threat(n.method);
-  return t == model::kNone ? n.method : p->threats[t].name.in(lang);
+  if (!p) return n.method();
+  std::size_t t = p->find_threat(n.method());
+  return t == model::kNone ? n.method() : p->threats[t].name.in(lang);
 }
 
 /// Display width of UTF-8 text: two columns for a character of three or more bytes (CJK).
@@ -130,14 +130,14 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
   std::string label;
   if (attacktree::is_gate(n.kind)) {
     label = gate_word(n.kind);
-    if (!n.name.empty()) label += "\n" + wrap_path(n.name);
+    if (!n.name().empty()) label += "\n" + wrap_path(n.name());
   } else if (n.kind == NodeKind::kStep) {
-    label = !n.name.empty() && n.name != n.id
-                ? fmt::format("{}\n{}", n.name, method_name(n, p, o.lang))
-                : fmt::format("{} → {} : {}", end_name(n.from, o), end_name(n.to, o),
+    label = !n.name().empty() && n.name() != n.id
+                ? fmt::format("{}\n{}", n.name(), method_name(n, p, o.lang))
+                : fmt::format("{} → {} : {}", end_name(n.from(), o), end_name(n.to(), o),
                               method_name(n, p, o.lang));
   } else {
-    label = n.name.empty() ? n.id : n.name;
+    label = n.name().empty() ? n.id : n.name();
   }
   std::string values;
   auto add = [&](const char* key, const std::optional<double>& v) {
@@ -149,12 +149,12 @@ std::string label_of(const Node& n, const model::Profile* p, const TreeDiagramOp
   add("skill", n.skill);
   if (!values.empty()) label += "\n" + values;
   if (level) label += fmt::format("\nlevel {}", static_cast<int>(*level));
-  if (o.measures_in_labels && !n.countermeasures.empty()) {
+  if (o.measures_in_labels && !n.countermeasures().empty()) {
     // Two measures a line, in brackets under the rest of the label.
     std::string names;
-    for (std::size_t k = 0; k < n.countermeasures.size(); ++k) {
+    for (std::size_t k = 0; k < n.countermeasures().size(); ++k) {
       if (k > 0) names += k % 2 == 0 ? ",\n" : ", ";
-      names += measure_name(n.countermeasures[k], p, o.lang);
+      names += measure_name(n.countermeasures()[k], p, o.lang);
     }
     label += "\n[" + names + "]";
   }
@@ -171,7 +171,7 @@ std::string measure_label(const attacktree::TreeCountermeasure& m, const model::
 /// The defence nodes of `n` ("n<index>d<k>"), each with a dashed edge to `n`.
 void draw_countermeasures(dot::Writer& w, const attacktree::Tree& t, std::size_t n,
                           const model::Profile* p, const TreeDiagramOptions& o) {
-  const std::vector<attacktree::TreeCountermeasure>& ms = t.nodes[n].countermeasures;
+  const std::vector<attacktree::TreeCountermeasure>& ms = t.nodes[n].countermeasures();
   for (std::size_t k = 0; k < ms.size(); ++k) {
     std::string id = fmt::format("{}d{}", node_id(n), k);
     w.node(id,
@@ -223,7 +223,7 @@ std::string tree_dot(const attacktree::Tree& t, const std::vector<std::optional<
     else if (attacktree::is_gate(n.kind))
       a.push_back(attr("penwidth", "1.6"));
     if (n.kind == NodeKind::kStep && options.model)
-      a.push_back(dot::text("tooltip", fmt::format("{}: {} → {}", n.id, n.from, n.to)));
+      a.push_back(dot::text("tooltip", fmt::format("{}: {} → {}", n.id, n.from(), n.to())));
     else if (!n.id.empty())
       a.push_back(dot::text("tooltip", n.id));
     w.node(node_id(*it), a);

@@ -1,10 +1,13 @@
 // Fuzz target: the attack-tree loader (against the built-in profile), then every evaluation
-// on the trees it accepts.
+// on the trees it accepts. The streaming reader may accept only what the full reader accepts
+// without a word (it aborts otherwise, so the fuzzer reports the input).
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "attacktree/defence.h"
 #include "attacktree/loader.h"
+#include "attacktree/stream_reader.h"
 #include "attacktree/summary.h"
 #include "core/diagnostics.h"
 #include "model/loader.h"
@@ -20,6 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   attacktree::LoadContext context{profile ? &*profile : nullptr, nullptr};
   auto tree = attacktree::load_tree(file, diags, context);
   (void)diags.render();
+  if (attacktree::stream_tree(file, context)) {
+    core::Diagnostics full;
+    if (!attacktree::load_tree_dom(file, full, context) || !full.all().empty()) std::abort();
+  }
   if (tree) {
     attacktree::EvalContext ctx;
     ctx.profile = context.profile;

@@ -51,9 +51,8 @@ class RandomTrees {
         if (std::find(n.children.begin(), n.children.end(), c) == n.children.end())
           n.children.push_back(c);
       }
-      n.child_refs.resize(n.children.size());
       for (std::size_t k = pick(3); k > 1 && !mixed_; --k)
-        n.countermeasures.push_back(measure(false, false));
+        n.edit_extra().countermeasures.push_back(measure(false, false));
       t.nodes.push_back(n);
     }
     t.root = t.nodes.size() - 1;
@@ -70,7 +69,8 @@ class RandomTrees {
     Node n;
     n.kind = pick(2) ? NodeKind::kLeaf : NodeKind::kStep;
     n.id = "e" + std::to_string(i);
-    if (n.kind == NodeKind::kStep) n.from = "attacker", n.to = "plc", n.method = "m";
+    if (n.kind == NodeKind::kStep)
+      n.edit_extra().from = "attacker", n.edit_extra().to = "plc", n.edit_extra().method = "m";
     std::size_t missing = pick(12);  // 0–3: that domain is missing on this leaf
     if (missing != 2) n.time = static_cast<double>(pick(20));
     if (mixed_) return n;
@@ -78,7 +78,7 @@ class RandomTrees {
     if (missing != 1) n.cost = static_cast<double>(pick(50));
     if (missing != 3) n.skill = static_cast<double>(1 + pick(5));
     for (std::size_t k = pick(4); k > 1; --k)
-      n.countermeasures.push_back(measure(true, sequential));
+      n.edit_extra().countermeasures.push_back(measure(true, sequential));
     return n;
   }
 

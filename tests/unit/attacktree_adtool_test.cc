@@ -60,16 +60,16 @@ TEST(AdtoolImportTest, ReadsAdtoolsExampleWithItsDefencesAsCountermeasures) {
   Imported r = import_example("RFIDBlock.xml");
   ASSERT_TRUE(r.tree) << r.diagnostics;
   const Tree& t = *r.tree;
-  EXPECT_EQ(t.nodes[t.root].name, "Block Communication");
+  EXPECT_EQ(t.nodes[t.root].name(), "Block Communication");
   EXPECT_EQ(t.nodes[t.root].kind, NodeKind::kOr);
   EXPECT_EQ(by_id(t, "shield-tag").kind, NodeKind::kAnd);
   EXPECT_EQ(basic_events(t).size(), 7u);
   const Node& vicinity = by_id(t, "be-in-vicinity-of-tag");
-  ASSERT_EQ(vicinity.countermeasures.size(), 1u);
-  EXPECT_EQ(vicinity.countermeasures[0].ref, "secure-warehouse");
-  EXPECT_FALSE(vicinity.countermeasures[0].has_effect());  // the file has no domains
-  ASSERT_EQ(by_id(t, "jam-signal").countermeasures.size(), 1u);
-  EXPECT_EQ(by_id(t, "jam-signal").countermeasures[0].ref, "isolate-network");
+  ASSERT_EQ(vicinity.countermeasures().size(), 1u);
+  EXPECT_EQ(vicinity.countermeasures()[0].ref, "secure-warehouse");
+  EXPECT_FALSE(vicinity.countermeasures()[0].has_effect());  // the file has no domains
+  ASSERT_EQ(by_id(t, "jam-signal").countermeasures().size(), 1u);
+  EXPECT_EQ(by_id(t, "jam-signal").countermeasures()[0].ref, "isolate-network");
   EXPECT_EQ(r.diagnostics, "");
 }
 
@@ -84,7 +84,7 @@ TEST(AdtoolImportTest, ValuedExampleGivesAdtoolsValues) {
   // MinTimeSeq: conjunctions add; overcoming the training takes the threat's 5.
   EXPECT_EQ(*e.figures[1].value, 10 + 5 + 20);
   EXPECT_EQ(by_id(*r.tree, "bank-account").kind, NodeKind::kSand);
-  EXPECT_EQ(by_id(*r.tree, "get-past-security-training").countermeasures.at(0).adds_time, 5);
+  EXPECT_EQ(by_id(*r.tree, "get-past-security-training").countermeasures().at(0).adds_time, 5);
 }
 
 TEST(AdtoolImportTest, ReportsUnsupportedStructuresAtTheirPositions) {

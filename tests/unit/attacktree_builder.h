@@ -32,7 +32,6 @@ class Builder {
     n.kind = k;
     n.id = "g" + std::to_string(t_.nodes.size());
     n.children = std::move(children);
-    n.child_refs.resize(n.children.size());
     t_.nodes.push_back(n);
     return t_.nodes.size() - 1;
   }

@@ -44,7 +44,7 @@ TEST(AttackTreeDiagramTest, HostileNamesStayInsideTheirLabels) {
   attacktree::Node leaf;
   leaf.kind = attacktree::NodeKind::kLeaf;
   leaf.id = "x";
-  leaf.name = "\"]; evil [label=\"pwned";
+  leaf.set_name("\"]; evil [label=\"pwned");
   t.nodes.push_back(leaf);
   t.root = 0;
   t.id = "t";

@@ -126,13 +126,13 @@ TEST(AttackTreeBddTest, DefencesAndPlannedMatchBruteForceOnRandomDags) {
         default:
           continue;  // no measure on this event
       }
-      n.countermeasures.push_back(m);
+      n.edit_extra().countermeasures.push_back(m);
     }
     for (bool planned : {false, true}) {
       // The effects, applied here independently of defence.cc.
       Tree expected = t;
       for (Node& n : expected.nodes) {
-        for (const TreeCountermeasure& m : n.countermeasures) {
+        for (const TreeCountermeasure& m : n.countermeasures()) {
           if (m.status == model::Status::kPlanned && !planned) continue;
           if (m.blocks) n.probability = 0, n.cost = HUGE_VAL, ++blocked;
           if (m.probability_factor) *n.probability *= *m.probability_factor;

@@ -95,14 +95,14 @@ TEST(AttackTreeGenerateTest, ScenarioTreeIsAnOrOfSandRoutesWithSharedSteps) {
   const Node& usb = t.nodes[root.children[0]];
   EXPECT_EQ(usb.kind, NodeKind::kSand);
   EXPECT_EQ(usb.id, "r1");
-  EXPECT_EQ(usb.name, "USBメモリ: エンジニアリング端末(EWS) → PLC");  // names, not ids
+  EXPECT_EQ(usb.name(), "USBメモリ: エンジニアリング端末(EWS) → PLC");  // names, not ids
   const Node& mail = t.nodes[root.children[1]];
   EXPECT_EQ(mail.kind, NodeKind::kOr);
-  EXPECT_EQ(mail.name, "メール");
+  EXPECT_EQ(mail.name(), "メール");
   ASSERT_EQ(mail.children.size(), 2u);
   EXPECT_EQ(t.nodes[mail.children[0]].id, "r2");
   EXPECT_EQ(t.nodes[mail.children[1]].id, "r3");
-  EXPECT_EQ(t.nodes[usb.children[0]].name, "USBメモリ → エンジニアリング端末(EWS)");
+  EXPECT_EQ(t.nodes[usb.children[0]].name(), "USBメモリ → エンジニアリング端末(EWS)");
   EXPECT_EQ(shared_node_count(t), 2u);  // attacker → office-pc and ews → plc
   testing::expect_golden("attacktree/generated-small-plant-sc-1.xml", write_tree(t, &f.profile));
 }
@@ -119,7 +119,7 @@ TEST(AttackTreeGenerateTest, EntryStepsOfTwoEntryPointsOntoOneAssetAreTwoEvents)
   Tree t = tree_of_scenario(f.model, f.profile, s);
   std::size_t entry_steps = 0;
   for (const Node& n : t.nodes)
-    entry_steps += n.kind == NodeKind::kStep && n.from == attacktree::kAttacker;
+    entry_steps += n.kind == NodeKind::kStep && n.from() == attacktree::kAttacker;
   EXPECT_EQ(entry_steps, 2u);
   EXPECT_EQ(shared_node_count(t), 1u);  // ews → plc
 }
@@ -206,7 +206,7 @@ TEST(AttackTreeGenerateTest, WriterEscapesHostileNames) {
   Node leaf;
   leaf.kind = NodeKind::kLeaf;
   leaf.id = "x";
-  leaf.name = "<script>\"&\n";
+  leaf.set_name("<script>\"&\n");
   t.nodes.push_back(leaf);
   t.root = 0;
   t.id = "t";
@@ -217,7 +217,7 @@ TEST(AttackTreeGenerateTest, WriterEscapesHostileNames) {
   core::Diagnostics d;
   std::optional<Tree> back = load_tree(file, d);
   ASSERT_TRUE(back) << d.render();
-  EXPECT_EQ(back->nodes[0].name, leaf.name);
+  EXPECT_EQ(back->nodes[0].name(), leaf.name());
 }
 
 // The command line, run as a process.

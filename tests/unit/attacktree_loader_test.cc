@@ -58,17 +58,17 @@ TEST(AttackTreeLoaderTest, ReadsGatesStepsLeavesRefsAndAttributes) {
   ASSERT_EQ(a.children.size(), 2u);
   EXPECT_EQ(a.children[1], g0.children[1]);  // the <ref> is the same node
   const Node& s1 = t.nodes[a.children[0]];
-  EXPECT_EQ(s1.from, "attacker");
-  EXPECT_EQ(s1.method, "malware-infection");
+  EXPECT_EQ(s1.from(), "attacker");
+  EXPECT_EQ(s1.method(), "malware-infection");
   EXPECT_DOUBLE_EQ(*s1.probability, 0.4);
   EXPECT_DOUBLE_EQ(*s1.cost, 1000);
   EXPECT_FALSE(s1.time);
   const Node& x = t.nodes[g0.children[1]];
   EXPECT_EQ(*x.level, 2);
-  ASSERT_EQ(x.countermeasures.size(), 1u);
-  EXPECT_EQ(x.countermeasures[0].function, model::Function::kDetect);
-  EXPECT_EQ(x.countermeasures[0].stages, static_cast<std::uint8_t>(model::Stage::kObjective));
-  EXPECT_EQ(x.countermeasures[0].status, model::Status::kPlanned);
+  ASSERT_EQ(x.countermeasures().size(), 1u);
+  EXPECT_EQ(x.countermeasures()[0].function, model::Function::kDetect);
+  EXPECT_EQ(x.countermeasures()[0].stages, static_cast<std::uint8_t>(model::Stage::kObjective));
+  EXPECT_EQ(x.countermeasures()[0].status, model::Status::kPlanned);
   EXPECT_EQ(t.order.size(), 4u);
   EXPECT_EQ(t.order.back(), t.root);
 }
@@ -81,11 +81,11 @@ TEST(AttackTreeLoaderTest, CountermeasureDefaultsComeFromTheProfile) {
                   {&builtin_profile(), nullptr});
   ASSERT_TRUE(l.tree) << l.diagnostics;
   const Node& x = l.tree->nodes[0];
-  EXPECT_EQ(x.countermeasures[0].function, model::Function::kDetect);
-  EXPECT_EQ(x.countermeasures[0].stages, 3);  // intrusion and objective
-  EXPECT_NE(x.countermeasures[0].measure, kNone);
-  EXPECT_EQ(x.countermeasures[1].function, model::Function::kMitigate);
-  EXPECT_EQ(x.countermeasures[1].measure, kNone);
+  EXPECT_EQ(x.countermeasures()[0].function, model::Function::kDetect);
+  EXPECT_EQ(x.countermeasures()[0].stages, 3);  // intrusion and objective
+  EXPECT_NE(x.countermeasures()[0].measure, kNone);
+  EXPECT_EQ(x.countermeasures()[1].function, model::Function::kMitigate);
+  EXPECT_EQ(x.countermeasures()[1].measure, kNone);
 }
 
 TEST(AttackTreeLoaderTest, ReportsACycleThroughRefsWithItsPath) {

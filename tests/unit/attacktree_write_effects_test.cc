@@ -24,7 +24,8 @@ TEST(WriteTreeTest, KeepsCountermeasureCostAndEffects) {
   std::string written = write_tree(*in.tree);
   LoadedText out = load_text(written);
   ASSERT_TRUE(out.tree) << out.diagnostics << written;
-  const std::vector<TreeCountermeasure>& ms = out.tree->nodes[out.tree->find("a")].countermeasures;
+  const std::vector<TreeCountermeasure>& ms =
+      out.tree->nodes[out.tree->find("a")].countermeasures();
   ASSERT_EQ(ms.size(), 2u);
   EXPECT_EQ(ms[0].cost, 12);
   EXPECT_EQ(ms[0].probability_factor, 0.25);

@@ -40,13 +40,13 @@ class ReportNamesTest : public ::testing::Test {
     attacktree::Node a;
     a.kind = attacktree::NodeKind::kStep;
     a.id = "r1s1";
-    a.from = attacktree::kAttacker;
-    a.to = "ews";
-    a.method = "unauthorized-access";
+    a.edit_extra().from = attacktree::kAttacker;
+    a.edit_extra().to = "ews";
+    a.edit_extra().method = "unauthorized-access";
     attacktree::Node b = a;
     b.id = "r1s2";
-    b.from = "ews";
-    b.to = "plc-1";
+    b.edit_extra().from = "ews";
+    b.edit_extra().to = "plc-1";
     t.nodes = {root, a, b};
     t.root = 0;
     t.order = {1, 2, 0};
