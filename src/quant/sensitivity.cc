@@ -3,12 +3,25 @@
 #include "quant/sensitivity.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
 namespace icsrisk::quant::detail {
 
 namespace {
+
+/// `d` (≥ 0) rounded to 40 significant bits (about 12 digits), for ranking: derivatives that
+/// are equal in exact arithmetic (symmetric assets) differ in their last bits with the
+/// elimination order, and must rank by the documented tie-breaks (asset order), not by
+/// rounding. Monotone, so the ranking stays a strict weak order.
+double coarse(double d) {
+  constexpr int kDropped = 52 - 40;
+  auto bits = std::bit_cast<std::uint64_t>(d);
+  bits = (bits + (std::uint64_t{1} << (kDropped - 1))) & ~((std::uint64_t{1} << kDropped) - 1);
+  return std::bit_cast<double>(bits);
+}
 
 class Ranking {
  public:
@@ -47,13 +60,13 @@ class Ranking {
         // d is non-increasing along `order`: past the K-th best only ties can still rank, and
         // of a run of equal g only its K lowest ranks.
         const double d = at * (goal_[v] - gu);
-        if (d <= 0.0 || (taken >= kSensitiveSteps && d < threshold)) break;
+        if (d <= 0.0 || (taken >= kSensitiveSteps && coarse(d) < threshold)) break;
         const bool skip =
             v == u || std::binary_search(explicit_.begin(), explicit_.end(), std::make_pair(u, v));
         if (!skip) {
           add({.from = u, .to = v, .dest = v, .level = g_.segment_level(v)}, c_.weight[u], n_o_[u],
               gu);
-          if (++taken == kSensitiveSteps) threshold = d;
+          if (++taken == kSensitiveSteps) threshold = coarse(d);
           ++in_run;
         }
         const bool run_done = in_run >= kSensitiveSteps;
@@ -66,8 +79,9 @@ class Ranking {
 
   std::vector<StepSensitivity> top() {
     auto key = [&](const StepSensitivity& s) {
-      return std::make_tuple(-s.derivative, s.from == kNone ? 0 : 1, s.entry == kNone ? 0 : s.entry,
-                             s.from == kNone ? 0 : g_.rank(s.from), g_.rank(s.to), s.method);
+      return std::make_tuple(-coarse(s.derivative), s.from == kNone ? 0 : 1,
+                             s.entry == kNone ? 0 : s.entry, s.from == kNone ? 0 : g_.rank(s.from),
+                             g_.rank(s.to), s.method);
     };
     const std::size_t k = std::min(kSensitiveSteps, all_.size());
     std::partial_sort(all_.begin(), all_.begin() + static_cast<std::ptrdiff_t>(k), all_.end(),

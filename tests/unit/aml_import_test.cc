@@ -161,7 +161,9 @@ TEST(AmlImportTest, ExamplePlantImportsToAModelWhoseAnalysisIsChecked) {
       ++plc_rows;
       EXPECT_EQ(row["importance"], 3);
     }
-    if (row["target"] == "HMI-1-line") EXPECT_EQ(row["target_name"], "HMI <1> & \"line\"");
+    if (row["target"] == "HMI-1-line") {
+      EXPECT_EQ(row["target_name"], "HMI <1> & \"line\"");
+    }
   }
   EXPECT_GT(plc_rows, 5u);
   fs::remove_all(out);
