@@ -7,36 +7,19 @@
 #include <type_traits>
 #include <utility>
 
+#include "quant/lists.h"
+
 namespace icsrisk::quant::detail {
 
 namespace {
 
-/// Compressed lists: list k is items[start[k] .. start[k + 1]), one allocation for all.
-template <class T>
-struct Lists {
-  std::vector<std::size_t> start;
-  std::vector<T> items;
-
-  std::pair<const T*, const T*> of(int k) const {
-    return {items.data() + start[k], items.data() + start[k + 1]};
-  }
-};
-
-/// The lists of `pairs` (list, item) by list, items in their order in `pairs` (a stable
-/// counting sort).
+/// The lists of `pairs` (list, item) by list, items in their order in `pairs`.
 template <class T>
 Lists<T> by_list(const std::vector<std::pair<int, T>>& pairs, int n) {
-  Lists<T> out;
-  out.start.assign(static_cast<std::size_t>(n) + 1, 0);
-  for (const auto& [k, item] : pairs)
-    ++out.start[k + 1];
-  for (int k = 0; k < n; ++k)
-    out.start[k + 1] += out.start[k];
-  out.items.resize(pairs.size());
-  std::vector<std::size_t> fill(out.start.begin(), out.start.end() - 1);
-  for (const auto& [k, item] : pairs)
-    out.items[fill[k]++] = item;
-  return out;
+  return grouped<T>(static_cast<std::size_t>(n), [&](auto&& emit) {
+    for (const auto& [k, item] : pairs)
+      emit(static_cast<std::size_t>(k), item);
+  });
 }
 
 /// A triangular factor by outer index (columns of L, rows of U): the off-diagonal non-zeros as
@@ -44,39 +27,30 @@ Lists<T> by_list(const std::vector<std::pair<int, T>>& pairs, int n) {
 using Adjacency = Lists<std::pair<int, double>>;
 
 /// Unpacks Eigen's supernodal L (whose diagonal blocks also hold U's) and the rest of U,
-/// counting first and then filling, so that no list is ever copied.
+/// straight into their lists (no intermediate copy).
 void unpack(const SparseLu& lu, Adjacency& l, Adjacency& u, std::vector<double>& diag) {
   const int n = static_cast<int>(lu.rows());
   const auto& sl = lu.matrixL().m_mapL;
   const auto& su = lu.matrixU().m_mapU;
   using LIt = std::remove_cvref_t<decltype(sl)>::InnerIterator;
   using UIt = std::remove_cvref_t<decltype(su)>::InnerIterator;
-  // Calls add(list of L or U, list, item) for every off-diagonal non-zero.
-  auto each = [&](auto&& add) {
+  diag.assign(n, 0.0);
+  for (int j = 0; j < n; ++j)
+    for (LIt it(sl, j); it; ++it)
+      if (static_cast<int>(it.row()) == j) diag[j] = it.value();
+  using Item = std::pair<int, double>;
+  l = grouped<Item>(n, [&](auto&& emit) {
     for (int j = 0; j < n; ++j)
-      for (LIt it(sl, j); it; ++it) {
-        const int r = static_cast<int>(it.row());
-        if (r > j) add(l, j, std::pair{r, it.value()});
-        if (r < j) add(u, r, std::pair{j, it.value()});
-        if (r == j) diag[j] = it.value();
-      }
+      for (LIt it(sl, j); it; ++it)
+        if (const int r = static_cast<int>(it.row()); r > j) emit(j, Item{r, it.value()});
+  });
+  u = grouped<Item>(n, [&](auto&& emit) {
+    for (int j = 0; j < n; ++j)
+      for (LIt it(sl, j); it; ++it)
+        if (const int r = static_cast<int>(it.row()); r < j) emit(r, Item{j, it.value()});
     for (int j = 0; j < n; ++j)
       for (UIt it(su, j); it; ++it)
-        if (it.value() != 0.0) add(u, static_cast<int>(it.index()), std::pair{j, it.value()});
-  };
-  diag.assign(n, 0.0);
-  for (Adjacency* a : {&l, &u})
-    a->start.assign(static_cast<std::size_t>(n) + 1, 0);
-  each([](Adjacency& a, int k, std::pair<int, double>) { ++a.start[k + 1]; });
-  for (Adjacency* a : {&l, &u}) {
-    for (int k = 0; k < n; ++k)
-      a->start[k + 1] += a->start[k];
-    a->items.resize(a->start.back());
-  }
-  std::vector<std::size_t> fill_l(l.start.begin(), l.start.end() - 1);
-  std::vector<std::size_t> fill_u(u.start.begin(), u.start.end() - 1);
-  each([&](Adjacency& a, int k, std::pair<int, double> item) {
-    a.items[(&a == &l ? fill_l : fill_u)[k]++] = item;
+        if (it.value() != 0.0) emit(static_cast<std::size_t>(it.index()), Item{j, it.value()});
   });
 }
 

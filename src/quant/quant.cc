@@ -11,6 +11,7 @@
 
 #include "quant/chain.h"
 #include "quant/inverse_diagonal.h"
+#include "quant/lists.h"
 #include "quant/sensitivity.h"
 #include "risk/scenario_graph.h"
 
@@ -20,6 +21,8 @@ namespace {
 
 using detail::Chain;
 using detail::ChainStep;
+using detail::grouped;
+using detail::Lists;
 using Vector = Eigen::VectorXd;
 
 /// `outside` from one row of entry steps: Q[o,·] and the probability of leaving `outside`.
@@ -67,14 +70,10 @@ struct Reachable {
 };
 
 Reachable reachable(const Chain& c) {
-  std::vector<std::size_t> start(c.states + 1, 0);  // off-diagonal entries of M by row
-  for (const detail::Entry& e : c.a)
-    if (e.row != e.col) ++start[e.row + 1];
-  for (std::size_t s = 0; s < c.states; ++s)
-    start[s + 1] += start[s];
-  std::vector<std::size_t> cols(start.back()), fill(start.begin(), start.end() - 1);
-  for (const detail::Entry& e : c.a)
-    if (e.row != e.col) cols[fill[e.row]++] = e.col;
+  const Lists<std::size_t> next = grouped<std::size_t>(c.states, [&](auto&& emit) {
+    for (const detail::Entry& e : c.a)  // the off-diagonal entries of M by row
+      if (e.row != e.col) emit(e.row, e.col);
+  });
   Reachable r;
   r.index.assign(c.states, kNone);
   std::vector<std::size_t> stack;
@@ -90,8 +89,8 @@ Reachable reachable(const Chain& c) {
     const std::size_t s = stack.back();
     stack.pop_back();
     r.states.push_back(s);
-    for (std::size_t k = start[s]; k < start[s + 1]; ++k)
-      visit(cols[k]);
+    for (auto [p, e] = next.of(s); p != e; ++p)
+      visit(*p);
   }
   std::sort(r.states.begin(), r.states.end());
   for (std::size_t k = 0; k < r.states.size(); ++k)
