@@ -47,15 +47,29 @@ core::Status lay_out_all(std::vector<Diagram>& diagrams, bool png, model::Lang l
     jobs.push_back({d.layout_dot.empty() ? d.dot : d.layout_dot, formats});
   }
   if (jobs.empty()) return core::Ok{};
-  auto images = report::render_isolated(jobs, std::max(1u, std::thread::hardware_concurrency()));
+  const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+  auto images = report::render_isolated(jobs, workers);
+  // The notes are drawn in workers too: Graphviz's text layout (pango) starts threads, and the
+  // process that forks the workers keeps no thread of Graphviz's.
+  std::vector<std::size_t> failed;
+  std::vector<report::RenderJob> notes;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (images[i]) continue;
+    Diagram& d = *pending[i];
+    d.layout_dot = report::failure_note_dot(d.stem, images[i].error().message, lang);
+    failed.push_back(i);
+  }
+  for (std::size_t i : failed)
+    notes.push_back({pending[i]->layout_dot, formats});
+  auto note_images = report::render_isolated(notes, workers);
+  for (std::size_t k = 0; k < failed.size(); ++k) {
+    if (!note_images[k])
+      return core::Error{fmt::format("cannot render {}: {}", pending[failed[k]]->stem,
+                                     note_images[k].error().message)};
+    images[failed[k]] = std::move(note_images[k]);
+  }
   for (std::size_t i = 0; i < pending.size(); ++i) {
     Diagram& d = *pending[i];
-    if (!images[i]) {
-      d.layout_dot = report::failure_note_dot(d.stem, images[i].error().message, lang);
-      images[i] = report::render_dot_formats(d.layout_dot, formats);
-      if (!images[i])
-        return core::Error{fmt::format("cannot render {}: {}", d.stem, images[i].error().message)};
-    }
     d.svg = std::move((*images[i])[0]);
     if (png) d.png = std::move((*images[i])[1]);
   }

@@ -1,20 +1,17 @@
 #include "cli/report_folder.h"
 
-#include <pthread.h>
-#include <signal.h>
+#include "cli/signal_cleanup.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cctype>
 #include <cerrno>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -87,66 +84,6 @@ core::Status check_replaceable(const fs::path& dir) {
       "not one): choose another -o, or delete the folder yourself",
       dir.string(), kReportMarker)};
 }
-
-/// Removes the folder it is given when SIGINT, SIGTERM or SIGHUP arrives, then exits with
-/// 128 + the signal. The signals are blocked in every thread and taken by a watcher thread
-/// (sigtimedwait), so the removal runs as ordinary code, never inside a signal handler.
-/// Signals the process ignores (nohup) stay ignored.
-class SignalCleanup {
- public:
-  SignalCleanup() {
-    sigemptyset(&set_);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-      struct sigaction old {};
-      if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN) sigaddset(&set_, sig);
-    }
-    pthread_sigmask(SIG_BLOCK, &set_, &saved_);
-    watcher_ = std::thread([this] { watch(); });
-  }
-  ~SignalCleanup() {
-    done_ = true;
-    watcher_.join();
-    pthread_sigmask(SIG_SETMASK, &saved_, nullptr);
-  }
-  SignalCleanup(const SignalCleanup&) = delete;
-  SignalCleanup& operator=(const SignalCleanup&) = delete;
-
-  /// The folder a signal removes from now on (empty: none).
-  void guard(const fs::path& path) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    pending_ = path;
-  }
-  /// Held while renaming, so a signal never removes a folder half-way through the swap.
-  std::mutex& mutex() { return mutex_; }
-  /// Sets the guarded folder while mutex() is held.
-  void guard_locked(const fs::path& path) { pending_ = path; }
-
- private:
-  void watch() {
-    while (!done_) {
-      timespec wait{0, 20'000'000};
-      int sig = sigtimedwait(&set_, nullptr, &wait);
-      if (sig <= 0) continue;
-      std::lock_guard<std::mutex> lock(mutex_);
-      // The main thread may still be creating files in it: retry until it is gone (nothing
-      // the main thread does brings it back: see create_folders_inside), for two seconds at
-      // most (a folder we may not remove).
-      std::error_code ec;
-      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-      while (!pending_.empty() && fs::exists(fs::symlink_status(pending_, ec)) &&
-             std::chrono::steady_clock::now() < give_up)
-        fs::remove_all(pending_, ec);
-      _exit(128 + sig);
-    }
-  }
-
-  sigset_t set_{};
-  sigset_t saved_{};
-  std::atomic<bool> done_{false};
-  std::mutex mutex_;
-  fs::path pending_;
-  std::thread watcher_;
-};
 
 /// Swaps the finished temporary folder into place: the old report is renamed aside, the new
 /// one renamed in, then the old one removed — a failure at any point leaves one complete report.
