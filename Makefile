@@ -85,7 +85,7 @@ tidy: build
 # libFuzzer targets (clang); the corpora also replay as ctest cases in the normal build.
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICSRISK_FUZZ=ON -DICSRISK_BUILD_BENCH=OFF
-	cmake --build $(BUILD)-fuzz -j $(JOBS)
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzzers
 
 bench: build
 	$(BUILD)/tests/bench/icsrisk_bench

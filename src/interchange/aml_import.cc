@@ -4,12 +4,12 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-
 #include <set>
 #include <unordered_map>
 
 #include "interchange/aml.h"
 #include "interchange/columns.h"
+#include "xml/reader.h"
 
 namespace icsrisk::interchange {
 namespace {
@@ -26,17 +26,9 @@ struct Element {
   std::vector<std::string> networks;  // for assets
 };
 
-// An id from an element name: each run of characters an id cannot hold becomes one '-'.
-// Position of an element (its '<'). pugixml is used directly rather than the model loaders'
-// reader: a CAEX file is not a model file and needs none of that reader's checks.
-core::Loc loc_of(const core::SourceFile& file, pugi::xml_node node) {
-  std::ptrdiff_t offset = node.offset_debug();  // the element's name, after its '<'
-  if (offset < 0) return {&file, 0};
-  auto at = static_cast<std::size_t>(offset);
-  if (at > 0 && at <= file.text().size() && file.text()[at - 1] == '<') --at;
-  return {&file, at};
-}
+using xml::loc_of;
 
+// An id from an element name: each run of characters an id cannot hold becomes one '-'.
 std::string as_id(std::string_view name) {
   std::string id;
   for (char c : name) {
@@ -245,20 +237,12 @@ Inventory AmlReader::tables(const std::string& system) const {
 }
 
 Inventory AmlReader::read() {
-  pugi::xml_document doc;
-  // No DTD is processed and no external entity is loaded: pugixml does neither.
-  pugi::xml_parse_result parsed = doc.load_buffer(file_.text().data(), file_.text().size(),
-                                                  pugi::parse_default, pugi::encoding_utf8);
-  if (!parsed) {
-    d_.error({&file_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))},
-             fmt::format("not well-formed XML: {}", parsed.description()));
-    return {};
-  }
-  pugi::xml_node root = doc.document_element();
-  if (!root) {
-    d_.error({&file_, 0}, "no root element");
-    return {};
-  }
+  // The model files' reader: text that is not UTF-8, NUL bytes and references to characters XML
+  // does not allow stop here, at their position, rather than in the model text written from
+  // them. No DTD is processed and no external entity is loaded.
+  xml::Document doc;
+  pugi::xml_node root = xml::parse(file_, d_, doc);
+  if (!root) return {};
   if (std::string_view(root.name()) != "CAEXFile") {
     d_.error(loc_of(file_, root),
              fmt::format("not a CAEX file: the root element is <{}>, not <CAEXFile>", root.name()));

@@ -125,6 +125,28 @@ TEST(AmlImportTest, ProblemsAreReportedAtTheirElements) {
   EXPECT_THAT(not_caex.diags, HasSubstr("p.aml:1:1: error: not a CAEX file"));
 }
 
+// Found by fuzz_aml: a byte that is not UTF-8 in a name went into the model text, which the
+// model loader then refused. Such text, NUL bytes and references to characters XML does not
+// allow are errors at their place in the CAEX file, and no model is written.
+TEST(AmlImportTest, TextThatCannotBeAModelStopsAtItsPositionInTheCaexFile) {
+  const std::string plc =
+      device("plc", "AutomationMLCSRoleClassLib/ControlEquipment/Controller", port("p"));
+  AmlResult bad_byte = import_aml(
+      "<CAEXFile SchemaVersion=\"3.0\">\n"
+      "<InstanceHierarchy Name=\"x y\xd7\">\n" +
+      plc + "</InstanceHierarchy>\n</CAEXFile>\n");
+  EXPECT_FALSE(bad_byte.xml);
+  EXPECT_THAT(bad_byte.diags,
+              HasSubstr("p.aml:2:29: error: the file is not valid UTF-8 (byte 0xD7)"));
+  AmlResult surrogate = import_aml(caex(device("a&#xD800;b", "x", port("p"))));
+  EXPECT_FALSE(surrogate.xml);
+  EXPECT_THAT(surrogate.diags, HasSubstr("p.aml:3:23: error: character reference '&#xD800;' "
+                                         "(U+D800) is not a character XML allows"));
+  AmlResult nul = import_aml(caex(plc) + std::string(3, '\0'));
+  EXPECT_FALSE(nul.xml);
+  EXPECT_THAT(nul.diags, HasSubstr("error: the file holds 3 NUL bytes from here"));
+}
+
 // The committed example: its analysis through the firewall, and its hostile name kept as text.
 TEST(AmlImportTest, ExamplePlantImportsToAModelWhoseAnalysisIsChecked) {
   namespace fs = std::filesystem;
