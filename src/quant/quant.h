@@ -74,14 +74,21 @@ std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model:
 
 namespace detail {
 
+/// The sensitivity ranking keeps its candidates down to those that can still rank each time
+/// this many have gathered.
+inline constexpr std::size_t kDefaultPruneAt = 256;
+
 /// analyze_quant with a hub state for every segment of at least `hub_min` segment-step
 /// destinations (quant/chain.h; SIZE_MAX: none, the plain A = I − Q): the same numbers up to
 /// rounding, whatever `hub_min`; and `workers` threads solving scenarios (0: one per core):
-/// the same bytes, whatever `workers`. For tests; analyze_quant uses the library's threshold.
+/// the same bytes, whatever `workers`; and the sensitivity ranking pruning its candidates at
+/// `prune_at` (quant/sensitivity.h): the same steps, whatever `prune_at`. For tests;
+/// analyze_quant uses the library's values.
 std::vector<ScenarioQuant> analyze_quant(const model::Model& model, const model::Profile& profile,
                                          const risk::Coverage& coverage,
                                          const graph::Topology& topology, std::size_t hub_min,
-                                         std::size_t workers = 0);
+                                         std::size_t workers = 0,
+                                         std::size_t prune_at = kDefaultPruneAt);
 
 }  // namespace detail
 
