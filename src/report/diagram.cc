@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "report/diagram_style.h"
+#include "report/render.h"
 
 namespace icsrisk::report {
 namespace {
@@ -383,6 +384,8 @@ std::string diagram_dot(View view, const model::Model& m, const model::Profile& 
                         const DiagramOptions& o) {
   dot::Writer w(m.id.empty() ? "model" : m.id);
   graph_defaults(w);
+  // A large plant is laid out zone by zone (report/zoned_layout.h).
+  w.defaults("graph", {attr(kLayoutAttribute, "zones")});
   if (view == View::kSystem) {
     write_system(w, m, p, o);
   } else {

@@ -10,6 +10,7 @@
 #include "report/diagram_style.h"
 #include "report/json_quant.h"
 #include "report/quant_words.h"
+#include "report/render.h"
 
 namespace icsrisk::report {
 
@@ -63,6 +64,7 @@ std::string heat_map_dot(const model::Model& m, const model::Profile& p, const m
                          const quant::ScenarioQuant& q, const DiagramOptions& options) {
   dot::Writer w(m.id.empty() ? "model" : m.id);
   graph_defaults(w);
+  w.defaults("graph", {attr(kLayoutAttribute, "zones")});  // report/zoned_layout.h
   const QuantWords& words = quant_words(options.lang);
   double max_visit = 0.0;
   for (double v : q.visit)

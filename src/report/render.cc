@@ -1,5 +1,7 @@
 #include "report/render.h"
 
+#include "report/zoned_layout.h"
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -124,6 +126,9 @@ int mem_read(void* chan, char* buf, int size) {
   return n;
 }
 
+/// The discipline of the graphs we make ourselves (the zones of a zoned layout).
+Agdisc_t ordered_disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
+
 Agraph_t* read_dot(const std::string& text) {
   static Agiodisc_t io = {mem_read, AgIoDisc.putstr, AgIoDisc.flush};
   Agdisc_t disc = {&AgMemDisc, &ordered_ids, &io};
@@ -206,10 +211,31 @@ core::Result<std::vector<std::string>> render_dot_formats(std::string_view dot_t
     return graphviz_error(messages, "cannot parse the DOT text");
   }
   core::Result<std::vector<std::string>> result = std::vector<std::string>();
-  if (gvLayout(gvc, g, "dot") != 0 || errors.failed()) {
+  // A large zoned diagram is laid out zone by zone and rendered with its positions pinned
+  // (zoned_layout.h); any other with dot.
+  const bool zoned = detail::wants_zoned_layout(g);
+  const int laid_out = zoned ? (detail::zoned_layout(gvc, g, &ordered_disc) && !errors.failed()
+                                    ? gvLayout(gvc, g, "nop2")
+                                    : -1)
+                             : gvLayout(gvc, g, "dot");
+  if (laid_out != 0 || errors.failed()) {
     result = graphviz_error(messages, "layout failed");
   } else {
     for (ImageFormat f : formats) {
+      // A zoned drawing too large for a PNG at 96 dpi is rendered smaller (its positions are
+      // pinned: laying it out again at another dpi costs nothing).
+      if (zoned && f == ImageFormat::kPng) {
+        const std::string dpi = detail::png_dpi(g);
+        if (!dpi.empty()) {
+          gvFreeLayout(gvc, g);
+          agsafeset(g, const_cast<char*>("dpi"), const_cast<char*>(dpi.c_str()),
+                    const_cast<char*>(""));
+          if (gvLayout(gvc, g, "nop2") != 0 || errors.failed()) {
+            result = graphviz_error(messages, "layout failed");
+            break;
+          }
+        }
+      }
       auto one = render_laid_out(gvc, g, f, errors, messages);
       if (!one) {
         result = one.error();

@@ -2,6 +2,7 @@
 // Laying out and rendering DOT text with Graphviz (gvc): the only place that talks to it.
 // No Graphviz type appears here (style.md, "Layout and boundaries").
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,12 +17,18 @@ enum class ImageFormat { kSvg, kPng, kPdf };
 /// The image format named by a file extension (".svg", ".png", ".pdf", any case), if any.
 std::optional<ImageFormat> image_format_of(std::string_view extension);
 
+/// The graph attribute (value "zones") with which a diagram of at least kZonedLayoutNodes
+/// nodes is laid out zone by zone rather than by dot alone (report/zoned_layout.h): the
+/// configuration views and heat maps of large plants, which dot draws as a strip.
+inline constexpr const char* kLayoutAttribute = "icsrisk_layout";
+inline constexpr std::size_t kZonedLayoutNodes = 200;
+
 /// Parses `dot_text` with cgraph (object ids in order of first appearance, so the same text
-/// always lays out the same way, also within one process), lays it out with the "dot" engine and
-/// renders it. Nothing is printed: Graphviz's errors (a syntax error, an unknown format, a failed
-/// layout) come back as an Error carrying its message; its warnings are dropped. Serialised
-/// internally (Graphviz keeps its error handler in global state), so it may be called from several
-/// threads.
+/// always lays out the same way, also within one process), lays it out with the "dot" engine
+/// (or zone by zone, above) and renders it. Nothing is printed: Graphviz's errors (a syntax error,
+/// an unknown format, a failed layout) come back as an Error carrying its message; its warnings are
+/// dropped. Serialised internally (Graphviz keeps its error handler in global state), so it may be
+/// called from several threads.
 core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat format);
 
 /// As render_dot(), but lays the graph out once and renders that one layout in each of

@@ -1,0 +1,173 @@
+// Issue 17: a plant of hundreds of assets in many zones is laid out zone by zone
+// (report/zoned_layout.h), not as one strip: its drawing comes out about as wide as a page,
+// with every node, no zone box over another, every node inside its zone's box, and the same
+// bytes every time; small diagrams keep dot's layout.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "report/diagram.h"
+#include "report/render.h"
+#include "unit/scenario_fixture.h"
+
+namespace icsrisk::testing {
+namespace {
+
+using report::ImageFormat;
+
+/// A site network with `areas` control areas below it, each behind its firewall: a control
+/// zone (a LAN with 12 hosts and 3 controllers) and a field zone (a fieldbus per controller
+/// with 4 devices). 20 assets an area, all areas alike: dot put them side by side.
+std::string wide_plant(int areas) {
+  std::string zones = R"(<zone id="z-site" name="site" purdue-level="3"/>)";
+  std::string networks = R"(<network id="n-site" name="site LAN" zone="z-site"/>)";
+  std::string assets = R"(<asset id="scada" name="SCADA" type="server" importance="3">)"
+                       R"(<connect network="n-site"/></asset>)";
+  for (int a = 0; a < areas; ++a) {
+    const std::string i = std::to_string(a);
+    zones += R"(<zone id="z-ctl-)" + i + R"(" name="control )" + i + R"(" purdue-level="2"/>)";
+    zones += R"(<zone id="z-fld-)" + i + R"(" name="field )" + i + R"(" purdue-level="1"/>)";
+    networks += R"(<network id="n-ctl-)" + i + R"(" name="control LAN )" + i + R"(" zone="z-ctl-)" +
+                i + R"("/>)";
+    assets += R"(<asset id="fw-)" + i + R"(" name="firewall )" + i +
+              R"(" type="firewall" importance="3" zone="z-ctl-)" + i +
+              R"("><connect network="n-site"/><connect network="n-ctl-)" + i + R"("/></asset>)";
+    for (int h = 0; h < 12; ++h)
+      assets += R"(<asset id="h-)" + i + "-" + std::to_string(h) + R"(" name="host )" + i + "-" +
+                std::to_string(h) + R"(" type="hmi" importance="2"><connect network="n-ctl-)" + i +
+                R"("/></asset>)";
+    for (int c = 0; c < 3; ++c) {
+      const std::string j = i + "-" + std::to_string(c);
+      networks += R"(<network id="n-fld-)" + j + R"(" name="fieldbus )" + j + R"(" zone="z-fld-)" +
+                  i + R"(" medium="fieldbus"/>)";
+      assets += R"(<asset id="plc-)" + j + R"(" name="PLC )" + j +
+                R"(" type="plc" importance="3" zone="z-ctl-)" + i +
+                R"("><connect network="n-ctl-)" + i + R"("/><connect network="n-fld-)" + j +
+                R"("/></asset>)";
+      for (int d = 0; d < 4; ++d)
+        assets += R"(<asset id="dev-)" + j + "-" + std::to_string(d) + R"(" name="device )" + j +
+                  "-" + std::to_string(d) + R"(" type="field-device" importance="2">)" +
+                  R"(<connect network="n-fld-)" + j + R"("/></asset>)";
+    }
+  }
+  return R"(<system id="wide" name="wide plant"><zones>)" + zones + "</zones><networks>" +
+         networks + "</networks><assets>" + assets + "</assets></system>";
+}
+
+struct Drawing {
+  double width = 0, height = 0;
+  std::map<std::string, std::vector<double>> clusters;  ///< title → llx, lly, urx, ury
+  std::vector<std::string> nodes;                       ///< titles of the node groups
+};
+
+/// The size, cluster boxes and node titles of an SVG written by Graphviz.
+Drawing read_svg(const std::string& svg) {
+  Drawing d;
+  std::smatch m;
+  std::regex size(R"(<svg width="([0-9.]+)pt" height="([0-9.]+)pt")");
+  if (std::regex_search(svg, m, size)) d.width = std::stod(m[1]), d.height = std::stod(m[2]);
+  std::regex cluster(
+      R"rx(<g id="clust\d+" class="cluster">\s*<title>([^<]*)</title>[\s\S]*?\s(?:d|points)="([^"]*)")rx");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), cluster);
+       it != std::sregex_iterator(); ++it) {
+    std::vector<double> xs, ys;
+    std::regex number(R"(-?[0-9.]+,-?[0-9.]+)");
+    const std::string points = (*it)[2];
+    for (auto p = std::sregex_iterator(points.begin(), points.end(), number);
+         p != std::sregex_iterator(); ++p) {
+      const std::string xy = p->str();
+      xs.push_back(std::stod(xy.substr(0, xy.find(','))));
+      ys.push_back(std::stod(xy.substr(xy.find(',') + 1)));
+    }
+    if (xs.empty()) continue;
+    d.clusters[(*it)[1]] = {
+        *std::min_element(xs.begin(), xs.end()), *std::min_element(ys.begin(), ys.end()),
+        *std::max_element(xs.begin(), xs.end()), *std::max_element(ys.begin(), ys.end())};
+  }
+  std::regex node(R"(<g id="node\d+" class="node">\s*<title>([^<]*)</title>)");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), node); it != std::sregex_iterator();
+       ++it)
+    d.nodes.push_back((*it)[1]);
+  return d;
+}
+
+std::string system_dot(const Loaded& l) {
+  report::DiagramOptions o;
+  o.lang = model::Lang::kEn;
+  return report::diagram_dot(report::View::kSystem, l.model, l.profile, o);
+}
+
+TEST(ZonedLayoutTest, ManyAreasComeOutAboutAsWideAsAPageWithEveryNodeInsideItsZone) {
+  auto l = load(wide_plant(12), /*builtin=*/true);
+  const std::string dot = system_dot(*l);
+  ASSERT_NE(dot.find("icsrisk_layout=\"zones\""), std::string::npos);
+  auto svg = report::render_dot(dot, ImageFormat::kSvg);
+  ASSERT_TRUE(svg) << svg.error().message;
+  const Drawing zoned = read_svg(*svg);
+  ASSERT_GT(zoned.height, 0);
+  EXPECT_LT(zoned.width / zoned.height, 3.0) << zoned.width << " x " << zoned.height;
+  EXPECT_GT(zoned.width / zoned.height, 0.5) << zoned.width << " x " << zoned.height;
+  // dot alone, on the same text without the marker: the strip this replaces.
+  std::string plain = dot;
+  plain.replace(plain.find("icsrisk_layout=\"zones\""), 22, "icsrisk_layout=\"none\"");
+  auto strip = report::render_dot(plain, ImageFormat::kSvg);
+  ASSERT_TRUE(strip) << strip.error().message;
+  const Drawing one = read_svg(*strip);
+  EXPECT_GT(one.width / one.height, 6.0) << one.width << " x " << one.height;
+  // Nothing lost: the same nodes and zone boxes.
+  EXPECT_EQ(zoned.nodes, one.nodes);
+  ASSERT_EQ(zoned.clusters.size(), one.clusters.size());
+  ASSERT_EQ(zoned.clusters.size(), 1u + 2 * 12 + 1);  // site, areas, the legend
+  // No zone box over another.
+  for (const auto& [a, ba] : zoned.clusters)
+    for (const auto& [b, bb] : zoned.clusters)
+      if (a < b)
+        EXPECT_TRUE(ba[2] <= bb[0] || bb[2] <= ba[0] || ba[3] <= bb[1] || bb[3] <= ba[1])
+            << a << " overlaps " << b;
+  // Every node's shape inside its zone's box: the node groups follow their cluster's group
+  // in the SVG; check the devices of area 5's field zone by their ellipses.
+  const std::string field = "cluster_z:z&#45;fld&#45;5";
+  ASSERT_TRUE(zoned.clusters.count(field));
+  const auto& box = zoned.clusters.at(field);
+  std::regex device(
+      R"rx(<title>a:dev&#45;5&#45;\d&#45;\d</title>[\s\S]*?<ellipse[^>]*cx="(-?[0-9.]+)" cy="(-?[0-9.]+)")rx");
+  int inside = 0;
+  for (auto it = std::sregex_iterator(svg->begin(), svg->end(), device);
+       it != std::sregex_iterator(); ++it) {
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    EXPECT_TRUE(box[0] < x && x < box[2] && box[1] < y && y < box[3]) << x << "," << y;
+    ++inside;
+  }
+  EXPECT_EQ(inside, 12);
+}
+
+TEST(ZonedLayoutTest, SameTextSameBytesAndPngAndSvgShareTheLayout) {
+  auto l = load(wide_plant(8), /*builtin=*/true);
+  const std::string dot = system_dot(*l);
+  auto a = report::render_dot_formats(dot, {ImageFormat::kSvg, ImageFormat::kPng});
+  auto b = report::render_dot_formats(dot, {ImageFormat::kSvg, ImageFormat::kPng});
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ((*a)[0], (*b)[0]);
+  EXPECT_EQ((*a)[1], (*b)[1]);
+  EXPECT_EQ((*a)[1].substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+TEST(ZonedLayoutTest, SmallPlantsKeepDotsLayout) {
+  auto l = load(wide_plant(2), /*builtin=*/true);  // 41 assets: under the threshold
+  const std::string dot = system_dot(*l);
+  std::string plain = dot;
+  plain.replace(plain.find("icsrisk_layout=\"zones\""), 22, "icsrisk_layout=\"none\"");
+  auto zoned = report::render_dot(dot, ImageFormat::kSvg);
+  auto one = report::render_dot(plain, ImageFormat::kSvg);
+  ASSERT_TRUE(zoned && one);
+  EXPECT_EQ(read_svg(*zoned).width, read_svg(*one).width);
+  EXPECT_EQ(read_svg(*zoned).height, read_svg(*one).height);
+}
+
+}  // namespace
+}  // namespace icsrisk::testing
