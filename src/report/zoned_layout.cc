@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <graphviz/types.h>
 
 namespace icsrisk::report::detail {
 namespace {
@@ -46,27 +47,42 @@ Box parse_box(std::string s) {
   return b;
 }
 
-/// A spline's "pos" (points "x,y", optional "s,x,y" / "e,x,y" end points) moved by (dx, dy).
-std::string moved_spline(const std::string& pos, double dx, double dy) {
+/// An edge as dot routed it: its Bézier pieces, each with its arrowhead points.
+struct Piece {
+  bool has_start = false, has_end = false;
+  pointf start{}, end{};
+  std::vector<pointf> points;
+};
+using Spline = std::vector<Piece>;
+
+Spline spline_of(Agedge_t* e) {
+  Spline out;
+  const splines* spl = ED_spl(e);
+  if (!spl) return out;
+  for (std::size_t k = 0; k < spl->size; ++k) {
+    const bezier& bz = spl->list[k];
+    Piece p;
+    p.has_start = bz.sflag != 0, p.start = bz.sp;
+    p.has_end = bz.eflag != 0, p.end = bz.ep;
+    p.points.assign(bz.list, bz.list + bz.size);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// `s` moved by (dx, dy), as a "pos" attribute.
+std::string spline_pos(const Spline& s, double dx, double dy) {
   std::string out;
-  std::size_t i = 0;
-  while (i < pos.size()) {
-    while (i < pos.size() && (pos[i] == ' ' || pos[i] == '\n' || pos[i] == '\\'))
-      ++i;
-    if (i >= pos.size()) break;
-    std::size_t end = pos.find_first_of(" \n\\", i);
-    if (end == std::string::npos) end = pos.size();
-    std::string token = pos.substr(i, end - i);
-    i = end;
-    std::string prefix;
-    if (token.size() > 2 && (token[0] == 's' || token[0] == 'e') && token[1] == ',') {
-      prefix = token.substr(0, 2);
-      token = token.substr(2);
-    }
-    double x = 0, y = 0;
-    if (std::sscanf(token.c_str(), "%lf,%lf", &x, &y) != 2) continue;
-    if (!out.empty()) out += ' ';
-    out += fmt::format("{}{:.2f},{:.2f}", prefix, x + dx, y + dy);
+  for (const Piece& p : s) {
+    if (!out.empty()) out += ';';
+    std::string piece;
+    if (p.has_start) piece += fmt::format("s,{:.2f},{:.2f}", p.start.x + dx, p.start.y + dy);
+    if (p.has_end)
+      piece +=
+          fmt::format("{}e,{:.2f},{:.2f}", piece.empty() ? "" : " ", p.end.x + dx, p.end.y + dy);
+    for (const pointf& q : p.points)
+      piece += fmt::format("{}{:.2f},{:.2f}", piece.empty() ? "" : " ", q.x + dx, q.y + dy);
+    out += piece;
   }
   return out;
 }
@@ -88,7 +104,7 @@ struct Zone {
   Box bb;                    ///< of its own layout
   std::vector<Box> node_at;  ///< per node: centre (llx, lly) and size (urx, ury) in points
   std::unordered_map<Agnode_t*, double> x_of;  ///< per node: its x in the zone's own layout
-  std::vector<std::string> edge_pos;
+  std::vector<Spline> edge_splines;
   double box_w = 0, box_h = 0;  ///< the drawn box: layout, padding and label
   // Placement.
   std::size_t parent = SIZE_MAX;
@@ -174,26 +190,17 @@ bool lay_out_zone(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc, Zone& z, std::size_t 
       agxset(agedge(sub, point, roots[b], nullptr, 1), style, cs("invis"));
     }
   }
-  bool ok = gvLayout(gvc, sub, "dot") == 0;
+  const bool ok = gvLayout(gvc, sub, "dot") == 0;
   if (ok) {
-    char* data = nullptr;
-    unsigned int length = 0;
-    ok = gvRenderData(gvc, sub, "dot", &data, &length) == 0;  // attaches pos, bb, width, height
-    if (data) gvFreeRenderData(data);
-  }
-  if (ok) {
-    z.bb = parse_box(attr_of(sub, "bb"));
+    const boxf bb = GD_bb(sub);
+    z.bb = {bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y};
     for (std::size_t i = 0; i < copies.size(); ++i) {
-      Agnode_t* c = copies[i];
-      Box at;
-      std::sscanf(attr_of(c, "pos").c_str(), "%lf,%lf", &at.llx, &at.lly);
-      z.x_of[z.nodes[i]] = at.llx;
-      at.urx = 72.0 * std::atof(attr_of(c, "width").c_str());
-      at.ury = 72.0 * std::atof(attr_of(c, "height").c_str());
-      z.node_at.push_back(at);
+      const pointf at = ND_coord(copies[i]);
+      z.x_of[z.nodes[i]] = at.x;
+      z.node_at.push_back({at.x, at.y, 72.0 * ND_width(copies[i]), 72.0 * ND_height(copies[i])});
     }
     for (Agedge_t* c : edge_copies)
-      z.edge_pos.push_back(attr_of(c, "pos"));
+      z.edge_splines.push_back(spline_of(c));
     gvFreeLayout(gvc, sub);
   }
   agclose(sub);
@@ -461,7 +468,7 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
                 cs(fmt::format("{:.2f},{:.2f}", b.llx + dx, b.lly + dy).c_str()), cs(""));
     }
     for (std::size_t i = 0; i < z.edges.size(); ++i)
-      agsafeset(z.edges[i], cs("pos"), cs(moved_spline(z.edge_pos[i], dx, dy).c_str()), cs(""));
+      agsafeset(z.edges[i], cs("pos"), cs(spline_pos(z.edge_splines[i], dx, dy).c_str()), cs(""));
     if (z.cluster) {
       const double top_y = total_h - z.y;
       agsafeset(
