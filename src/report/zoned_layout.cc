@@ -363,7 +363,8 @@ std::string straight(double ax, double ay, double bx, double by, const std::stri
 
 std::string png_dpi(Agraph_t* g) {
   const Box bb = parse_box(attr_of(g, "bb"));
-  const double longest = std::max(bb.w(), bb.h()) * 96.0 / 72.0;
+  // Graphviz adds its pad (4 points a side) and rounds up: count 16 points more.
+  const double longest = (std::max(bb.w(), bb.h()) + 16.0) * 96.0 / 72.0;
   if (longest <= kMaxPngPixels) return {};
   return fmt::format("{:.2f}", 96.0 * kMaxPngPixels / longest);
 }

@@ -157,6 +157,31 @@ TEST(ZonedLayoutTest, SameTextSameBytesAndPngAndSvgShareTheLayout) {
   EXPECT_EQ((*a)[1].substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
 }
 
+/// Width and height of a PNG, from its IHDR chunk.
+std::pair<unsigned, unsigned> png_size(const std::string& png) {
+  auto be32 = [&](std::size_t at) {
+    unsigned v = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+      v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+    return v;
+  };
+  return {be32(16), be32(20)};
+}
+
+TEST(ZonedLayoutTest, PngOfALargeDrawingIsRenderedAtMost12000PixelsOnItsLongerSide) {
+  auto l = load(wide_plant(64), /*builtin=*/true);
+  auto out = report::render_dot_formats(system_dot(*l), {ImageFormat::kSvg, ImageFormat::kPng});
+  ASSERT_TRUE(out) << out.error().message;
+  const Drawing svg = read_svg((*out)[0]);
+  const double natural = std::max(svg.width, svg.height) * 96.0 / 72.0;  // pixels at 96 dpi
+  ASSERT_GT(natural, 13000.0) << "the plant must be large enough to be capped";
+  const auto [w, h] = png_size((*out)[1]);
+  EXPECT_LE(std::max(w, h), 12000u);
+  EXPECT_GE(std::max(w, h), 11900u);
+  // The same proportions as the SVG.
+  EXPECT_NEAR(static_cast<double>(w) / h, svg.width / svg.height, 0.02);
+}
+
 TEST(ZonedLayoutTest, SmallPlantsKeepDotsLayout) {
   auto l = load(wide_plant(2), /*builtin=*/true);  // 41 assets: under the threshold
   const std::string dot = system_dot(*l);
