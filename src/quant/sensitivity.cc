@@ -117,10 +117,15 @@ class Ranking {
  private:
   /// The order of the ranking: larger derivative first, then the documented tie-breaks (entry
   /// step first, entry, asset ids, threat), then the level.
-  auto key(const StepSensitivity& s) const {
-    return std::make_tuple(-coarse(s.derivative), s.from == kNone ? 0 : 1,
-                           s.entry == kNone ? 0 : s.entry, s.from == kNone ? 0 : g_.rank(s.from),
-                           g_.rank(s.to), s.method, s.level);
+  using Key = std::tuple<double, int, std::size_t, std::size_t, std::size_t, std::size_t, int>;
+  Key key(const StepSensitivity& s) const {
+    return {-coarse(s.derivative),
+            s.from == kNone ? 0 : 1,
+            s.entry == kNone ? std::size_t{0} : s.entry,
+            s.from == kNone ? std::size_t{0} : g_.rank(s.from),
+            g_.rank(s.to),
+            s.method,
+            s.level};
   }
 
   /// Keeps the kSensitiveSteps best candidates so far and raises floor_ to the rounded
