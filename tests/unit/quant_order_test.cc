@@ -19,12 +19,6 @@
 namespace icsrisk::testing {
 namespace {
 
-std::vector<std::size_t> all_entries(const RefChain& c) {
-  std::vector<std::size_t> e(c.entry.size());
-  std::iota(e.begin(), e.end(), 0);
-  return e;
-}
-
 /// Every scenario of `s` against the dense solve of its reference chain.
 void expect_dense(const QuantCase& s, const std::string& label) {
   ASSERT_EQ(s.quant.size(), s.chains.size()) << label;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <optional>
 #include <random>
 #include <vector>
@@ -88,6 +89,13 @@ struct RefValues {
   std::vector<double> visit;
   std::vector<double> goal_from;  ///< p_goal from each state: [outside, assets…]
 };
+
+/// Every entry point of `c`: the attacker picks among all of them (§9).
+inline std::vector<std::size_t> all_entries(const RefChain& c) {
+  std::vector<std::size_t> e(c.entry.size());
+  std::iota(e.begin(), e.end(), 0);
+  return e;
+}
 
 /// Dense: N = (I − Q)⁻¹ over [outside, assets]; the row sums and ratios of §9 "Results".
 inline RefValues dense_solve(const RefChain& c, const std::vector<std::size_t>& entries) {

@@ -18,12 +18,6 @@
 namespace icsrisk::testing {
 namespace {
 
-std::vector<std::size_t> all_entries(const RefChain& c) {
-  std::vector<std::size_t> e(c.entry.size());
-  std::iota(e.begin(), e.end(), 0);
-  return e;
-}
-
 /// Five standard errors; at least 5 / runs, the resolution of a frequency over `runs` walks.
 void expect_near_mc(double exact, double mc, double se, int runs, const std::string& what) {
   EXPECT_LE(std::abs(exact - mc), 5 * std::max(se, 1.0 / runs))
