@@ -20,6 +20,10 @@ SignalCleanup::SignalCleanup() {
   sigaddset(&set_, wake_signal());
   pthread_sigmask(SIG_BLOCK, &set_, &saved_);  // the watcher inherits the mask
   watcher_ = std::thread([this] { watch(); });
+  // Return only once the watcher has started: a new thread's start-up allocates (ASan's
+  // pthread_getattr_np), and a fork during it (the diagram workers, when a report begins
+  // with its diagrams) copies the allocator locked into the child, which then hangs.
+  watcher_tid_.wait(0);
 }
 
 SignalCleanup::~SignalCleanup() {
@@ -36,6 +40,7 @@ void SignalCleanup::guard(const fs::path& path) {
 
 void SignalCleanup::watch() {
   watcher_tid_ = gettid();
+  watcher_tid_.notify_all();
   int sig = -1;
   do {
     siginfo_t info{};

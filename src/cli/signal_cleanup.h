@@ -15,11 +15,12 @@ namespace icsrisk::cli {
 /// the removal runs as ordinary code, never inside a signal handler. Signals the process
 /// ignores (nohup) stay ignored.
 ///
-/// The watcher sleeps in the kernel (sigwaitinfo, no timeout) until a signal comes; the
-/// destructor wakes it with kWakeSignal sent to that thread alone. So while the main thread
-/// forks diagram workers (report::render_isolated), no other thread of ours is running user
-/// code and none can hold a lock the child would inherit locked: an allocator that takes no
-/// lock around fork (the sanitizers') would leave such a child waiting forever.
+/// The constructor returns once the watcher has started; the watcher then sleeps in the
+/// kernel (sigwaitinfo, no timeout) until a signal comes, and the destructor wakes it with
+/// wake_signal() sent to that thread alone. So while the main thread forks diagram workers
+/// (report::render_isolated), no other thread of ours is running user code, starting or
+/// waking, and none can hold a lock the child would inherit locked: an allocator that takes
+/// no lock around fork (the sanitizers') left such a child waiting forever.
 class SignalCleanup {
  public:
   SignalCleanup();
@@ -33,7 +34,8 @@ class SignalCleanup {
   std::mutex& mutex() { return mutex_; }
   /// Sets the guarded folder while mutex() is held.
   void guard_locked(const std::filesystem::path& path) { pending_ = path; }
-  /// The watcher's kernel thread id (for tests that watch it sleep).
+  /// The watcher's kernel thread id (for tests that watch it sleep); set before the
+  /// constructor returns.
   pid_t watcher_tid() const { return watcher_tid_.load(); }
 
   /// The signal the destructor sends the watcher; from outside it ends the run like SIGTERM.
