@@ -1,6 +1,7 @@
 #include "report/render_pool.h"
 
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -108,6 +109,11 @@ Child start(const RenderJob& job, std::size_t index) {
   }
   if (pid == 0) {
     ::close(fds[0]);
+    // The parent blocks the signals its watcher takes (cli/signal_cleanup.h); a worker takes
+    // them as any process does, so a SIGTERM or Ctrl-C ends it.
+    sigset_t none;
+    sigemptyset(&none);
+    ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (err >= 0) ::dup2(err, STDERR_FILENO);  // Graphviz's last words go into the Error
     bool ok = write_all(fds[1], encode(render_dot_formats(job.dot, job.formats)));
