@@ -48,18 +48,9 @@ std::size_t char_reference(std::string_view text, std::size_t i, std::size_t& en
 void check_char_references(const core::SourceFile& file, core::Diagnostics& diags) {
   std::string_view t = file.text();
   if (t.find("&#") == std::string_view::npos) return;
-  for (std::size_t i = t.find_first_of("<&"); i != std::string_view::npos;
-       i = t.find_first_of("<&", i)) {
-    if (t[i] == '<') {
-      std::string_view rest = t.substr(i);
-      std::string_view close = rest.starts_with("<!--")        ? "-->"
-                               : rest.starts_with("<![CDATA[") ? "]]>"
-                               : rest.starts_with("<?")        ? "?>"
-                                                               : "";
-      i = close.empty() ? i + 1 : t.find(close, i + 2);
-      if (i == std::string_view::npos) return;  // pugixml reports the unclosed section
-      continue;
-    }
+  // The reference starting with the '&' at `i`: reported when it names no character XML
+  // allows; returns where the text after it starts.
+  auto check = [&](std::size_t i) {
     std::size_t end = i + 1;
     std::size_t cp =
         i + 1 < t.size() && t[i + 1] == '#' ? char_reference(t, i, end) : std::string_view::npos;
@@ -73,7 +64,42 @@ void check_char_references(const core::SourceFile& file, core::Diagnostics& diag
                                               "character XML allows",
                                               ref, cp));
     }
-    i = end;
+    return end;
+  };
+  for (std::size_t i = t.find_first_of("<&"); i != std::string_view::npos;
+       i = t.find_first_of("<&", i)) {
+    if (t[i] == '&') {
+      i = check(i);
+      continue;
+    }
+    std::string_view rest = t.substr(i);
+    std::string_view close = rest.starts_with("<!--")        ? "-->"
+                             : rest.starts_with("<![CDATA[") ? "]]>"
+                             : rest.starts_with("<?")        ? "?>"
+                                                             : "";
+    if (!close.empty()) {
+      i = t.find(close, i + 2);
+      if (i == std::string_view::npos) return;  // pugixml reports the unclosed section
+      continue;
+    }
+    // A tag: up to its '>' outside quotes. Its attribute values hold references, and their
+    // text is text: a "<![CDATA[" inside one (pugixml accepts '<' there) starts no section.
+    char quote = 0;
+    for (++i; i < t.size(); ++i) {
+      const char c = t[i];
+      if (quote) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '&') {
+          i = check(i) - 1;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+    }
+    if (i >= t.size()) return;  // an unclosed tag: pugixml reports it
   }
 }
 

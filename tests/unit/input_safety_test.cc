@@ -51,6 +51,21 @@ TEST(InputSafetyTest, ReferencesInCommentsAndCdataAreText) {
   EXPECT_EQ(o.errors, 0u) << o.text;
 }
 
+// Found by fuzz_aml: "<![CDATA[" inside an attribute value (pugixml accepts '<' there) made
+// the check skip to a "]]>" that never came, and the reference after it, a surrogate, went
+// into the model as bytes that are not UTF-8. An attribute's text is text: its references are
+// checked, whatever it holds; a '>' or a quote inside another quote ends nothing.
+TEST(InputSafetyTest, ReferencesInAttributeValuesAreCheckedWhatEverTheValueHolds) {
+  testing::ModelOutcome o = check_model(
+      "<system id=\"s\" name=\"x <![CDATA[ &#56657; <!-- ' > &#xD800;\">\n"
+      "  <description>&#xFFFE;</description>\n"
+      "</system>\n");
+  EXPECT_THAT(o.text, HasSubstr("m.xml:1:34: error: character reference '&#56657;' (U+DD51)"));
+  EXPECT_THAT(o.text, HasSubstr("m.xml:1:52: error: character reference '&#xD800;' (U+D800)"));
+  EXPECT_THAT(o.text, HasSubstr("m.xml:2:16: error: character reference '&#xFFFE;' (U+FFFE)"));
+  EXPECT_EQ(o.errors, 3u) << o.text;
+}
+
 TEST(InputSafetyTest, SecondRootElementIsAnError) {
   testing::ModelOutcome o = check_model("<system id=\"a\"/>\n<system id=\"b\"/>\n");
   EXPECT_THAT(o.text, HasSubstr("m.xml:2:1: error: a second root element <system>"));
