@@ -387,8 +387,27 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
       if (zone_of.emplace(n, zones.size()).second) z.nodes.push_back(n);
     if (!z.nodes.empty()) zones.push_back(std::move(z));
   }
-  Zone outside;
+  // A node outside every cluster joins the zone it hangs from (the first edge into it from a
+  // zone, else the first out of it into one): the label of a flow between two zones stands
+  // by its sender. The others are laid out together, as one more zone without a box.
+  const std::size_t clustered = zones.size();
+  std::vector<Agnode_t*> loose;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+    if (!zone_of.count(n)) loose.push_back(n);
+  for (Agnode_t* n : loose) {
+    std::size_t home = SIZE_MAX;
+    for (Agedge_t* e = agfstin(g, n); e && home == SIZE_MAX; e = agnxtin(g, e))
+      if (auto it = zone_of.find(agtail(e)); it != zone_of.end() && it->second < clustered)
+        home = it->second;
+    for (Agedge_t* e = agfstout(g, n); e && home == SIZE_MAX; e = agnxtout(g, e))
+      if (auto it = zone_of.find(aghead(e)); it != zone_of.end() && it->second < clustered)
+        home = it->second;
+    if (home == SIZE_MAX) continue;
+    zone_of.emplace(n, home);
+    zones[home].nodes.push_back(n);
+  }
+  Zone outside;
+  for (Agnode_t* n : loose)
     if (zone_of.emplace(n, zones.size()).second) outside.nodes.push_back(n);
   if (!outside.nodes.empty()) zones.push_back(std::move(outside));
   // Edges: inside a zone, or between zones (drawn straight); the first edge into a zone from
