@@ -23,7 +23,8 @@ using report::ImageFormat;
 /// A site network with `areas` control areas below it, each behind its firewall: a control
 /// zone (a LAN with 12 hosts and 3 controllers) and a field zone (a fieldbus per controller
 /// with 4 devices). 20 assets an area, all areas alike: dot put them side by side.
-std::string wide_plant(int areas) {
+std::string wide_plant(int areas, bool flows = false) {
+  std::string dataflows;
   std::string zones = R"(<zone id="z-site" name="site" purdue-level="3"/>)";
   std::string networks = R"(<network id="n-site" name="site LAN" zone="z-site"/>)";
   std::string assets = R"(<asset id="scada" name="SCADA" type="server" importance="3">)"
@@ -49,6 +50,16 @@ std::string wide_plant(int areas) {
                 R"(" type="plc" importance="3" zone="z-ctl-)" + i +
                 R"("><connect network="n-ctl-)" + i + R"("/><connect network="n-fld-)" + j +
                 R"("/></asset>)";
+      if (flows)
+        dataflows += R"(<flow id="f-)" + j + R"(" from="scada" to="plc-)" + j +
+                     R"(" data="setpoints" protocol="Modbus/TCP"/>)";
+      for (int d = 0; d < 4 && flows; ++d) {
+        const std::string k = j + "-" + std::to_string(d);
+        dataflows += R"(<flow id="fh-)" + k + R"(" from="h-)" + i + "-" +
+                     std::to_string(c * 4 + d) + R"(" to="plc-)" + j + R"("/>)";
+        dataflows +=
+            R"(<flow id="fd-)" + k + R"(" from="dev-)" + k + R"(" to="plc-)" + j + R"("/>)";
+      }
       for (int d = 0; d < 4; ++d)
         assets += R"(<asset id="dev-)" + j + "-" + std::to_string(d) + R"(" name="device )" + j +
                   "-" + std::to_string(d) + R"(" type="field-device" importance="2">)" +
@@ -56,7 +67,8 @@ std::string wide_plant(int areas) {
     }
   }
   return R"(<system id="wide" name="wide plant"><zones>)" + zones + "</zones><networks>" +
-         networks + "</networks><assets>" + assets + "</assets></system>";
+         networks + "</networks><assets>" + assets + "</assets><dataflows>" + dataflows +
+         "</dataflows></system>";
 }
 
 struct Drawing {
@@ -155,6 +167,31 @@ TEST(ZonedLayoutTest, SameTextSameBytesAndPngAndSvgShareTheLayout) {
   EXPECT_EQ((*a)[0], (*b)[0]);
   EXPECT_EQ((*a)[1], (*b)[1]);
   EXPECT_EQ((*a)[1].substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+// In the data-flow view the label of a flow between two zones is a node outside every zone;
+// it stands in its sender's zone (the SCADA's), not in a block of labels of its own.
+TEST(ZonedLayoutTest, LabelsOfFlowsBetweenZonesStandInTheirSendersZone) {
+  auto l = load(wide_plant(12, /*flows=*/true), /*builtin=*/true);
+  report::DiagramOptions o;
+  o.lang = model::Lang::kEn;
+  const std::string dot = report::diagram_dot(report::View::kDataflow, l->model, l->profile, o);
+  auto svg = report::render_dot(dot, ImageFormat::kSvg);
+  ASSERT_TRUE(svg) << svg.error().message;
+  const Drawing d = read_svg(*svg);
+  const std::string site = "cluster_z:z&#45;site";
+  ASSERT_TRUE(d.clusters.count(site));
+  const auto& box = d.clusters.at(site);
+  std::regex label(
+      R"rx(<title>f:f&#45;\d+&#45;\d</title>[\s\S]*?<text[^>]*x="(-?[0-9.]+)" y="(-?[0-9.]+)")rx");
+  int inside = 0;
+  for (auto it = std::sregex_iterator(svg->begin(), svg->end(), label);
+       it != std::sregex_iterator(); ++it) {
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    EXPECT_TRUE(box[0] < x && x < box[2] && box[1] < y && y < box[3]) << x << "," << y;
+    ++inside;
+  }
+  EXPECT_EQ(inside, 36);  // 12 areas, 3 controllers each
 }
 
 /// Width and height of a PNG, from its IHDR chunk.
