@@ -39,16 +39,43 @@ core::Status write_text(const fs::path& path, std::string_view data) {
 core::Status lay_out_all(std::vector<Diagram>& diagrams, bool png, model::Lang lang) {
   std::vector<report::ImageFormat> formats = {report::ImageFormat::kSvg};
   if (png) formats.push_back(report::ImageFormat::kPng);
+  const std::size_t per_text = formats.size();
+  // The heat maps are one job: the same drawing with other colours, so a large plant's is
+  // laid out once (report::render_dot_variants). It goes first, as the longest job.
   std::vector<Diagram*> pending;
+  std::vector<std::pair<std::size_t, std::size_t>> where;  // per pending: job, text in it
   std::vector<report::RenderJob> jobs;
   for (Diagram& d : diagrams) {
     if (!d.render || d.dot.empty() || (d.svg && (d.png || !png))) continue;
+    if (!d.stem.starts_with("heat-") || !d.layout_dot.empty()) continue;
+    if (jobs.empty())
+      jobs.push_back({d.dot, formats});
+    else
+      jobs.front().variants.push_back(d.dot);
     pending.push_back(&d);
+    where.emplace_back(0, jobs.front().variants.size());
+  }
+  for (Diagram& d : diagrams) {
+    if (!d.render || d.dot.empty() || (d.svg && (d.png || !png))) continue;
+    if (d.stem.starts_with("heat-") && d.layout_dot.empty()) continue;
+    pending.push_back(&d);
+    where.emplace_back(jobs.size(), 0);
     jobs.push_back({d.layout_dot.empty() ? d.dot : d.layout_dot, formats});
   }
   if (jobs.empty()) return core::Ok{};
   const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
-  auto images = report::render_isolated(jobs, workers);
+  const auto rendered = report::render_isolated(jobs, workers);
+  std::vector<core::Result<std::vector<std::string>>> images;
+  for (const auto& [job, text] : where) {
+    if (!rendered[job]) {
+      images.emplace_back(rendered[job].error());
+      continue;
+    }
+    const auto& all = *rendered[job];
+    images.emplace_back(
+        std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(text * per_text),
+                                 all.begin() + static_cast<std::ptrdiff_t>((text + 1) * per_text)));
+  }
   // The notes are drawn in workers too: Graphviz's text layout (pango) starts threads, and the
   // process that forks the workers keeps no thread of Graphviz's.
   std::vector<std::size_t> failed;

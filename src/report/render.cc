@@ -197,56 +197,85 @@ core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat form
   return std::move(out->front());
 }
 
+namespace {
+
+/// Lays `g` out and renders it in each of `formats`, appending to `out`. A large zoned diagram
+/// is laid out zone by zone (zoned_layout.h), or given the positions of `pin_to` when that is
+/// such a diagram of the same structure, and rendered with its positions pinned; any other
+/// with dot. `g` keeps its positions as attributes.
+core::Status lay_out_and_render(GVC_t* gvc, Agraph_t* g, Agraph_t* pin_to,
+                                const std::vector<ImageFormat>& formats, const ErrorCapture& errors,
+                                const std::string& messages, std::vector<std::string>& out) {
+  const bool zoned = detail::wants_zoned_layout(g);
+  bool placed = !zoned;
+  if (zoned) {
+    placed = (pin_to && detail::pin_like(pin_to, g)) || detail::zoned_layout(gvc, g, &ordered_disc);
+    placed = placed && !errors.failed();
+  }
+  if (!placed || gvLayout(gvc, g, zoned ? "nop2" : "dot") != 0 || errors.failed())
+    return graphviz_error(messages, "layout failed");
+  core::Status status = core::Ok{};
+  for (ImageFormat f : formats) {
+    // A zoned drawing too large for a PNG at 96 dpi is rendered smaller (its positions are
+    // pinned: laying it out again at another dpi costs nothing).
+    if (zoned && f == ImageFormat::kPng) {
+      const std::string dpi = detail::png_dpi(g);
+      if (!dpi.empty()) {
+        gvFreeLayout(gvc, g);
+        agsafeset(g, const_cast<char*>("dpi"), const_cast<char*>(dpi.c_str()),
+                  const_cast<char*>(""));
+        if (gvLayout(gvc, g, "nop2") != 0 || errors.failed())
+          return graphviz_error(messages, "layout failed");
+      }
+    }
+    auto one = render_laid_out(gvc, g, f, errors, messages);
+    if (!one) {
+      status = one.error();
+      break;
+    }
+    out.push_back(std::move(*one));
+  }
+  if (!has_edge_labels(g)) gvFreeLayout(gvc, g);
+  return status;
+}
+
+}  // namespace
+
 core::Result<std::vector<std::string>> render_dot_formats(std::string_view dot_text,
                                                           const std::vector<ImageFormat>& formats) {
+  return render_dot_variants(dot_text, {}, formats);
+}
+
+core::Result<std::vector<std::string>> render_dot_variants(
+    std::string_view dot_text, const std::vector<std::string_view>& variants,
+    const std::vector<ImageFormat>& formats) {
   std::lock_guard<std::mutex> lock(graphviz_mutex);
   std::string messages;
   ErrorCapture errors(messages);
   GVC_t* const gvc = context();
   if (!gvc) return core::Error{"graphviz: cannot create a context"};
+  std::vector<std::string> out;
   std::string text(dot_text);
-  Agraph_t* g = read_dot(text);
-  if (!g || errors.failed()) {
-    if (g) agclose(g);
+  Agraph_t* base = read_dot(text);
+  if (!base || errors.failed()) {
+    if (base) agclose(base);
     return graphviz_error(messages, "cannot parse the DOT text");
   }
-  core::Result<std::vector<std::string>> result = std::vector<std::string>();
-  // A large zoned diagram is laid out zone by zone and rendered with its positions pinned
-  // (zoned_layout.h); any other with dot.
-  const bool zoned = detail::wants_zoned_layout(g);
-  const int laid_out = zoned ? (detail::zoned_layout(gvc, g, &ordered_disc) && !errors.failed()
-                                    ? gvLayout(gvc, g, "nop2")
-                                    : -1)
-                             : gvLayout(gvc, g, "dot");
-  if (laid_out != 0 || errors.failed()) {
-    result = graphviz_error(messages, "layout failed");
-  } else {
-    for (ImageFormat f : formats) {
-      // A zoned drawing too large for a PNG at 96 dpi is rendered smaller (its positions are
-      // pinned: laying it out again at another dpi costs nothing).
-      if (zoned && f == ImageFormat::kPng) {
-        const std::string dpi = detail::png_dpi(g);
-        if (!dpi.empty()) {
-          gvFreeLayout(gvc, g);
-          agsafeset(g, const_cast<char*>("dpi"), const_cast<char*>(dpi.c_str()),
-                    const_cast<char*>(""));
-          if (gvLayout(gvc, g, "nop2") != 0 || errors.failed()) {
-            result = graphviz_error(messages, "layout failed");
-            break;
-          }
-        }
-      }
-      auto one = render_laid_out(gvc, g, f, errors, messages);
-      if (!one) {
-        result = one.error();
-        break;
-      }
-      result->push_back(std::move(*one));
+  core::Status status = lay_out_and_render(gvc, base, nullptr, formats, errors, messages, out);
+  for (std::size_t k = 0; status && k < variants.size(); ++k) {
+    std::string variant(variants[k]);
+    Agraph_t* g = read_dot(variant);
+    if (!g || errors.failed()) {
+      if (g) agclose(g);
+      status = graphviz_error(messages, "cannot parse the DOT text");
+      break;
     }
-    if (!has_edge_labels(g)) gvFreeLayout(gvc, g);
+    status = lay_out_and_render(gvc, g, base, formats, errors, messages, out);
+    agclose(g);
   }
-  agclose(g);
-  return result;
+  agclose(base);
+  if (!status) return status.error();
+  return out;
 }
 
 core::Result<std::size_t> dot_elements(std::string_view dot_text) {

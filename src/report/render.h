@@ -38,6 +38,15 @@ core::Result<std::string> render_dot(std::string_view dot_text, ImageFormat form
 core::Result<std::vector<std::string>> render_dot_formats(std::string_view dot_text,
                                                           const std::vector<ImageFormat>& formats);
 
+/// render_dot_formats() of `dot_text`, then of each of `variants`: DOT texts of the same graph
+/// (the same nodes, edges and clusters in the same order; attributes and labels may differ),
+/// such as the heat maps of a plant's scenarios. A zoned drawing (kLayoutAttribute) is laid
+/// out once and each variant is rendered at its positions; any other text is laid out on its
+/// own. The images: formats.size() per text, `dot_text`'s first, then the variants' in order.
+core::Result<std::vector<std::string>> render_dot_variants(
+    std::string_view dot_text, const std::vector<std::string_view>& variants,
+    const std::vector<ImageFormat>& formats);
+
 /// The number of nodes plus edges of `dot_text` as cgraph reads it, each edge counted as its
 /// `minlen` (the ranks it spans, at least 1; subgraphs and clusters not counted), or an Error
 /// when it does not parse: the size a drawing budget is measured in.

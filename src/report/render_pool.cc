@@ -116,7 +116,7 @@ Child start(const RenderJob& job, std::size_t index) {
     ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (err >= 0) ::dup2(err, STDERR_FILENO);  // Graphviz's last words go into the Error
-    bool ok = write_all(fds[1], encode(render_dot_formats(job.dot, job.formats)));
+    bool ok = write_all(fds[1], encode(render_dot_variants(job.dot, job.variants, job.formats)));
     ::_exit(ok ? 0 : 1);
   }
   ::close(fds[1]);
@@ -168,7 +168,8 @@ std::vector<Images> render_isolated(const std::vector<RenderJob>& jobs, unsigned
     while (next < jobs.size() && running.size() < workers) {
       Child c = start(jobs[next], next);
       if (c.pid < 0) {
-        results[next] = render_dot_formats(jobs[next].dot, jobs[next].formats);
+        results[next] =
+            render_dot_variants(jobs[next].dot, jobs[next].variants, jobs[next].formats);
       } else {
         running.push_back(std::move(c));
       }

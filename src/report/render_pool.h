@@ -12,13 +12,15 @@
 
 namespace icsrisk::report {
 
-/// One diagram to lay out once and render in each of `formats` (render_dot_formats()).
+/// One diagram to lay out once and render in each of `formats` (render_dot_formats()), and
+/// `variants` of it rendered at its layout (render_dot_variants()).
 struct RenderJob {
   std::string_view dot;
   std::vector<ImageFormat> formats;
+  std::vector<std::string_view> variants = {};
 };
 
-/// Runs render_dot_formats() for every job, each in a child process forked from this one, at
+/// Runs render_dot_variants() for every job, each in a child process forked from this one, at
 /// most `workers` at a time (at least 1), and returns the results in job order. A child starts
 /// from this process's Graphviz state as it is at the call, so a job gives the bytes it would
 /// give rendered here first. A child killed by a signal (Graphviz aborting on an assertion,

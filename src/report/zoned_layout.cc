@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -367,6 +368,38 @@ std::string png_dpi(Agraph_t* g) {
   const double longest = (std::max(bb.w(), bb.h()) + 16.0) * 96.0 / 72.0;
   if (longest <= kMaxPngPixels) return {};
   return fmt::format("{:.2f}", 96.0 * kMaxPngPixels / longest);
+}
+
+bool pin_like(Agraph_t* laid_out, Agraph_t* g) {
+  if (agnnodes(g) != agnnodes(laid_out) || agnedges(g) != agnedges(laid_out)) return false;
+  std::vector<std::pair<void*, std::string>> pins;  // set only once all match
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    Agnode_t* m = agnode(laid_out, agnameof(n), 0);
+    if (!m) return false;
+    pins.emplace_back(n, attr_of(m, "pos"));
+    Agedge_t* f = agfstout(laid_out, m);
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e), f = f ? agnxtout(laid_out, f) : f) {
+      if (!f || std::string(agnameof(aghead(f))) != agnameof(aghead(e))) return false;
+      pins.emplace_back(e, attr_of(f, "pos"));
+    }
+    if (f) return false;
+  }
+  std::vector<std::tuple<Agraph_t*, std::string, std::string>> boxes;
+  for (Agraph_t* s = agfstsubg(g); s; s = agnxtsubg(s)) {
+    Agraph_t* t = agsubg(laid_out, agnameof(s), 0);
+    if (!t) return false;
+    boxes.emplace_back(s, attr_of(t, "bb"), attr_of(t, "lp"));
+  }
+  for (const auto& [obj, pos] : pins)
+    agsafeset(obj, cs("pos"), cs(pos.c_str()), cs(""));
+  for (const auto& [s, bb, lp] : boxes) {
+    if (!bb.empty()) agsafeset(s, cs("bb"), cs(bb.c_str()), cs(""));
+    if (!lp.empty()) agsafeset(s, cs("lp"), cs(lp.c_str()), cs(""));
+  }
+  agsafeset(g, cs("bb"), cs(attr_of(laid_out, "bb").c_str()), cs(""));
+  if (const std::string lp = attr_of(laid_out, "lp"); !lp.empty())
+    agsafeset(g, cs("lp"), cs(lp.c_str()), cs(""));
+  return true;
 }
 
 bool wants_zoned_layout(Agraph_t* g) {

@@ -34,6 +34,12 @@ bool wants_zoned_layout(Agraph_t* g);
 /// it. False when a zone's layout failed (the caller reports Graphviz's messages).
 bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc);
 
+/// Gives `g` the positions of `laid_out` (a graph laid out by zoned_layout and pinned): every
+/// node by name, every cluster by name, every edge in order, the drawing's box and title. For
+/// graphs of the same structure whose attributes differ (the heat maps of a plant's scenarios).
+/// False, and `g` unchanged in what matters, when the structures differ: lay it out itself.
+bool pin_like(Agraph_t* laid_out, Agraph_t* g);
+
 /// The longest side, in pixels, of a zoned drawing's PNG.
 inline constexpr double kMaxPngPixels = 12000;
 

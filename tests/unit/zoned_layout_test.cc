@@ -194,6 +194,55 @@ TEST(ZonedLayoutTest, LabelsOfFlowsBetweenZonesStandInTheirSendersZone) {
   EXPECT_EQ(inside, 36);  // 12 areas, 3 controllers each
 }
 
+/// The lines of `a` and `b` that differ (both with as many lines), or -1.
+int differing_lines(const std::string& a, const std::string& b) {
+  auto lines = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t end; (end = s.find('\n', start)) != std::string::npos; start = end + 1)
+      out.push_back(s.substr(start, end - start));
+    return out;
+  };
+  const auto x = lines(a), y = lines(b);
+  if (x.size() != y.size()) return -1;
+  int n = 0;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    n += x[i] != y[i] ? 1 : 0;
+  return n;
+}
+
+// The heat maps of a plant are one drawing with other colours and labels: a large one is laid
+// out once and the others are rendered at its positions. A variant whose one node has a much
+// longer label keeps every other node where the first drawing has it; laid out on its own, the
+// zones around that node move.
+TEST(ZonedLayoutTest, VariantsOfALargeDrawingAreRenderedAtItsPositions) {
+  auto l = load(wide_plant(12), /*builtin=*/true);
+  const std::string base = system_dot(*l);
+  const std::string node = "\"a:h-3-1\" [label=<";
+  const std::size_t at = base.find(node);
+  ASSERT_NE(at, std::string::npos);
+  std::string variant = base;
+  variant.insert(at + node.size(), "a much, much longer name than any other asset has here ");
+  auto both = report::render_dot_variants(base, {variant}, {ImageFormat::kSvg});
+  ASSERT_TRUE(both) << both.error().message;
+  ASSERT_EQ(both->size(), 2u);
+  const int pinned = differing_lines((*both)[0], (*both)[1]);
+  EXPECT_GE(pinned, 1);
+  EXPECT_LE(pinned, 4) << "only the renamed node's lines differ";
+  auto alone = report::render_dot(variant, ImageFormat::kSvg);
+  ASSERT_TRUE(alone);
+  const int own = differing_lines((*both)[0], *alone);
+  EXPECT_TRUE(own == -1 || own > 20) << own << ": laid out alone, the drawing moves";
+  // Small drawings keep dot's layout, each text its own: the same bytes as rendered alone.
+  auto small = load(wide_plant(2), /*builtin=*/true);
+  const std::string a = system_dot(*small);
+  std::string b = a;
+  b.replace(b.find("host 1-1"), 8, "a host with a much longer name");
+  auto pair = report::render_dot_variants(a, {b}, {ImageFormat::kSvg});
+  ASSERT_TRUE(pair);
+  EXPECT_EQ((*pair)[1], *report::render_dot(b, ImageFormat::kSvg));
+}
+
 /// Width and height of a PNG, from its IHDR chunk.
 std::pair<unsigned, unsigned> png_size(const std::string& png) {
   auto be32 = [&](std::size_t at) {
