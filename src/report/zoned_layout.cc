@@ -19,11 +19,11 @@ namespace {
 
 constexpr double kPad = 10;            ///< inside a zone box, around its nodes (points)
 constexpr double kLabel = 24;          ///< a zone box's label line
-constexpr double kGap = 36;            ///< between zone blocks, and between rows of them
+constexpr double kGap = 36;            ///< between zone blocks, and between blocks in a column
 constexpr double kTitleLine = 26;      ///< a line of the diagram's title
 constexpr double kArrow = 10;          ///< arrowhead length
 constexpr double kAspect = 1.6;        ///< the width / height a block of zones aims at
-constexpr std::size_t kWrapAbove = 4;  ///< more blocks than this in a zone are put in rows
+constexpr std::size_t kWrapAbove = 4;  ///< more blocks than this in a zone are put in columns
 
 char* cs(const char* s) {
   return const_cast<char*>(s);
@@ -154,8 +154,8 @@ bool lay_out_zone(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc, Zone& z, std::size_t 
     edge_copies.push_back(c);
   }
   // The zone's blocks: each node no edge inside the zone enters, with the nodes it reaches
-  // first. Many of them (a field zone's thirty buses) are stacked in rows: an invisible point
-  // below every node of block i − C holds block i's top down.
+  // first. Many of them (a field zone's thirty buses) are stacked in columns: an invisible
+  // point below every node of the block above holds the next block's top down.
   std::vector<Agnode_t*> roots;
   for (Agnode_t* c : copies)
     if (!agfstin(sub, c)) roots.push_back(c);
@@ -212,8 +212,8 @@ bool lay_out_zone(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc, Zone& z, std::size_t 
 
 /// `blocks` (width, height) in `columns` columns, filled one after the other from the top:
 /// the total width and height.
-std::pair<double, double> rows_size(const std::vector<std::pair<double, double>>& blocks,
-                                    std::size_t columns) {
+std::pair<double, double> columns_size(const std::vector<std::pair<double, double>>& blocks,
+                                       std::size_t columns) {
   const std::size_t per_column = (blocks.size() + columns - 1) / columns;
   double w = 0, h = 0;
   for (std::size_t start = 0; start < blocks.size(); start += per_column) {
@@ -228,13 +228,13 @@ std::pair<double, double> rows_size(const std::vector<std::pair<double, double>>
   return {w, h};
 }
 
-/// The columns that bring a box of `top_w` × `top_h` above rows of `blocks` nearest kAspect.
+/// The columns that bring a box of `top_w` × `top_h` above `blocks` nearest kAspect.
 std::size_t best_columns(const std::vector<std::pair<double, double>>& blocks, double top_w,
                          double top_h) {
   std::size_t best = 1;
   double best_score = 1e300;
   for (std::size_t c = 1; c <= blocks.size(); ++c) {
-    auto [w, h] = rows_size(blocks, c);
+    auto [w, h] = columns_size(blocks, c);
     w = std::max(w, top_w);
     h += top_h + (top_h > 0 ? kGap : 0.0);
     const double score = std::abs(std::log(w / std::max(h, 1.0) / kAspect));
@@ -256,30 +256,30 @@ void measure(std::vector<Zone>& zones, std::size_t z) {
     return;
   }
   zone.columns = best_columns(blocks, zone.box_w, zone.box_h);
-  auto [w, h] = rows_size(blocks, zone.columns);
+  auto [w, h] = columns_size(blocks, zone.columns);
   zone.block_w = std::max(w, zone.box_w);
   zone.block_h = zone.box_h + kGap + h;
 }
 
-/// Places `blocks` (zone indices) in `columns` columns (rows_size), centred in [x, x + width),
+/// Places `blocks` (zone indices) in `columns` columns (columns_size), centred in [x, x + width),
 /// from y down.
-void place_rows(std::vector<Zone>& zones, const std::vector<std::size_t>& blocks,
-                std::size_t columns, double x, double width, double y);
+void place_columns(std::vector<Zone>& zones, const std::vector<std::size_t>& blocks,
+                   std::size_t columns, double x, double width, double y);
 
 void place(std::vector<Zone>& zones, std::size_t z, double x, double y) {
   Zone& zone = zones[z];
   zone.x = x + (zone.block_w - zone.box_w) / 2;
   zone.y = y;
   if (!zone.children.empty())
-    place_rows(zones, zone.children, zone.columns, x, zone.block_w, y + zone.box_h + kGap);
+    place_columns(zones, zone.children, zone.columns, x, zone.block_w, y + zone.box_h + kGap);
 }
 
-void place_rows(std::vector<Zone>& zones, const std::vector<std::size_t>& blocks,
-                std::size_t columns, double x, double width, double y) {
+void place_columns(std::vector<Zone>& zones, const std::vector<std::size_t>& blocks,
+                   std::size_t columns, double x, double width, double y) {
   std::vector<std::pair<double, double>> sizes;
   for (std::size_t b : blocks)
     sizes.emplace_back(zones[b].block_w, zones[b].block_h);
-  double at = x + (width - rows_size(sizes, columns).first) / 2;
+  double at = x + (width - columns_size(sizes, columns).first) / 2;
   const std::size_t per_column = (blocks.size() + columns - 1) / columns;
   for (std::size_t start = 0; start < blocks.size(); start += per_column) {
     const std::size_t end = std::min(blocks.size(), start + per_column);
@@ -498,14 +498,14 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
     root_blocks.emplace_back(zones[r].block_w, zones[r].block_h);
   }
   const std::size_t columns = best_columns(root_blocks, 0, 0);
-  const auto [width, height] = rows_size(root_blocks, columns);
+  const auto [width, height] = columns_size(root_blocks, columns);
   const std::string title = attr_of(g, "label");
   const double title_h =
       title.empty()
           ? 0.0
           : kTitleLine * static_cast<double>(1 + std::count(title.begin(), title.end(), '\n'));
   const double top = title_h + kGap;
-  place_rows(zones, roots, columns, kGap, width, top);
+  place_columns(zones, roots, columns, kGap, width, top);
   const double total_w = width + 2 * kGap, total_h = top + height + kGap;
   // Pin everything: y upwards from the bottom, as Graphviz has it.
   std::unordered_map<Agnode_t*, std::pair<double, double>> at;

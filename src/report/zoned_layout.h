@@ -5,14 +5,17 @@
 // of a zone, stands side by side in the same ranks, so a 1,000-asset plant came out a strip
 // a hundred times wider than tall. The zoned layout instead
 // 1. lays out each top-level cluster (a zone) on its own with dot, its nodes and the edges
-//    inside it; the blocks of a zone (each node without an edge into it from inside the zone,
-//    with what hangs below it) are stacked in rows when there are more than a few;
+//    inside it (a node outside every cluster joins the zone it hangs from); the blocks of a
+//    zone (each node without an edge into it from inside the zone, with what hangs below it)
+//    are stacked in columns when there are more than a few, in the order of what they hang
+//    from;
 // 2. places the zones as a tree (a zone hangs below the zone the first edge into it comes
-//    from; the others are roots), each zone's children in rows under it, the number of
-//    columns chosen so that the block comes out about as wide as a landscape page;
+//    from; the others are roots), each zone's children in columns under it, as many columns
+//    as bring the block nearest a landscape page;
 // 3. pins every node, cluster box and label there, draws the edges inside a zone as dot did
-//    and the edges between zones as straight lines between the boxes, and leaves the graph
-//    for the "nop2" engine (neato -n2), which renders it without another layout.
+//    and the edges between zones along channels between the boxes (straight when the head's
+//    zone is not below the tail's), and leaves the graph for the "nop2" engine (neato -n2),
+//    which renders it without another layout.
 // Nodes, labels, colours and edges are those of the DOT text: only positions differ.
 
 #include <graphviz/cgraph.h>
