@@ -23,7 +23,8 @@ struct Connection {
 /// Parses a Zeek conn.log: the TSV form (a `#fields` header names the columns; `#separator`,
 /// other `#` lines, `-` unset and `(empty)` fields as Zeek writes them) or JSON lines (one
 /// object a line, flat `id.orig_h` keys or a nested `id` object). Needs id.orig_h, id.resp_h,
-/// id.resp_p and proto; service is optional. Every malformed record is an error at its line.
+/// id.resp_p and proto; service is optional. Every malformed record is an error at its line;
+/// text that is not UTF-8 is one error at its first bad byte, and no record is read.
 std::vector<Connection> read_conn_log(const core::SourceFile& file, core::Diagnostics& diags);
 
 /// Observed connections aggregated by (from, to, proto, port).

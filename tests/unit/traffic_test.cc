@@ -48,6 +48,20 @@ TEST(ConnLogTest, TsvAndJsonFormsGiveTheSameConnections) {
   EXPECT_EQ(key(tsv[0]), "192.168.10.21>192.168.10.10 tcp/4840 ");
 }
 
+// Found by fuzz_connlog: a service name with bytes that are not UTF-8 went into the model's
+// added flows, which the model loader refused. Such a log is an error at its first bad byte,
+// and no record is read from it.
+TEST(ConnLogTest, TextThatIsNotUtf8IsAnErrorAtItsFirstBadByte) {
+  std::string diags;
+  auto out = read_log("c.log",
+                      "#separator \\x09\n#fields\tid.orig_h\tid.resp_h\tid.resp_p\tproto\tservice\n"
+                      "10.0.0.1\t10.0.0.2\t502\ttcp\tmodbus\n"
+                      "10.0.0.1\t10.0.0.2\t502\ttcp\tmo\x8c\x9c\n",
+                      &diags);
+  EXPECT_TRUE(out.empty());
+  EXPECT_THAT(diags, HasSubstr("c.log:4:29: error: the file is not valid UTF-8 (byte 0x8C)"));
+}
+
 TEST(ConnLogTest, MalformedRecordsAreErrorsAtTheirLines) {
   std::string diags;
   read_log("c.log",
