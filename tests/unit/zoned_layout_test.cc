@@ -108,6 +108,18 @@ Drawing read_svg(const std::string& svg) {
   return d;
 }
 
+/// The points (x, y: the two groups of `pattern`) found in `svg`, each expected inside `box`.
+int points_inside(const std::string& svg, const std::regex& pattern,
+                  const std::vector<double>& box) {
+  int n = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), pattern);
+       it != std::sregex_iterator(); ++it, ++n) {
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    EXPECT_TRUE(box[0] < x && x < box[2] && box[1] < y && y < box[3]) << x << "," << y;
+  }
+  return n;
+}
+
 std::string system_dot(const Loaded& l) {
   report::DiagramOptions o;
   o.lang = model::Lang::kEn;
@@ -145,17 +157,11 @@ TEST(ZonedLayoutTest, ManyAreasComeOutAboutAsWideAsAPageWithEveryNodeInsideItsZo
   // in the SVG; check the devices of area 5's field zone by their ellipses.
   const std::string field = "cluster_z:z&#45;fld&#45;5";
   ASSERT_TRUE(zoned.clusters.count(field));
-  const auto& box = zoned.clusters.at(field);
-  std::regex device(
-      R"rx(<title>a:dev&#45;5&#45;\d&#45;\d</title>[\s\S]*?<ellipse[^>]*cx="(-?[0-9.]+)" cy="(-?[0-9.]+)")rx");
-  int inside = 0;
-  for (auto it = std::sregex_iterator(svg->begin(), svg->end(), device);
-       it != std::sregex_iterator(); ++it) {
-    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
-    EXPECT_TRUE(box[0] < x && x < box[2] && box[1] < y && y < box[3]) << x << "," << y;
-    ++inside;
-  }
-  EXPECT_EQ(inside, 12);
+  EXPECT_EQ(points_inside(*svg,
+                          std::regex(R"rx(<title>a:dev&#45;5&#45;\d&#45;\d</title>[\s\S]*?)rx"
+                                     R"rx(<ellipse[^>]*cx="(-?[0-9.]+)" cy="(-?[0-9.]+)")rx"),
+                          zoned.clusters.at(field)),
+            12);
 }
 
 TEST(ZonedLayoutTest, SameTextSameBytesAndPngAndSvgShareTheLayout) {
@@ -181,17 +187,11 @@ TEST(ZonedLayoutTest, LabelsOfFlowsBetweenZonesStandInTheirSendersZone) {
   const Drawing d = read_svg(*svg);
   const std::string site = "cluster_z:z&#45;site";
   ASSERT_TRUE(d.clusters.count(site));
-  const auto& box = d.clusters.at(site);
-  std::regex label(
-      R"rx(<title>f:f&#45;\d+&#45;\d</title>[\s\S]*?<text[^>]*x="(-?[0-9.]+)" y="(-?[0-9.]+)")rx");
-  int inside = 0;
-  for (auto it = std::sregex_iterator(svg->begin(), svg->end(), label);
-       it != std::sregex_iterator(); ++it) {
-    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
-    EXPECT_TRUE(box[0] < x && x < box[2] && box[1] < y && y < box[3]) << x << "," << y;
-    ++inside;
-  }
-  EXPECT_EQ(inside, 36);  // 12 areas, 3 controllers each
+  EXPECT_EQ(points_inside(*svg,
+                          std::regex(R"rx(<title>f:f&#45;\d+&#45;\d</title>[\s\S]*?)rx"
+                                     R"rx(<text[^>]*x="(-?[0-9.]+)" y="(-?[0-9.]+)")rx"),
+                          d.clusters.at(site)),
+            36);  // 12 areas, 3 controllers each
 }
 
 /// The lines of `a` and `b` that differ (both with as many lines), or -1.
