@@ -96,15 +96,19 @@ std::size_t wrap_columns(std::size_t k) {
   return c;
 }
 
+/// A node as laid out: its centre and its size, in points.
+struct NodeBox {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
 /// One zone: its cluster (null for the nodes outside every cluster), its nodes and the edges
 /// between them, and what its own layout gave.
 struct Zone {
   Agraph_t* cluster = nullptr;
   std::vector<Agnode_t*> nodes;
   std::vector<Agedge_t*> edges;
-  Box bb;                    ///< of its own layout
-  std::vector<Box> node_at;  ///< per node: centre (llx, lly) and size (urx, ury) in points
-  std::unordered_map<Agnode_t*, double> x_of;  ///< per node: its x in the zone's own layout
+  Box bb;                                     ///< of its own layout
+  std::unordered_map<Agnode_t*, NodeBox> at;  ///< per node, in the zone's own layout
   std::vector<Spline> edge_splines;
   double box_w = 0, box_h = 0;  ///< the drawn box: layout, padding and label
   // Placement.
@@ -196,9 +200,8 @@ bool lay_out_zone(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc, Zone& z, std::size_t 
     const boxf bb = GD_bb(sub);
     z.bb = {bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y};
     for (std::size_t i = 0; i < copies.size(); ++i) {
-      const pointf at = ND_coord(copies[i]);
-      z.x_of[z.nodes[i]] = at.x;
-      z.node_at.push_back({at.x, at.y, 72.0 * ND_width(copies[i]), 72.0 * ND_height(copies[i])});
+      const pointf c = ND_coord(copies[i]);
+      z.at[z.nodes[i]] = {c.x, c.y, 72.0 * ND_width(copies[i]), 72.0 * ND_height(copies[i])};
     }
     for (Agedge_t* c : edge_copies)
       z.edge_splines.push_back(spline_of(c));
@@ -335,31 +338,6 @@ std::string polyline(std::vector<std::pair<double, double>> points, const std::s
   return out;
 }
 
-/// A straight edge from (ax, ay) to (bx, by) as a "pos" with the arrowheads `dir` asks for.
-std::string straight(double ax, double ay, double bx, double by, const std::string& dir) {
-  const bool head = dir.empty() || dir == "forward" || dir == "both";
-  const bool tail = dir == "back" || dir == "both";
-  const double len = std::hypot(bx - ax, by - ay);
-  const double ux = len > 0 ? (bx - ax) / len : 0, uy = len > 0 ? (by - ay) / len : 0;
-  const double cut = len > 3 * kArrow ? kArrow : 0.0;
-  double sx = ax, sy = ay, ex = bx, ey = by;
-  std::string out;
-  if (tail) {
-    out += fmt::format("s,{:.2f},{:.2f} ", ax, ay);
-    sx += ux * cut, sy += uy * cut;
-  }
-  if (head) {
-    out += fmt::format("e,{:.2f},{:.2f} ", bx, by);
-    ex -= ux * cut, ey -= uy * cut;
-  }
-  for (int k = 0; k <= 3; ++k) {
-    const double t = k / 3.0;
-    out += fmt::format("{:.2f},{:.2f}", sx + (ex - sx) * t, sy + (ey - sy) * t);
-    if (k < 3) out += ' ';
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string png_dpi(Agraph_t* g) {
@@ -443,8 +421,8 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
   for (Agnode_t* n : loose)
     if (zone_of.emplace(n, zones.size()).second) outside.nodes.push_back(n);
   if (!outside.nodes.empty()) zones.push_back(std::move(outside));
-  // Edges: inside a zone, or between zones (drawn straight); the first edge into a zone from
-  // another zone hangs it below that one, unless that would close a cycle.
+  // Edges: inside a zone, or between zones (drawn last, over the placed zones); the first edge into
+  // a zone from another zone hangs it below that one, unless that would close a cycle.
   std::vector<Agedge_t*> between;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
@@ -481,7 +459,7 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
     for (Agedge_t* e : between) {
       const std::size_t from = zone_of.at(agtail(e));
       if (zone_of.at(aghead(e)) != z || !done[from]) continue;
-      const double x = zones[from].x_of.at(agtail(e));
+      const double x = zones[from].at.at(agtail(e)).x;
       key.emplace(aghead(e), x);
       if (from == zones[z].parent && !keyed) zones[z].key = x, keyed = true;
     }
@@ -508,17 +486,15 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
   place_columns(zones, roots, columns, kGap, width, top);
   const double total_w = width + 2 * kGap, total_h = top + height + kGap;
   // Pin everything: y upwards from the bottom, as Graphviz has it.
-  std::unordered_map<Agnode_t*, std::pair<double, double>> at;
-  std::unordered_map<Agnode_t*, std::pair<double, double>> size;
+  std::unordered_map<Agnode_t*, NodeBox> placed;
   for (Zone& z : zones) {
     const double dx = z.x + kPad - z.bb.llx;
     const double dy = total_h - z.y - (z.cluster ? kLabel : 0.0) - kPad - z.bb.ury;
-    for (std::size_t i = 0; i < z.nodes.size(); ++i) {
-      const Box& b = z.node_at[i];
-      at[z.nodes[i]] = {b.llx + dx, b.lly + dy};
-      size[z.nodes[i]] = {b.urx, b.ury};
-      agsafeset(z.nodes[i], cs("pos"),
-                cs(fmt::format("{:.2f},{:.2f}", b.llx + dx, b.lly + dy).c_str()), cs(""));
+    for (Agnode_t* n : z.nodes) {
+      NodeBox b = z.at.at(n);
+      b.x += dx, b.y += dy;
+      placed[n] = b;
+      agsafeset(n, cs("pos"), cs(fmt::format("{:.2f},{:.2f}", b.x, b.y).c_str()), cs(""));
     }
     for (std::size_t i = 0; i < z.edges.size(); ++i)
       agsafeset(z.edges[i], cs("pos"), cs(spline_pos(z.edge_splines[i], dx, dy).c_str()), cs(""));
@@ -539,10 +515,8 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
   // channel above the head zone and into the head (a zone right below needs no gap). Edges
   // going the same way share these channels, like a bus; others are straight.
   for (Agedge_t* e : between) {
-    const auto [tx, ty] = at.at(agtail(e));
-    const auto [hx, hy] = at.at(aghead(e));
-    const auto [tw, th] = size.at(agtail(e));
-    const auto [hw, hh] = size.at(aghead(e));
+    const auto [tx, ty, tw, th] = placed.at(agtail(e));
+    const auto [hx, hy, hw, hh] = placed.at(aghead(e));
     const Zone& from = zones[zone_of.at(agtail(e))];
     const Zone& to = zones[zone_of.at(aghead(e))];
     const std::string dir = attr_of(e, "dir");
@@ -562,7 +536,7 @@ bool zoned_layout(GVC_t* gvc, Agraph_t* g, Agdisc_t* disc) {
     }
     const auto [ax, ay] = clip(tx, ty, tw, th, hx, hy);
     const auto [bx, by] = clip(hx, hy, hw, hh, tx, ty);
-    agsafeset(e, cs("pos"), cs(straight(ax, ay, bx, by, dir).c_str()), cs(""));
+    agsafeset(e, cs("pos"), cs(polyline({{ax, ay}, {bx, by}}, dir).c_str()), cs(""));
   }
   agsafeset(g, cs("bb"), cs(fmt::format("0,0,{:.2f},{:.2f}", total_w, total_h).c_str()), cs(""));
   if (!title.empty())
