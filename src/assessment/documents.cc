@@ -42,12 +42,17 @@ core::Status lay_out_all(std::vector<Diagram>& diagrams, bool png, model::Lang l
   const std::size_t per_text = formats.size();
   // The heat maps are one job: the same drawing with other colours, so a large plant's is
   // laid out once (report::render_dot_variants). It goes first, as the longest job.
+  auto to_draw = [&](const Diagram& d) {
+    return d.render && !d.dot.empty() && !(d.svg && (d.png || !png));
+  };
+  auto heat_map = [](const Diagram& d) {  // drawn from its own DOT, not a note
+    return d.stem.starts_with("heat-") && d.layout_dot.empty();
+  };
   std::vector<Diagram*> pending;
   std::vector<std::pair<std::size_t, std::size_t>> where;  // per pending: job, text in it
   std::vector<report::RenderJob> jobs;
   for (Diagram& d : diagrams) {
-    if (!d.render || d.dot.empty() || (d.svg && (d.png || !png))) continue;
-    if (!d.stem.starts_with("heat-") || !d.layout_dot.empty()) continue;
+    if (!to_draw(d) || !heat_map(d)) continue;
     if (jobs.empty())
       jobs.push_back({d.dot, formats});
     else
@@ -56,8 +61,7 @@ core::Status lay_out_all(std::vector<Diagram>& diagrams, bool png, model::Lang l
     where.emplace_back(0, jobs.front().variants.size());
   }
   for (Diagram& d : diagrams) {
-    if (!d.render || d.dot.empty() || (d.svg && (d.png || !png))) continue;
-    if (d.stem.starts_with("heat-") && d.layout_dot.empty()) continue;
+    if (!to_draw(d) || heat_map(d)) continue;
     pending.push_back(&d);
     where.emplace_back(jobs.size(), 0);
     jobs.push_back({d.layout_dot.empty() ? d.dot : d.layout_dot, formats});
