@@ -173,4 +173,12 @@ std::string Diagnostics::render() const {
   return out;
 }
 
+bool require_utf8(const SourceFile& file, Diagnostics& diags, std::string_view advice) {
+  const std::size_t bad = utf8_error_offset(file.text());
+  if (bad == std::string_view::npos) return true;
+  diags.error(Loc{&file, bad}, fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); {}",
+                                           static_cast<unsigned char>(file.text()[bad]), advice));
+  return false;
+}
+
 }  // namespace icsrisk::core

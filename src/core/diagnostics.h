@@ -2,6 +2,7 @@
 // The sink for problems found in the user's files (style.md, "Errors", channel 1).
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/source.h"
@@ -45,6 +46,10 @@ class Diagnostics {
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
 };
+
+/// Whether `file` is UTF-8; if not, one error at its first bad byte: "the file is not valid
+/// UTF-8 (byte 0xNN); `advice`" (what the user should know: "save it as UTF-8").
+bool require_utf8(const SourceFile& file, Diagnostics& diags, std::string_view advice);
 
 /// Renders one diagnostic (and its notes) as described for Diagnostics::render.
 std::string render(const Diagnostic& d);

@@ -154,12 +154,7 @@ void read_json(const core::SourceFile& f, const std::vector<Line>& lines,
 std::vector<Connection> read_conn_log(const core::SourceFile& file, core::Diagnostics& diags) {
   // Zeek writes UTF-8 (other bytes escaped as \xNN): a byte that is not, in a service name say,
   // would go into the model's flows. Found by fuzz_connlog.
-  if (const std::size_t bad = core::utf8_error_offset(file.text()); bad != std::string::npos) {
-    diags.error(core::Loc{&file, bad},
-                fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); Zeek writes UTF-8",
-                            static_cast<unsigned char>(file.text()[bad])));
-    return {};
-  }
+  if (!core::require_utf8(file, diags, "Zeek writes UTF-8")) return {};
   std::vector<Line> lines = lines_of(file.text());
   std::vector<Connection> out;
   bool json = false;

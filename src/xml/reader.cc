@@ -144,13 +144,7 @@ pugi::xml_node parse(const core::SourceFile& file, core::Diagnostics& diags, Doc
   const std::string& text = file.text();
   // Encoding first: pugixml is told the text is UTF-8, so anything else must stop here, at the
   // first bad byte (a UTF-16 or Shift_JIS file would otherwise read as garbled XML).
-  std::size_t bad = core::utf8_error_offset(text);
-  if (bad != std::string::npos) {
-    diags.error(core::Loc{&file, bad},
-                fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
-                            static_cast<unsigned char>(text[bad])));
-    return {};
-  }
+  if (!core::require_utf8(file, diags, "save it as UTF-8")) return {};
   if (!check_characters(file, diags)) return {};
   // parse_default keeps escapes and EOL normalisation; DOCTYPE declarations are skipped and
   // pugixml never resolves external entities, so parsing cannot reach the file system or net.
