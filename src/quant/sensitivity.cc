@@ -107,10 +107,7 @@ class Ranking {
   }
 
   std::vector<StepSensitivity> top() {
-    const std::size_t k = std::min(kSensitiveSteps, all_.size());
-    std::partial_sort(all_.begin(), all_.begin() + static_cast<std::ptrdiff_t>(k), all_.end(),
-                      [&](const auto& a, const auto& b) { return key(a) < key(b); });
-    all_.resize(k);
+    keep_best(std::min(kSensitiveSteps, all_.size()));
     return std::move(all_);
   }
 
@@ -135,10 +132,15 @@ class Ranking {
   /// the candidates stay few (a scenario of the 100,000-asset benchmark has ~500,000 steps with
   /// a positive derivative).
   void prune() {
-    std::partial_sort(all_.begin(), all_.begin() + static_cast<std::ptrdiff_t>(kSensitiveSteps),
-                      all_.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
-    all_.resize(kSensitiveSteps);
+    keep_best(kSensitiveSteps);
     floor_ = coarse(all_.back().derivative);
+  }
+
+  /// Keeps the `k` first candidates in the order of key(), in that order.
+  void keep_best(std::size_t k) {
+    std::partial_sort(all_.begin(), all_.begin() + static_cast<std::ptrdiff_t>(k), all_.end(),
+                      [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    all_.resize(k);
   }
 
   const risk::detail::ReachGraph& g_;
