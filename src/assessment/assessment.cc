@@ -135,8 +135,16 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   report::DiagramOptions o;
   o.lang = lang;
   auto view = [&](const char* stem, report::View v) {
-    out.push_back({stem, configuration ? report::diagram_dot(v, m, p, o) : std::string(),
-                   draw_configuration});
+    if (draw_configuration) {
+      out.push_back({stem, report::diagram_dot(v, m, p, o)});
+    } else {
+      Diagram d{stem, {}, false};
+      if (configuration)  // made when its .dot file is written (Diagram::make_dot)
+        d.make_dot = [v, o](const Assessment& x) {
+          return report::diagram_dot(v, *x.model, *x.profile, o);
+        };
+      out.push_back(std::move(d));
+    }
   };
   view("system", report::View::kSystem);
   view("dataflow", report::View::kDataflow);
@@ -167,8 +175,18 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   // the whole configuration is (an attack spreads over most of a large plant).
   for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
     const model::Scenario& sc = scenario_of(m, a.results.scenario_risks[i]);
-    out.push_back({fmt::format("heat-{}", sc.id), report::heat_map_dot(m, p, sc, a.quant[i], o),
-                   draw_configuration});
+    std::string stem = fmt::format("heat-{}", sc.id);
+    if (draw_configuration) {
+      out.push_back({std::move(stem), report::heat_map_dot(m, p, sc, a.quant[i], o)});
+    } else if (a.options.formats.has(Format::kDot)) {
+      Diagram d{std::move(stem), {}, false};
+      d.make_dot = [i, o](const Assessment& x) {
+        return report::heat_map_dot(*x.model, *x.profile,
+                                    scenario_of(*x.model, x.results.scenario_risks[i]), x.quant[i],
+                                    o);
+      };
+      out.push_back(std::move(d));
+    }
   }
   return out;
 }

@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,11 +98,18 @@ struct ScenarioTree {
   attacktree::TreeFigures figures;
 };
 
+struct Assessment;
+
 /// One diagram of the report: a file stem under diagrams/ and its DOT text.
 struct Diagram {
   std::string stem;    ///< "zones", "system", "dataflow", "tree-<scenario id>", "routes-<id>"
-  std::string dot;     ///< empty when not made (a configuration view too large to draw, no dot)
+  std::string dot;     ///< empty when not made (not drawn, see `make_dot`; or no dot format)
   bool render = true;  ///< small enough to lay out (kRenderAssetLimit, kRenderTreeNodeLimit)
+  /// A diagram that is not drawn (render false) and goes to the dot format only has no `dot`:
+  /// this makes its text when its .dot file is written, so that a large plant's DOT texts
+  /// (100,000 assets: 34 to 73 MB each, 820 MB in all) are never held together (issue 14 item
+  /// 5). Empty when the diagram is not written as DOT.
+  std::function<std::string(const Assessment&)> make_dot = {};
   std::optional<std::string> svg;  ///< the SVG once laid out (documents() fills it)
   std::optional<std::string> png;  ///< the PNG of the same layout, when the png format is chosen
   /// When not empty, the DOT laid out for the images instead of `dot` (which the .dot file keeps

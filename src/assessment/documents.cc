@@ -1,6 +1,15 @@
 #include "assessment/documents.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <exception>
 #include <fstream>
 #include <thread>
 
@@ -191,6 +200,73 @@ core::Status write_streamed(const fs::path& path,
   return core::Ok{};
 }
 
+/// A child process writing documents beside this one (write_documents()), and the read end of
+/// the pipe that brings back its Status; pid -1 when none could be forked.
+struct BesideChild {
+  pid_t pid = -1;
+  int fd = -1;
+};
+
+/// Forks a child that runs `work`, sends back its Status ("O", or "E" and the message) and
+/// exits without running this process's exit handlers.
+BesideChild fork_beside(const std::function<core::Status()>& work) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return {};
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return {};
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    // The parent blocks the signals its watcher takes (cli/signal_cleanup.h); the child takes
+    // them as any process does, and dies with the parent.
+    sigset_t none;
+    sigemptyset(&none);
+    ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);  // the parent died before prctl
+    std::string answer = "O";
+    try {
+      if (core::Status st = work(); !st) answer = "E" + st.error().message;
+    } catch (const std::exception& e) {
+      answer = fmt::format("E{}", e.what());
+    } catch (...) {
+      answer = "Ean unknown exception";
+    }
+    answer.resize(std::min<std::size_t>(answer.size(), PIPE_BUF));  // one atomic write
+    while (::write(fds[1], answer.data(), answer.size()) < 0 && errno == EINTR) {
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  return {pid, fds[0]};
+}
+
+/// Waits for `c` and returns its Status.
+core::Status finish_beside(BesideChild& c) {
+  std::string said;
+  char buf[PIPE_BUF];
+  for (;;) {
+    ssize_t n = ::read(c.fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    said.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(c.fd);
+  int status = 0;
+  while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status))
+    return core::Error{fmt::format("the process writing the workbook stopped with signal {} ({})",
+                                   WTERMSIG(status), strsignal(WTERMSIG(status)))};
+  if (said.empty()) return core::Error{"the process writing the workbook ended without an answer"};
+  if (said.front() == 'E') return core::Error{said.substr(1)};
+  return core::Ok{};
+}
+
 /// The tables' row sources: the four IPA tables with the quantitative column, then the small
 /// tables assess() made whole.
 report::ReportSource table_sources(const Assessment& a) {
@@ -225,13 +301,16 @@ std::vector<Document> documents(Assessment& a) {
                      }});
     if (formats.has(Format::kXlsx))
       out.push_back({"icsrisk.xlsx",
-                     [&rep](const fs::path& p) { return report::write_xlsx(rep, p.string()); }});
+                     [&rep](const fs::path& p) { return report::write_xlsx(rep, p.string()); },
+                     true});
   }
   const bool png = formats.has(Format::kPng);
   for (Diagram& d : a.diagrams) {
     const std::string base = "diagrams/" + d.stem;
-    if (formats.has(Format::kDot))
-      out.push_back({base + ".dot", [&d](const fs::path& p) { return write_text(p, d.dot); }});
+    if (formats.has(Format::kDot) && (!d.dot.empty() || d.make_dot))
+      out.push_back({base + ".dot", [&a, &d](const fs::path& p) {
+                       return write_text(p, d.make_dot ? d.make_dot(a) : d.dot);
+                     }});
     if (!d.render || d.dot.empty()) continue;
     if (formats.has(Format::kSvg))
       out.push_back({base + ".svg", [&a, &d, png](const fs::path& p) -> core::Status {
@@ -248,6 +327,37 @@ std::vector<Document> documents(Assessment& a) {
   if (formats.has(Format::kHtml))
     out.push_back({"report.html", [&a](const fs::path& p) { return write_html(a, p); }});
   return out;
+}
+
+core::Status write_documents(
+    const std::vector<Document>& docs, const fs::path& dir,
+    const std::function<core::Status(const fs::path&, const fs::path&)>& make_folders,
+    const std::function<void(const std::string&)>& on_write) {
+  auto write_one = [&](const Document& d) -> core::Status {
+    on_write(d.name);
+    if (core::Status st = make_folders(dir, fs::path(d.name).parent_path()); !st) return st;
+    return d.write(dir / d.name);
+  };
+  const auto beside = [](const Document& d) { return d.beside; };
+  BesideChild child;
+  if (std::thread::hardware_concurrency() >= 2 && std::any_of(docs.begin(), docs.end(), beside) &&
+      !std::all_of(docs.begin(), docs.end(), beside))
+    child = fork_beside([&]() -> core::Status {
+      for (const Document& d : docs)
+        if (d.beside)
+          if (core::Status st = write_one(d); !st) return st;
+      return core::Ok{};
+    });
+  core::Status mine = core::Ok{};
+  for (const Document& d : docs) {
+    if (child.pid >= 0 && d.beside) continue;
+    mine = write_one(d);
+    if (!mine) break;
+  }
+  if (child.pid < 0) return mine;
+  if (!mine) ::kill(child.pid, SIGKILL);  // its work is lost with this folder anyway
+  core::Status theirs = finish_beside(child);
+  return !mine ? mine : theirs;
 }
 
 std::string tree_note(const attacktree::TreeFigures& f, model::Lang lang) {

@@ -92,14 +92,10 @@ std::vector<assessment::AnalystTree> load_analyst_trees(Inputs& in, const std::s
 int write_folder(assessment::Assessment& a, const fs::path& dir) {
   const bool progress = isatty(STDERR_FILENO);  // progress lines only where a person watches
   core::Status s = write_report_folder(dir, [&](const fs::path& tmp) -> core::Status {
-    for (const assessment::Document& doc : assessment::documents(a)) {
-      if (progress) std::fprintf(stderr, "icsrisk: writing %s\n", doc.name.c_str());
-      fs::path path = tmp / doc.name;
-      if (core::Status d = create_folders_inside(tmp, fs::path(doc.name).parent_path()); !d)
-        return d;
-      if (core::Status w = doc.write(path); !w) return w;
-    }
-    return core::Ok{};
+    return assessment::write_documents(
+        assessment::documents(a), tmp, create_folders_inside, [progress](const std::string& name) {
+          if (progress) std::fprintf(stderr, "icsrisk: writing %s\n", name.c_str());
+        });
   });
   if (!s) return fail(kExitIo, s.error().message);
   return kExitOk;

@@ -40,9 +40,44 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return !(key[0] >= '0' && key[0] <= '9');
 }
 
-std::string value_text(const Attr& a) {
+/// Whether sanitize(), esc_string() and quote() leave `text` as it is: printable ASCII but for
+/// '"' and '\\', and well-formed UTF-8 (most names; these then cost one copy, not three).
+bool is_plain(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t n = utf8_length(text, i);
+      if (n == 0) return false;
+      i += n;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') return false;
+    ++i;
+  }
+  return true;
+}
+
+/// Appends quote(value) to `out`.
+void append_quoted(std::string& out, std::string_view value) {
+  if (is_plain(value)) {
+    out += '"';
+    out += value;
+    out += '"';
+    return;
+  }
+  out += quote(value);
+}
+
+/// Appends the DOT text of `a`'s value to `out`: an HTML label in <>, any other value quoted.
+void append_value(std::string& out, const Attr& a) {
   assert(is_key(a.key));
-  return a.html ? "<" + a.value + ">" : quote(a.value);
+  if (a.html) {
+    out += '<';
+    out += a.value;
+    out += '>';
+  } else {
+    append_quoted(out, a.value);
+  }
 }
 
 }  // namespace
@@ -78,6 +113,7 @@ std::string sanitize(std::string_view text) {
 }
 
 std::string esc_string(std::string_view text) {
+  if (is_plain(text)) return std::string(text);
   std::string clean = sanitize(text);
   std::string out;
   out.reserve(clean.size() + 8);
@@ -153,31 +189,42 @@ void Writer::line(std::string_view text) {
   out_ += '\n';
 }
 
-std::string Writer::attr_list(const Attrs& attrs) const {
-  if (attrs.empty()) return "";
-  std::string s = " [";
+void Writer::append_attrs(const Attrs& attrs) {
+  if (attrs.empty()) return;
+  out_ += " [";
   bool first = true;
   for (const Attr& a : attrs) {
-    if (!first) s += ", ";
+    if (!first) out_ += ", ";
     first = false;
-    s += a.key;
-    s += '=';
-    s += value_text(a);
+    out_ += a.key;
+    out_ += '=';
+    append_value(out_, a);
   }
-  s += ']';
-  return s;
+  out_ += ']';
+}
+
+void Writer::indent() {
+  out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
 }
 
 void Writer::defaults(std::string_view kind, const Attrs& attrs) {
   assert(kind == "graph" || kind == "node" || kind == "edge");
-  line(std::string(kind) + attr_list(attrs) + ";");
+  indent();
+  out_ += kind;
+  append_attrs(attrs);
+  out_ += ";\n";
 }
 
 void Writer::open_subgraph(std::string_view id, const Attrs& attrs) {
   line("subgraph " + quote(id) + " {");
   ++depth_;
-  for (const Attr& a : attrs)
-    line(a.key + "=" + value_text(a) + ";");
+  for (const Attr& a : attrs) {
+    indent();
+    out_ += a.key;
+    out_ += '=';
+    append_value(out_, a);
+    out_ += ";\n";
+  }
 }
 
 void Writer::close_subgraph() {
@@ -187,11 +234,19 @@ void Writer::close_subgraph() {
 }
 
 void Writer::node(std::string_view id, const Attrs& attrs) {
-  line(quote(id) + attr_list(attrs) + ";");
+  indent();
+  append_quoted(out_, id);
+  append_attrs(attrs);
+  out_ += ";\n";
 }
 
 void Writer::edge(std::string_view from, std::string_view to, const Attrs& attrs) {
-  line(quote(from) + (directed_ ? " -> " : " -- ") + quote(to) + attr_list(attrs) + ";");
+  indent();
+  append_quoted(out_, from);
+  out_ += directed_ ? " -> " : " -- ";
+  append_quoted(out_, to);
+  append_attrs(attrs);
+  out_ += ";\n";
 }
 
 std::string Writer::finish() {

@@ -69,7 +69,9 @@ class Writer {
 
  private:
   void line(std::string_view text);
-  std::string attr_list(const Attrs& attrs) const;
+  void indent();
+  /// Appends " [key=value, …]" (nothing for no attributes).
+  void append_attrs(const Attrs& attrs);
 
   std::string out_;
   bool directed_;

@@ -43,7 +43,8 @@ const char* fit_cell(const std::string& text, std::string& cut) {
 }
 
 struct Formats {
-  lxw_format *title, *header, *text, *number, *plain;
+  /// `blank`: the border of a body cell left empty, drawn by a conditional format (body_borders)
+  lxw_format *title, *header, *text, *number, *plain, *blank;
   std::array<lxw_format*, 5> risk;
 };
 
@@ -65,6 +66,8 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_border(f.text, LXW_BORDER_THIN);
   format_set_text_wrap(f.text);
   format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+  f.blank = workbook_add_format(wb);
+  format_set_border(f.blank, LXW_BORDER_THIN);
   f.number = workbook_add_format(wb);
   format_set_border(f.number, LXW_BORDER_THIN);
   format_set_align(f.number, LXW_ALIGN_CENTER);
@@ -198,7 +201,8 @@ lxw_format* format_of(const Cell& cell, const Formats& f) {
   }
 }
 
-/// Writes one body cell: numbers as numbers, everything else as a string (never a formula).
+/// Writes one body cell: numbers as numbers, everything else as a string (never a formula); an
+/// empty cell is not written (body_borders draws its border).
 void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell, const Formats& f,
                 std::string& cut, Check& check) {
   switch (cell.kind) {
@@ -213,9 +217,27 @@ void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cel
       check(worksheet_write_string(ws, row, col, fit_cell(cell.text, cut), f.text));
       break;
     case Cell::Kind::kEmpty:
-      check(worksheet_write_blank(ws, row, col, f.text));
       break;
   }
+}
+
+/// The borders of the body's empty cells: one conditional format over the body ("blank cells")
+/// instead of a formatted blank cell each. Empty cells are 40 % of the asset-based sheet, and
+/// writing them cost a fifth of a large workbook's time (issue 14 item 5).
+void body_borders(lxw_worksheet* ws, const TableHead& t, lxw_row_t first, std::size_t shown,
+                  const Formats& f, Check& check) {
+  if (shown == 0) return;
+  // Excel's own "blank cells" rule, anchored at the body's top-left cell (libxlsxwriter 1.1.4's
+  // LXW_CONDITIONAL_TYPE_BLANKS anchors it at the top-right one, which tests the wrong column).
+  char anchor[LXW_MAX_CELL_NAME_LENGTH];
+  lxw_rowcol_to_cell(anchor, first, 0);
+  std::string formula = fmt::format("=LEN(TRIM({}))=0", anchor);
+  lxw_conditional_format blanks = {};
+  blanks.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  blanks.value_string = formula.data();
+  blanks.format = f.blank;
+  check(worksheet_conditional_format_range(ws, first, 0, static_cast<lxw_row_t>(first + shown - 1),
+                                           static_cast<lxw_col_t>(t.columns.size() - 1), &blanks));
 }
 
 /// An autofilter on the (lower) header row over the body, and print setup: A4 landscape, one
@@ -322,6 +344,7 @@ lxw_error write_sheet(lxw_workbook* wb, const ReportSource& report, const TableS
       });
   // Column widths are kept apart from the rows and written with the sheet, whenever set.
   widths.set(ws, check);
+  body_borders(ws, t, first, shown, f, check);
   print_setup(ws, t, first, shown, check);
   // Freeze the header, and the first column of the matrix (its row labels).
   worksheet_freeze_panes(ws, first, t.id == "dataflow-matrix" ? 1 : 0);

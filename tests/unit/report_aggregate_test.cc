@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -15,6 +16,8 @@
 #include "assessment/assessment.h"
 #include "assessment/documents.h"
 #include "report/aggregate_diagram.h"
+#include "report/diagram.h"
+#include "report/heat_map.h"
 #include "unit/analysis_test_support.h"
 #include "unit/golden.h"
 
@@ -27,7 +30,7 @@ constexpr std::size_t kZones = 3, kNetsPerZone = 2;
 /// neighbouring zones, an L3 switch the two networks of a zone; the others alternate between
 /// terminals (importance 1) and PLCs (importance 2 or, one in 50, 3), each sending one flow to
 /// the next asset on its network and, for every tenth, one to a PLC of the next zone.
-std::string large_plant(std::size_t assets) {
+std::string large_plant(std::size_t assets, bool scenario = false) {
   std::string x =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<system id=\"big\" name=\"Big\" xmlns=\"urn:icsrisk:model:1\">\n<zones>\n";
@@ -68,7 +71,13 @@ std::string large_plant(std::size_t assets) {
   for (std::size_t i = 0; i + step < hosts; ++i)
     x += fmt::format("<flow id=\"f{}\" from=\"a{}\" to=\"a{}\" protocol=\"P{}\"/>\n", i, i,
                      i + step, i % 3);
-  x += "</dataflows>\n</system>\n";
+  x += "</dataflows>\n";
+  if (scenario)  // mail into terminal a0, against PLC a1 (the next zone's PLCs receive flows)
+    x += "<entry-points><entry id=\"ep\" name=\"Mail\" asset=\"a0\" vector=\"mail\" "
+         "threat-level=\"3\"/></entry-points>\n<business-impacts><impact id=\"bi\" "
+         "name=\"Stop\" level=\"3\"><scenario id=\"sc\" name=\"Stop the PLC\" target=\"a7\" "
+         "attack=\"unauthorized-transmission\"/></impact></business-impacts>\n";
+  x += "</system>\n";
   return x;
 }
 
@@ -155,6 +164,50 @@ TEST(AggregateDiagramTest, AssessmentDrawsAggregatedViewsAboveTheLimit) {
   }
   EXPECT_EQ(svgs, 2u);
   std::filesystem::remove_all(dir);
+}
+
+// A plant too large to draw holds no DOT text of its whole-plant views and heat maps: each is
+// made when its .dot file is written (issue 14 item 5: 820 MB of DOT on 100,000 assets), and
+// the file is the view's full DOT.
+TEST(AggregateDiagramTest, LargePlantsViewsAndHeatMapsAreMadeWhenTheirDotFilesAreWritten) {
+  auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10, true));
+  assessment::Options o;
+  o.formats = *assessment::Formats::parse("dot");
+  o.lang = model::Lang::kEn;
+  assessment::Assessment a = assessment::assess(*l->model, *l->profile, o);
+  ASSERT_EQ(a.quant.size(), 1u);
+  for (const char* stem : {"system", "dataflow", "heat-sc"}) {
+    const assessment::Diagram* d = a.diagram(stem);
+    ASSERT_NE(d, nullptr) << stem;
+    EXPECT_TRUE(d->dot.empty()) << stem;
+    EXPECT_TRUE(d->make_dot) << stem;
+    EXPECT_FALSE(d->render) << stem;
+  }
+  const std::filesystem::path dir = testing::fresh_test_dir("icsrisk-lazy-dot");
+  std::map<std::string, std::string> written;
+  for (const assessment::Document& d : assessment::documents(a)) {
+    const std::filesystem::path file = dir / std::filesystem::path(d.name).filename();
+    ASSERT_TRUE(d.write(file)) << d.name;
+    written[d.name] = testing::read_text(file.string());
+  }
+  std::filesystem::remove_all(dir);
+  report::DiagramOptions view;
+  view.lang = model::Lang::kEn;
+  EXPECT_EQ(written["diagrams/system.dot"],
+            report::diagram_dot(report::View::kSystem, *l->model, *l->profile, view));
+  EXPECT_EQ(written["diagrams/dataflow.dot"],
+            report::diagram_dot(report::View::kDataflow, *l->model, *l->profile, view));
+  EXPECT_EQ(written["diagrams/heat-sc.dot"],
+            report::heat_map_dot(*l->model, *l->profile, l->model->impacts[0].scenarios[0],
+                                 a.quant[0], view));
+  // Without the dot format nothing of them is kept: they are not drawn.
+  o.formats = *assessment::Formats::parse("svg");
+  assessment::Assessment b = assessment::assess(*l->model, *l->profile, o);
+  EXPECT_EQ(b.diagram("heat-sc"), nullptr);
+  ASSERT_NE(b.diagram("system"), nullptr);
+  EXPECT_FALSE(b.diagram("system")->make_dot);
+  for (const assessment::Document& d : assessment::documents(b))
+    EXPECT_NE(d.name, "diagrams/system.dot");
 }
 
 TEST(AggregateDiagramTest, SmallPlantsGetNoAggregatedViews) {

@@ -75,6 +75,25 @@ TEST_F(XlsxTest, HasOneSheetPerTableWithMergedGroupHeaderAndFrozenPanes) {
   EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"5."), std::string::npos);
 }
 
+TEST_F(XlsxTest, EmptyBodyCellsAreNotWrittenAndOneBlankCellsRuleDrawsTheirBorders) {
+  std::string x = write("models/model-plant.xml", "plant.xlsx");
+  std::string sheet = part(x, "xl/worksheets/sheet3.xml");
+  // Row 6 (the first body row): G6 holds a protection, H6 (its second column) is empty.
+  EXPECT_NE(sheet.find("<c r=\"G6\""), std::string::npos);
+  EXPECT_EQ(sheet.find("<c r=\"H6\""), std::string::npos);
+  // One rule over the whole body, anchored at its top-left cell, with a thin border.
+  EXPECT_NE(sheet.find("<conditionalFormatting sqref=\"A6:S"), std::string::npos);
+  EXPECT_NE(sheet.find("<formula>LEN(TRIM(A6))=0</formula>"), std::string::npos);
+  std::string styles = part(x, "xl/styles.xml");
+  std::size_t dxf = styles.find("<dxfs count=\"1\"><dxf><border><left style=\"thin\">");
+  EXPECT_NE(dxf, std::string::npos) << styles;
+  // The same in constant-memory mode, where the cells are written inline.
+  std::string big =
+      part(write("models/model-plant.xml", "big.xlsx", 0), "xl/worksheets/sheet3.xml");
+  EXPECT_EQ(big.find("<c r=\"H6\""), std::string::npos);
+  EXPECT_NE(big.find("<formula>LEN(TRIM(A6))=0</formula>"), std::string::npos);
+}
+
 TEST_F(XlsxTest, HostileNamesAreStringCellsNeverFormulas) {
   std::string x = write("tests/data/analysis/hostile.xml", "hostile.xlsx");
   for (int i = 1; i <= 4; ++i) {
