@@ -1,6 +1,6 @@
 // icsrisk_genmodel: writes a synthetic plant model (generator.h) for scale tests.
 //   icsrisk_genmodel [--assets N] [--flows-per-asset F] [--scenarios S] [--seed X]
-//                    [--area-size A] [--site-size S] [-o FILE]
+//                    [--area-size A] [--site-size S] [--compact] [-o FILE]
 
 #include <cstdio>
 #include <string>
@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--site-size", o.site_size, "assets per site (at least 40)")
       ->capture_default_str();
+  app.add_flag("--compact", o.compact,
+               "no names, flow data or indentation (fewer bytes per element)");
   app.add_option("-o,--output", output, "output file (default: standard output)");
   CLI11_PARSE(app, argc, argv);
 

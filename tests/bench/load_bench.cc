@@ -2,7 +2,9 @@
 // For synthetic plants of 1,000 / 10,000 / 100,000 assets (generator.h) of several shapes S:
 // 0 the default plant (3 flows an asset, areas of 100 assets, sites of 1,000); 1 few flows, so
 // many networks and zones per flow (1 flow an asset, areas of 30); 2 many zones and sites (2
-// flows an asset, areas of 15, sites of 40). Shapes 1 and 2 run at 100,000 assets only.
+// flows an asset, areas of 15, sites of 40); 3 compact (1 flow an asset, no names, flow data or
+// indentation: 27 MB, the shape of an exported inventory). Shapes 1 to 3 run at 100,000 assets
+// only.
 //   PugixmlParse/N/S  pugi::xml_document::load_buffer on the text, flags as in src/xml/reader.cc;
 //   LoadModel/N/S     model::load_model (parse, UTF-8 check, structs, form diagnostics);
 //   LoadAndLink/N/S   model::load_model + model::link_model against the built-in profile;
@@ -43,8 +45,9 @@ constexpr std::size_t kSizes[] = {1000, 10000, 100000};
 /// Generator options per shape (the S of the benchmark names).
 struct Shape {
   std::size_t flows_per_asset, area_size, site_size;
+  bool compact = false;
 };
-constexpr Shape kShapes[] = {{3, 100, 1000}, {1, 30, 1000}, {2, 15, 40}};
+constexpr Shape kShapes[] = {{3, 100, 1000}, {1, 30, 1000}, {2, 15, 40}, {1, 100, 1000, true}};
 
 /// The (assets, shape) pairs benchmarked.
 std::vector<std::pair<std::size_t, std::size_t>> cases() {
@@ -66,6 +69,7 @@ const std::string& model_text(std::size_t assets, std::size_t shape) {
     o.flows_per_asset = kShapes[shape].flows_per_asset;
     o.area_size = kShapes[shape].area_size;
     o.site_size = kShapes[shape].site_size;
+    o.compact = kShapes[shape].compact;
     it = cache.emplace(std::pair{assets, shape}, bench::generate_model(o).xml).first;
   }
   return it->second;

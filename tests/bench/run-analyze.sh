@@ -18,6 +18,7 @@ labels=("$@")
 ((${#labels[@]})) || labels=(default json csv md xlsx html)
 icsrisk=$build/icsrisk
 gen=$build/tests/bench/icsrisk_genmodel
+here=$(dirname "$0")
 for exe in "$icsrisk" "$gen"; do
   [[ -x $exe ]] || { echo "run-analyze: $exe not built (cmake --build $build)" >&2; exit 2; }
 done
@@ -34,18 +35,23 @@ measure() {
   local label=$1
   shift
   rm -rf "$tmp/out"
-  /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$icsrisk" analyze "$model" -o "$tmp/out" "$@" \
-    >/dev/null 2>"$tmp/err" || {
+  # GNU time gives the times of the process and its children; peak-memory.sh the peak of the
+  # summed PSS of all of them (the workbook is written by a forked child, sharing the parent's
+  # pages: GNU time's maximum RSS is that of the largest single process).
+  "$here/peak-memory.sh" /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$icsrisk" analyze \
+    "$model" -o "$tmp/out" "$@" >/dev/null 2>"$tmp/err" || {
     cat "$tmp/err" >&2
     echo "run-analyze: analyze $* failed" >&2
     exit 1
   }
-  local wall user sys rss cpu
+  local wall user sys rss cpu pss
   read -r wall user sys rss <"$tmp/time"
+  pss=$(awk '/^peak-pss/ { print $2 }' "$tmp/err")
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-  printf '%-8s wall %6.2f s   cpu %6.2f s   peak RSS %7.1f MB   output %s\n' "$label" "$wall" \
-    "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(du -sh "$tmp/out" | cut -f1)"
-  echo "$label $wall $cpu $rss" >>"$tmp/results"
+  printf '%-8s wall %6.2f s   cpu %6.2f s   peak RSS %7.1f MB   peak PSS (all processes) %7.1f MB   output %s\n' \
+    "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" \
+    "$(awk -v k="$pss" 'BEGIN { print k / 1024 }')" "$(du -sh "$tmp/out" | cut -f1)"
+  echo "$label $wall $cpu $pss" >>"$tmp/results"
 }
 
 for ((i = 1; i <= runs; ++i)); do
@@ -60,8 +66,8 @@ awk '
     if ($4 > rss[$1]) rss[$1] = $4
     if (!($1 in seen)) { order[++n] = $1; seen[$1] = 1 } }
   END {
-    print "best of runs (peak RSS: the largest):"
+    print "best of runs (peak PSS of all processes: the largest):"
     for (i = 1; i <= n; ++i)
-      printf "  %-8s wall %6.2f s   cpu %6.2f s   peak RSS %7.1f MB\n", order[i], wall[order[i]],
+      printf "  %-8s wall %6.2f s   cpu %6.2f s   peak PSS %7.1f MB\n", order[i], wall[order[i]],
              cpu[order[i]], rss[order[i]] / 1024
   }' "$tmp/results"

@@ -28,7 +28,7 @@ std::string esc(std::string_view s) {
 
 class Writer {
  public:
-  Writer(const Plant& p, std::string& out) : p_(p), out_(out) {}
+  Writer(const Plant& p, std::string& out, bool compact) : p_(p), out_(out), compact_(compact) {}
 
   void run(const GeneratorOptions& o) {
     put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -37,6 +37,7 @@ class Writer {
         o.assets, o.flows_per_asset, o.scenarios, o.seed);
     if (o.area_size != GeneratorOptions{}.area_size || o.site_size != GeneratorOptions{}.site_size)
       put(", area size {}, site size {}", o.area_size, o.site_size);
+    if (o.compact) put(", compact");
     put(" -->\n");
     put("<system id=\"synthetic-plant\" name=\"合成プラント({}資産)\" "
         "xmlns=\"urn:icsrisk:model:1\">\n",
@@ -45,12 +46,12 @@ class Writer {
         p_.areas.size());
     put("  <zones>\n");
     for (const Zone& z : p_.zones) {
-      put("    <zone id=\"{}\" name=\"{}\" purdue-level=\"{}\"", z.id, esc(z.name), z.level);
+      put("    <zone id=\"{}\"{} purdue-level=\"{}\"", z.id, name(z.name), z.level);
       children("zone", z.cms, 4);
     }
     put("  </zones>\n  <networks>\n");
     for (const Network& n : p_.networks) {
-      put("    <network id=\"{}\" name=\"{}\" zone=\"{}\" medium=\"{}\"", n.id, esc(n.name),
+      put("    <network id=\"{}\"{} zone=\"{}\" medium=\"{}\"", n.id, name(n.name),
           p_.zones[n.zone].id, n.medium);
       children("network", n.cms, 4);
     }
@@ -60,8 +61,10 @@ class Writer {
     put("  </assets>\n  <dataflows>\n");
     for (std::size_t i = 0; i < p_.flows.size(); ++i) {
       const Flow& f = p_.flows[i];
-      put("    <flow id=\"df-{}\" from=\"{}\" to=\"{}\" data=\"{}\" protocol=\"{}\"", i + 1,
-          p_.assets[f.from].id, p_.assets[f.to].id, esc(f.data), esc(f.protocol));
+      put("    <flow id=\"df-{}\" from=\"{}\" to=\"{}\"", i + 1, p_.assets[f.from].id,
+          p_.assets[f.to].id);
+      if (!compact_) put(" data=\"{}\"", esc(f.data));
+      put(" protocol=\"{}\"", esc(f.protocol));
       children("flow", f.cms, 4);
     }
     put("  </dataflows>\n  <entry-points>\n");
@@ -92,6 +95,11 @@ class Writer {
     fmt::format_to(std::back_inserter(out_), f, std::forward<Args>(args)...);
   }
 
+  /// The name attribute, or nothing in a compact file.
+  std::string name(std::string_view text) const {
+    return compact_ ? std::string() : fmt::format(" name=\"{}\"", esc(text));
+  }
+
   void cm(const Cm& c, int indent) {
     put("{:{}}<countermeasure ref=\"{}\"{}/>\n", "", indent, c.ref,
         c.planned ? " status=\"planned\"" : "");
@@ -110,7 +118,7 @@ class Writer {
   }
 
   void asset(const Asset& a) {
-    put("    <asset id=\"{}\" name=\"{}\" type=\"{}\" importance=\"{}\"", a.id, esc(a.name), a.type,
+    put("    <asset id=\"{}\"{} type=\"{}\" importance=\"{}\"", a.id, name(a.name), a.type,
         a.importance);
     if (a.zone != kNo) put(" zone=\"{}\"", p_.zones[a.zone].id);
     if (a.count > 1) put(" count=\"{}\"", a.count);
@@ -146,7 +154,21 @@ class Writer {
 
   const Plant& p_;
   std::string& out_;
+  bool compact_;
 };
+
+/// `text` without the spaces that start its lines.
+std::string unindented(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start && c == ' ') continue;
+    line_start = c == '\n';
+    out += c;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -154,8 +176,8 @@ std::string write_xml(const Plant& p, const GeneratorOptions& o) {
   std::string out;
   // ~300 bytes an asset and ~110 a flow: one allocation for the whole text.
   out.reserve(4096 + p.assets.size() * 320 + p.flows.size() * 120);
-  Writer(p, out).run(o);
-  return out;
+  Writer(p, out, o.compact).run(o);
+  return o.compact ? unindented(out) : out;
 }
 
 }  // namespace icsrisk::bench::detail
