@@ -113,10 +113,11 @@ std::vector<bool> attaining_route(const attacktree::Tree& t) {
 }
 
 /// Pass 5: every diagram of the report, in the order zones and conduits, system, data flow, one
-/// tree per scenario, one routes view per scenario. The views of the whole configuration are
-/// drawn up to kRenderAssetLimit assets; above it their DOT is made only for the dot format,
-/// aggregated views ("system-aggregated", "dataflow-aggregated") are drawn instead, and the
-/// routes views show only what the routes touch.
+/// tree per scenario, one routes view per scenario, one heat map per scenario. The views of the
+/// whole configuration and the heat maps are drawn up to kRenderAssetLimit assets; above it
+/// their DOT is made only for the dot format, aggregated views ("system-aggregated",
+/// "dataflow-aggregated", "heat-<id>-aggregated") are drawn instead, and the routes views show
+/// only what the routes touch.
 std::vector<Diagram> diagrams_of(const Assessment& a) {
   const model::Model& m = *a.model;
   const model::Profile& p = *a.profile;
@@ -188,6 +189,13 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
       out.push_back(std::move(d));
     }
   }
+  // A plant too large to draw gets its heat maps drawn over the groups of its aggregated view.
+  if (!draw_configuration)
+    for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
+      const model::Scenario& sc = scenario_of(m, a.results.scenario_risks[i]);
+      out.push_back({fmt::format("heat-{}-aggregated", sc.id),
+                     report::aggregate_heat_dot(m, p, sc, a.quant[i], lang)});
+    }
   return out;
 }
 

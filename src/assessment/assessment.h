@@ -102,8 +102,8 @@ struct Assessment;
 
 /// One diagram of the report: a file stem under diagrams/ and its DOT text.
 struct Diagram {
-  std::string stem;    ///< "zones", "system", "dataflow", "tree-<scenario id>", "routes-<id>"
-  std::string dot;     ///< empty when not made (not drawn, see `make_dot`; or no dot format)
+  std::string stem;  ///< "zones", "system", "dataflow", "tree-<id>", "routes-<id>", "heat-<id>", …
+  std::string dot;   ///< empty when not made (not drawn, see `make_dot`; or no dot format)
   bool render = true;  ///< small enough to lay out (kRenderAssetLimit, kRenderTreeNodeLimit)
   /// A diagram that is not drawn (render false) and goes to the dot format only has no `dot`:
   /// this makes its text when its .dot file is written, so that a large plant's DOT texts

@@ -180,6 +180,8 @@ core::Status write_html(Assessment& a, const fs::path& path) {
     const risk::ScenarioRisk& s = a.results.scenario_risks[i];
     const model::Scenario& sc = a.model->impacts[s.impact].scenarios[s.scenario];
     auto heat = svg(fmt::format("heat-{}", sc.id));
+    if (heat && heat->empty() && a.diagram(fmt::format("heat-{}-aggregated", sc.id)))
+      heat = svg(fmt::format("heat-{}-aggregated", sc.id));  // a plant too large to draw
     if (!heat) return heat.error();
     hd.scenario_quant_html.push_back(
         report::quant_section_html(*a.model, *a.profile, sc, a.quant[i], *heat, a.options.lang));

@@ -11,6 +11,9 @@
 #include <fmt/format.h>
 
 #include "report/diagram_style.h"
+#include "report/heat_map.h"
+#include "report/json_quant.h"
+#include "report/quant_words.h"
 #include "report/zones_conduits.h"
 #include "report/zones_diagram.h"
 #include "report/zones_words.h"
@@ -241,10 +244,30 @@ std::size_t keep_heaviest(std::vector<Edge>& edges) {
   return dropped;
 }
 
-}  // namespace
+/// A scenario's heat over the groups (aggregate_heat_dot): per node the highest visit of its
+/// assets, and the node of the target.
+struct Heat {
+  const model::Scenario& scenario;
+  const quant::ScenarioQuant& quant;
+  std::vector<double> node_visit;
+  double highest = 0.0;
+  std::size_t target_node = kNone;
+};
 
-std::string aggregate_dot(View view, const model::Model& m, const model::Profile& p,
-                          model::Lang lang) {
+void add_heat(Heat& h, const Layout& l, const model::Model& m) {
+  h.node_visit.assign(l.nodes.size(), 0.0);
+  for (std::size_t i = 0; i < m.assets.size() && i < h.quant.visit.size(); ++i) {
+    double& v = h.node_visit[l.of_asset[i]];
+    v = std::max(v, h.quant.visit[i]);
+    h.highest = std::max(h.highest, h.quant.visit[i]);
+  }
+  if (h.scenario.target_index < l.of_asset.size())
+    h.target_node = l.of_asset[h.scenario.target_index];
+}
+
+/// The aggregated view (aggregate_dot), shaded by `heat` when given (aggregate_heat_dot).
+std::string aggregate(View view, const model::Model& m, const model::Profile& p, model::Lang lang,
+                      Heat* heat) {
   const bool dataflow = view == View::kDataflow;
   const ZonesWords& zw = zones_words(lang);
   const bool per_network = m.networks.size() <= kAggregateNodeLimit;
@@ -252,11 +275,18 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
   Layout l = per_network ? by_network(m, zones_conduits(m, p, nullptr, ZoneGrouping::kZone), lang)
                          : by_zone(m, p, lang, per_level);
   count_assets(l, m, p, lang);
+  if (heat) add_heat(*heat, l, m);
   std::vector<Edge> edges = dataflow ? dataflow_edges(l, m, lang) : system_edges(l, m, p, lang);
   const std::size_t dropped = keep_heaviest(edges);
   const Words::Diagram& dw = words(lang).diagram;
+  const QuantWords& qw = quant_words(lang);
   const char* name = dataflow ? dw.dataflow_view.text : dw.system_view.text;
   std::string title = m.name.empty() ? std::string(name) : fmt::format("{} — {}", m.name, name);
+  if (heat) {  // as heat_map_dot's title
+    const model::Scenario& sc = heat->scenario;
+    title = fmt::format("{} — {}\np_goal {}, {} {:.3g}", sc.name.empty() ? sc.id : sc.name,
+                        qw.heat_title, quant_number(heat->quant.p_goal), qw.darkest, heat->highest);
+  }
   title += "\n" + fmt::format(fmt::runtime(zw.aggregated.view()), m.assets.size(), m.zones.size(),
                               m.networks.size(),
                               per_network ? zw.per_network
@@ -276,9 +306,24 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
          attr("color", "#90a4ae"), dot::text("tooltip", c.tooltip)});
     for (std::size_t i : c.nodes) {
       const Node& n = l.nodes[i];
-      w.node(n.id, {dot::html("label", node_label(n, lang, dataflow)), attr("shape", "box"),
-                    attr("fillcolor", kFill[static_cast<std::size_t>(n.highest)]),
-                    dot::text("tooltip", n.tooltip)});
+      std::string label = node_label(n, lang, dataflow);
+      Attrs at = {dot::html("label", ""), attr("shape", "box"),
+                  attr("fillcolor", kFill[static_cast<std::size_t>(n.highest)]),
+                  dot::text("tooltip", n.tooltip)};
+      if (heat) {
+        const double visit = heat->node_visit[i];
+        const double shade = heat->highest > 0.0 ? visit / heat->highest : 0.0;
+        label += fmt::format("<BR/><FONT POINT-SIZE=\"9\">{}</FONT>",
+                             fmt::format(fmt::runtime(qw.group_visit), visit));
+        at[2] = attr("fillcolor", heat_colour(shade));
+        at.push_back(attr("fontcolor", shade > 0.55 ? "white" : "black"));
+        if (i == heat->target_node) {
+          at.push_back(attr("color", "#b71c1c"));
+          at.push_back(attr("penwidth", "4"));
+        }
+      }
+      at[0] = dot::html("label", std::move(label));
+      w.node(n.id, at);
     }
     w.close_subgraph();
   }
@@ -296,6 +341,20 @@ std::string aggregate_dot(View view, const model::Model& m, const model::Profile
     w.edge(mid, l.nodes[e.to].id, {attr("dir", second)});
   }
   return w.finish();
+}
+
+}  // namespace
+
+std::string aggregate_dot(View view, const model::Model& m, const model::Profile& p,
+                          model::Lang lang) {
+  return aggregate(view, m, p, lang, nullptr);
+}
+
+std::string aggregate_heat_dot(const model::Model& m, const model::Profile& p,
+                               const model::Scenario& sc, const quant::ScenarioQuant& q,
+                               model::Lang lang) {
+  Heat heat{sc, q, {}, 0.0, kNone};
+  return aggregate(View::kSystem, m, p, lang, &heat);
 }
 
 }  // namespace icsrisk::report

@@ -14,6 +14,7 @@
 
 #include "model/model.h"
 #include "model/profile.h"
+#include "quant/quant.h"
 #include "report/diagram.h"
 
 namespace icsrisk::report {
@@ -33,5 +34,14 @@ inline constexpr std::size_t kAggregateTypeLines = 4;
 /// and F flows.
 std::string aggregate_dot(View view, const model::Model& m, const model::Profile& p,
                           model::Lang lang);
+
+/// The heat map of scenario `sc` (report/heat_map.h) over the groups of the aggregated system
+/// view, for a plant too large for one node per asset: each group filled by heat_colour() of its
+/// highest visit (over the scenario's highest), a line with that visit, the target's group
+/// outlined in red; titled with the scenario's name, p_goal and the highest visit. Laid out as
+/// the aggregated system view is, so a plant's heat maps share one layout.
+std::string aggregate_heat_dot(const model::Model& m, const model::Profile& p,
+                               const model::Scenario& sc, const quant::ScenarioQuant& q,
+                               model::Lang lang);
 
 }  // namespace icsrisk::report

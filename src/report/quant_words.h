@@ -23,6 +23,7 @@ struct QuantWords {
   const char* step;          ///< HTML: the step column
   const char* method;        ///< HTML: the method column
   const char* darkest;       ///< heat map title: the visit of the darkest shade
+  const char* group_visit;   ///< aggregated heat map: a group's highest visit ({:.3g})
 };
 
 inline constexpr QuantWords kQuantJa = {
@@ -47,6 +48,7 @@ inline constexpr QuantWords kQuantJa = {
     .step = "ステップ",
     .method = "攻撃手法",
     .darkest = "最も濃い色の visit",
+    .group_visit = "最高 visit {:.3g}",
 };
 
 inline constexpr QuantWords kQuantEn = {
@@ -72,6 +74,7 @@ inline constexpr QuantWords kQuantEn = {
     .step = "Step",
     .method = "Method",
     .darkest = "darkest shade: visit",
+    .group_visit = "highest visit {:.3g}",
 };
 
 inline const QuantWords& quant_words(model::Lang lang) {

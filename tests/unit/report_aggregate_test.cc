@@ -210,6 +210,50 @@ TEST(AggregateDiagramTest, LargePlantsViewsAndHeatMapsAreMadeWhenTheirDotFilesAr
     EXPECT_NE(d.name, "diagrams/system.dot");
 }
 
+// Every plant gets its heat maps drawn: above the drawing limit over the groups of the
+// aggregated system view, each group shaded by its highest visit, the target's outlined; the
+// HTML report shows them in the scenario's section.
+TEST(AggregateDiagramTest, LargePlantsHeatMapsAreDrawnOverTheAggregatedGroups) {
+  auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10, true));
+  assessment::Options o;
+  o.formats = *assessment::Formats::parse("svg,html");
+  o.lang = model::Lang::kEn;
+  assessment::Assessment a = assessment::assess(*l->model, *l->profile, o);
+  const assessment::Diagram* heat = a.diagram("heat-sc-aggregated");
+  ASSERT_NE(heat, nullptr);
+  EXPECT_TRUE(heat->render);
+  std::unique_ptr<Agraph_t, GraphCloser> g(agmemread(heat->dot.c_str()));
+  std::unique_ptr<Agraph_t, GraphCloser> view(
+      agmemread(a.diagram("system-aggregated")->dot.c_str()));
+  ASSERT_TRUE(g && view);
+  EXPECT_EQ(agnnodes(g.get()), agnnodes(view.get()));  // the same groups and label nodes
+  const quant::ScenarioQuant& q = a.quant[0];
+  const double highest = *std::max_element(q.visit.begin(), q.visit.end());
+  ASSERT_GT(highest, 0.0);
+  // The target a7 (a PLC: index 7, network 7 % 6 = 1, so net n0-1) is in the node of n0-1.
+  Agnode_t* target = agnode(g.get(), const_cast<char*>("n:n0-1"), 0);
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ(attr_of(target, "penwidth"), "4");
+  std::size_t outlined = 0, darkest = 0;
+  for (Agnode_t* n = agfstnode(g.get()); n; n = agnxtnode(g.get(), n)) {
+    if (attr_of(n, "penwidth") == "4") ++outlined;
+    if (attr_of(n, "fillcolor") == report::heat_colour(1.0)) ++darkest;
+  }
+  EXPECT_EQ(outlined, 1u);
+  EXPECT_GE(darkest, 1u);  // the group of the highest visit
+  EXPECT_NE(heat->dot.find(fmt::format("highest visit {:.3g}", highest)), std::string::npos);
+  EXPECT_NE(heat->dot.find("p_goal"), std::string::npos);
+  const std::filesystem::path dir = testing::fresh_test_dir("icsrisk-aggregate-heat");
+  std::string html;
+  for (const assessment::Document& d : assessment::documents(a)) {
+    if (d.name != "report.html") continue;
+    ASSERT_TRUE(d.write(dir / "report.html"));
+    html = testing::read_text((dir / "report.html").string());
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_NE(html.find("highest visit"), std::string::npos);  // the drawing, inlined
+}
+
 TEST(AggregateDiagramTest, SmallPlantsGetNoAggregatedViews) {
   auto l = testing::load(large_plant(200));
   assessment::Options o;
