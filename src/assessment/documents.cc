@@ -1,8 +1,7 @@
 #include "assessment/documents.h"
 
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/prctl.h>
+#include <signal.h>  // kill, SIGKILL
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -223,13 +222,7 @@ BesideChild fork_beside(const std::function<core::Status()>& work) {
   }
   if (pid == 0) {
     ::close(fds[0]);
-    // The parent blocks the signals its watcher takes (cli/signal_cleanup.h); the child takes
-    // them as any process does, and dies with the parent.
-    sigset_t none;
-    sigemptyset(&none);
-    ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(1);  // the parent died before prctl
+    report::prepare_forked_child(parent);
     std::string answer = "O";
     try {
       if (core::Status st = work(); !st) answer = "E" + st.error().message;

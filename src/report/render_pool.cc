@@ -100,6 +100,7 @@ Child start(const RenderJob& job, std::size_t index) {
   int fds[2];
   if (::pipe(fds) != 0) return {};
   const int err = ::memfd_create("icsrisk-render-stderr", MFD_CLOEXEC);
+  const pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
@@ -109,12 +110,7 @@ Child start(const RenderJob& job, std::size_t index) {
   }
   if (pid == 0) {
     ::close(fds[0]);
-    // The parent blocks the signals its watcher takes (cli/signal_cleanup.h); a worker takes
-    // them as any process does, so a SIGTERM or Ctrl-C ends it.
-    sigset_t none;
-    sigemptyset(&none);
-    ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    prepare_forked_child(parent);
     if (err >= 0) ::dup2(err, STDERR_FILENO);  // Graphviz's last words go into the Error
     bool ok = write_all(fds[1], encode(render_dot_variants(job.dot, job.variants, job.formats)));
     ::_exit(ok ? 0 : 1);
@@ -159,6 +155,14 @@ void drain(std::vector<Child>& running, std::vector<Images>& results) {
 }
 
 }  // namespace
+
+void prepare_forked_child(int parent) {
+  sigset_t none;
+  sigemptyset(&none);
+  ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(1);
+}
 
 std::vector<Images> render_isolated(const std::vector<RenderJob>& jobs, unsigned workers) {
   std::vector<Images> results(jobs.size(), core::Error{"not rendered"});

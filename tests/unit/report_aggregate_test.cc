@@ -81,6 +81,14 @@ std::string large_plant(std::size_t assets, bool scenario = false) {
   return x;
 }
 
+/// The English assessment of `l` for the formats `formats`.
+assessment::Assessment assess_en(const testing::LoadedModel& l, const char* formats) {
+  assessment::Options o;
+  o.formats = *assessment::Formats::parse(formats);
+  o.lang = model::Lang::kEn;
+  return assessment::assess(*l.model, *l.profile, o);
+}
+
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -142,10 +150,7 @@ TEST(AggregateDiagramTest, DataflowViewCountsFlowsBetweenGroups) {
 
 TEST(AggregateDiagramTest, AssessmentDrawsAggregatedViewsAboveTheLimit) {
   auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10));
-  assessment::Options o;
-  o.formats = *assessment::Formats::parse("dot,svg");
-  o.lang = model::Lang::kEn;
-  assessment::Assessment a = assessment::assess(*l->model, *l->profile, o);
+  assessment::Assessment a = assess_en(*l, "dot,svg");
   ASSERT_NE(a.diagram("system"), nullptr);
   EXPECT_FALSE(a.diagram("system")->render);
   for (const char* stem : {"zones", "system-aggregated", "dataflow-aggregated"}) {
@@ -171,10 +176,7 @@ TEST(AggregateDiagramTest, AssessmentDrawsAggregatedViewsAboveTheLimit) {
 // the file is the view's full DOT.
 TEST(AggregateDiagramTest, LargePlantsViewsAndHeatMapsAreMadeWhenTheirDotFilesAreWritten) {
   auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10, true));
-  assessment::Options o;
-  o.formats = *assessment::Formats::parse("dot");
-  o.lang = model::Lang::kEn;
-  assessment::Assessment a = assessment::assess(*l->model, *l->profile, o);
+  assessment::Assessment a = assess_en(*l, "dot");
   ASSERT_EQ(a.quant.size(), 1u);
   for (const char* stem : {"system", "dataflow", "heat-sc"}) {
     const assessment::Diagram* d = a.diagram(stem);
@@ -201,8 +203,7 @@ TEST(AggregateDiagramTest, LargePlantsViewsAndHeatMapsAreMadeWhenTheirDotFilesAr
             report::heat_map_dot(*l->model, *l->profile, l->model->impacts[0].scenarios[0],
                                  a.quant[0], view));
   // Without the dot format nothing of them is kept: they are not drawn.
-  o.formats = *assessment::Formats::parse("svg");
-  assessment::Assessment b = assessment::assess(*l->model, *l->profile, o);
+  assessment::Assessment b = assess_en(*l, "svg");
   EXPECT_EQ(b.diagram("heat-sc"), nullptr);
   ASSERT_NE(b.diagram("system"), nullptr);
   EXPECT_FALSE(b.diagram("system")->make_dot);
@@ -215,10 +216,7 @@ TEST(AggregateDiagramTest, LargePlantsViewsAndHeatMapsAreMadeWhenTheirDotFilesAr
 // HTML report shows them in the scenario's section.
 TEST(AggregateDiagramTest, LargePlantsHeatMapsAreDrawnOverTheAggregatedGroups) {
   auto l = testing::load(large_plant(assessment::kRenderAssetLimit + 10, true));
-  assessment::Options o;
-  o.formats = *assessment::Formats::parse("svg,html");
-  o.lang = model::Lang::kEn;
-  assessment::Assessment a = assessment::assess(*l->model, *l->profile, o);
+  assessment::Assessment a = assess_en(*l, "svg,html");
   const assessment::Diagram* heat = a.diagram("heat-sc-aggregated");
   ASSERT_NE(heat, nullptr);
   EXPECT_TRUE(heat->render);
