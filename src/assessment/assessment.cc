@@ -172,30 +172,28 @@ std::vector<Diagram> diagrams_of(const Assessment& a) {
   for (const risk::ScenarioRisk& s : a.results.scenario_risks)
     out.push_back(
         {fmt::format("routes-{}", scenario_of(m, s).id), report::routes_dot(m, p, s, ro), true});
-  // The heat maps (method.md §9): one per scenario, after the routes views; laid out only when
-  // the whole configuration is (an attack spreads over most of a large plant).
+  // The heat maps (method.md §9): one per scenario, after the routes views; drawn asset by asset
+  // only when the whole configuration is (an attack spreads over most of a large plant), else
+  // over the groups of the aggregated view.
   for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
     const model::Scenario& sc = scenario_of(m, a.results.scenario_risks[i]);
     std::string stem = fmt::format("heat-{}", sc.id);
     if (draw_configuration) {
       out.push_back({std::move(stem), report::heat_map_dot(m, p, sc, a.quant[i], o)});
-    } else if (a.options.formats.has(Format::kDot)) {
-      Diagram d{std::move(stem), {}, false};
-      d.make_dot = [i, o](const Assessment& x) {
-        return report::heat_map_dot(*x.model, *x.profile,
-                                    scenario_of(*x.model, x.results.scenario_risks[i]), x.quant[i],
-                                    o);
-      };
-      out.push_back(std::move(d));
-    }
-  }
-  // A plant too large to draw gets its heat maps drawn over the groups of its aggregated view.
-  if (!draw_configuration)
-    for (std::size_t i = 0; i < a.quant.size() && i < a.results.scenario_risks.size(); ++i) {
-      const model::Scenario& sc = scenario_of(m, a.results.scenario_risks[i]);
+    } else {
+      if (a.options.formats.has(Format::kDot)) {
+        Diagram d{std::move(stem), {}, false};
+        d.make_dot = [i, o](const Assessment& x) {
+          return report::heat_map_dot(*x.model, *x.profile,
+                                      scenario_of(*x.model, x.results.scenario_risks[i]),
+                                      x.quant[i], o);
+        };
+        out.push_back(std::move(d));
+      }
       out.push_back({fmt::format("heat-{}-aggregated", sc.id),
                      report::aggregate_heat_dot(m, p, sc, a.quant[i], lang)});
     }
+  }
   return out;
 }
 

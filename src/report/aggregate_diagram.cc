@@ -307,22 +307,15 @@ std::string aggregate(View view, const model::Model& m, const model::Profile& p,
     for (std::size_t i : c.nodes) {
       const Node& n = l.nodes[i];
       std::string label = node_label(n, lang, dataflow);
-      Attrs at = {dot::html("label", ""), attr("shape", "box"),
+      if (heat)
+        label += fmt::format("<BR/><FONT POINT-SIZE=\"9\">{}</FONT>",
+                             fmt::format(fmt::runtime(qw.group_visit), heat->node_visit[i]));
+      Attrs at = {dot::html("label", std::move(label)), attr("shape", "box"),
                   attr("fillcolor", kFill[static_cast<std::size_t>(n.highest)]),
                   dot::text("tooltip", n.tooltip)};
-      if (heat) {
-        const double visit = heat->node_visit[i];
-        const double shade = heat->highest > 0.0 ? visit / heat->highest : 0.0;
-        label += fmt::format("<BR/><FONT POINT-SIZE=\"9\">{}</FONT>",
-                             fmt::format(fmt::runtime(qw.group_visit), visit));
-        at[2] = attr("fillcolor", heat_colour(shade));
-        at.push_back(attr("fontcolor", shade > 0.55 ? "white" : "black"));
-        if (i == heat->target_node) {
-          at.push_back(attr("color", "#b71c1c"));
-          at.push_back(attr("penwidth", "4"));
-        }
-      }
-      at[0] = dot::html("label", std::move(label));
+      if (heat)
+        shade_node(at, heat->highest > 0.0 ? heat->node_visit[i] / heat->highest : 0.0,
+                   i == heat->target_node);
       w.node(n.id, at);
     }
     w.close_subgraph();

@@ -32,10 +32,8 @@ void set(Attrs& at, std::string_view key, std::string_view value) {
 Attrs heated(const model::Asset& a, const model::Profile& p, model::Lang lang, double visit,
              double shade, bool target) {
   Attrs at = style::asset_attrs(a, p, lang);
-  set(at, "fillcolor", heat_colour(shade));
-  set(at, "fontcolor", shade > 0.55 ? "white" : "black");
-  set(at, "color", target ? "#b71c1c" : "#455a64");
-  if (target) set(at, "penwidth", "4");
+  shade_node(at, shade, target);
+  if (!target) set(at, "color", "#455a64");
   for (dot::Attr& x : at)
     if (x.key == "label" && x.html)
       x.value += fmt::format("<BR/><FONT POINT-SIZE=\"9\">visit {:.3g}</FONT>", visit);
@@ -43,6 +41,15 @@ Attrs heated(const model::Asset& a, const model::Profile& p, model::Lang lang, d
 }
 
 }  // namespace
+
+void shade_node(Attrs& at, double shade, bool target) {
+  set(at, "fillcolor", heat_colour(shade));
+  set(at, "fontcolor", shade > 0.55 ? "white" : "black");
+  if (target) {
+    set(at, "color", "#b71c1c");
+    set(at, "penwidth", "4");
+  }
+}
 
 std::string heat_colour(double p) {
   const double t = std::clamp(p, 0.0, 1.0);

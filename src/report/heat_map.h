@@ -14,6 +14,11 @@ namespace icsrisk::report {
 /// The fill colour of a probability in [0, 1]: white at 0 to dark red at 1 ("#rrggbb").
 std::string heat_colour(double p);
 
+/// Shades a node of a heat map: filled heat_colour(shade), its text readable on that fill, and
+/// outlined in red (penwidth 4) when it holds the scenario's target. Attributes already in
+/// `at` are replaced where they stand, the others appended.
+void shade_node(dot::Attrs& at, double shade, bool target);
+
 /// A complete DOT document: the system view (write_system) muted and without its legend, each
 /// asset re-declared filled with heat_colour(visit / the scenario's highest visit) and a line
 /// "visit 0.123" in its label, the target outlined in red; titled with the scenario's name,
