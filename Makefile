@@ -14,7 +14,7 @@ PACKAGES := cmake ninja-build g++ make pkg-config \
   fonts-ipaexfont libcli11-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libbdd-dev libcsv-dev libxml2-utils unzip clang-format clang-tidy \
   libeigen3-dev \
-  libexpat1-dev libjemalloc-dev
+  libexpat1-dev libjemalloc-dev zlib1g-dev
 
 # Optional: the browser test of report.html is skipped (with a message) without it.
 OPTIONAL_PACKAGES := chromium

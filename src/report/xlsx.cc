@@ -1,6 +1,7 @@
 #include "report/xlsx.h"
 
 #include "report/risk_colours.h"
+#include "report/xlsx_zip.h"
 
 #include <xlsxwriter.h>
 
@@ -377,7 +378,10 @@ core::Status write_xlsx(const ReportSource& report, const std::string& path,
     lxw_error e = write_sheet(wb, report, t, f, options.constant_memory == LXW_TRUE);
     if (err == LXW_NO_ERROR) err = e;
   }
-  lxw_error closed = workbook_close(wb);
+  lxw_error closed = [&] {
+    FastZipEntries fast;  // the sheets are deflated when the workbook closes
+    return workbook_close(wb);
+  }();
   if (err == LXW_NO_ERROR) err = closed;
   if (err != LXW_NO_ERROR)
     return core::Error{fmt::format("cannot write '{}': {}", path, lxw_strerror(err))};

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include "report/tables.h"
@@ -138,6 +141,46 @@ TEST_F(XlsxTest, TwoRunsAreByteIdentical) {
   ASSERT_GT(ta.size(), 1000u);
   EXPECT_TRUE(ta == tb);
   EXPECT_NE(part(a, "docProps/core.xml").find("2018-01-01T00:00:00Z"), std::string::npos);
+}
+
+/// The size of `data` deflated raw at `level`, with the memory level and strategy minizip uses.
+std::size_t raw_deflate_size(const std::string& data, int level) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  std::size_t n = z.total_out;
+  deflateEnd(&z);
+  return n;
+}
+
+// The sheets are deflated at zlib's fastest level (report/xlsx_zip.cc), not libxlsxwriter's
+// default: the entry's compressed size is that of a level-1 stream of its bytes. A deflate
+// stream made outside the workbook's close keeps the level it asks for.
+TEST_F(XlsxTest, SheetEntriesAreDeflatedAtTheFastestLevel) {
+  std::string x = write("models/model-plant.xml", "plant.xlsx");
+  const std::string member = "xl/worksheets/sheet3.xml";
+  std::string sheet = part(x, member);
+  ASSERT_GT(sheet.size(), 10000u);
+  std::size_t fast = raw_deflate_size(sheet, Z_BEST_SPEED);
+  ASSERT_NE(fast, raw_deflate_size(sheet, Z_DEFAULT_COMPRESSION));  // the levels differ here
+  std::istringstream listing(testing::shell_output("unzip -v '" + x + "'"));
+  std::string line;
+  std::size_t stored = 0;
+  while (std::getline(listing, line)) {
+    if (!line.ends_with(" " + member)) continue;
+    std::istringstream fields(line);
+    std::size_t length = 0;
+    std::string method;
+    fields >> length >> method >> stored;
+    EXPECT_EQ(length, sheet.size());
+    EXPECT_EQ(method, "Defl:N");
+  }
+  EXPECT_EQ(stored, fast);
 }
 
 TEST_F(XlsxTest, UnwritablePathIsAnError) {
