@@ -1,12 +1,6 @@
 #include "assessment/documents.h"
 
-#include <fcntl.h>
-#include <signal.h>  // kill, SIGKILL
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <exception>
 #include <fstream>
@@ -14,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/forked_child.h"
 #include "report/csv.h"
 #include "report/diagram_budget.h"
 #include "report/html.h"
@@ -201,64 +196,30 @@ core::Status write_streamed(const fs::path& path,
   return core::Ok{};
 }
 
-/// A child process writing documents beside this one (write_documents()), and the read end of
-/// the pipe that brings back its Status; pid -1 when none could be forked.
-struct BesideChild {
-  pid_t pid = -1;
-  int fd = -1;
-};
-
-/// Forks a child that runs `work`, sends back its Status ("O", or "E" and the message) and
-/// exits without running this process's exit handlers.
-BesideChild fork_beside(const std::function<core::Status()>& work) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return {};
-  const pid_t parent = ::getpid();
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return {};
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    report::prepare_forked_child(parent);
-    std::string answer = "O";
+/// Writes documents in a child forked beside this process (write_documents()): the child
+/// sends back its Status, "O", or "E" and the message.
+core::ForkedChild fork_beside(const std::function<core::Status()>& work) {
+  return core::ForkedChild::start([&work]() -> std::string {
     try {
-      if (core::Status st = work(); !st) answer = "E" + st.error().message;
+      core::Status st = work();
+      return st ? "O" : "E" + st.error().message;
     } catch (const std::exception& e) {
-      answer = fmt::format("E{}", e.what());
+      return fmt::format("E{}", e.what());
     } catch (...) {
-      answer = "Ean unknown exception";
+      return "Ean unknown exception";
     }
-    answer.resize(std::min<std::size_t>(answer.size(), PIPE_BUF));  // one atomic write
-    while (::write(fds[1], answer.data(), answer.size()) < 0 && errno == EINTR) {
-    }
-    ::_exit(0);
-  }
-  ::close(fds[1]);
-  return {pid, fds[0]};
+  });
 }
 
 /// Waits for `c` and returns its Status.
-core::Status finish_beside(BesideChild& c) {
-  std::string said;
-  char buf[PIPE_BUF];
-  for (;;) {
-    ssize_t n = ::read(c.fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    said.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(c.fd);
-  int status = 0;
-  while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFSIGNALED(status))
+core::Status finish_beside(core::ForkedChild& c) {
+  core::ForkedChild::Ended ended = c.finish();
+  if (ended.signal != 0)
     return core::Error{fmt::format("the process writing the workbook stopped with signal {} ({})",
-                                   WTERMSIG(status), strsignal(WTERMSIG(status)))};
-  if (said.empty()) return core::Error{"the process writing the workbook ended without an answer"};
-  if (said.front() == 'E') return core::Error{said.substr(1)};
+                                   ended.signal, strsignal(ended.signal))};
+  if (ended.answer.empty())
+    return core::Error{"the process writing the workbook ended without an answer"};
+  if (ended.answer.front() == 'E') return core::Error{ended.answer.substr(1)};
   return core::Ok{};
 }
 
@@ -334,7 +295,7 @@ core::Status write_documents(
     return d.write(dir / d.name);
   };
   const auto beside = [](const Document& d) { return d.beside; };
-  BesideChild child;
+  core::ForkedChild child;
   if (std::thread::hardware_concurrency() >= 2 && std::any_of(docs.begin(), docs.end(), beside) &&
       !std::all_of(docs.begin(), docs.end(), beside))
     child = fork_beside([&]() -> core::Status {
@@ -345,12 +306,12 @@ core::Status write_documents(
     });
   core::Status mine = core::Ok{};
   for (const Document& d : docs) {
-    if (child.pid >= 0 && d.beside) continue;
+    if (child.started() && d.beside) continue;
     mine = write_one(d);
     if (!mine) break;
   }
-  if (child.pid < 0) return mine;
-  if (!mine) ::kill(child.pid, SIGKILL);  // its work is lost with this folder anyway
+  if (!child.started()) return mine;
+  if (!mine) child.kill();  // its work is lost with this folder anyway
   core::Status theirs = finish_beside(child);
   return !mine ? mine : theirs;
 }

@@ -1,15 +1,10 @@
 #include "report/render_pool.h"
 
+#include "core/forked_child.h"
+
 #include <poll.h>
-#include <pthread.h>
-#include <signal.h>
-#include <sys/mman.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 
@@ -19,17 +14,6 @@ namespace icsrisk::report {
 namespace {
 
 using Images = core::Result<std::vector<std::string>>;
-
-/// Writes all of `data` to `fd` (a pipe), retrying short writes; false when the reader is gone.
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 void put_size(std::string& out, std::uint64_t n) {
   out.append(reinterpret_cast<const char*>(&n), sizeof n);
@@ -70,67 +54,20 @@ Images decode(std::string_view in) {
   return out;
 }
 
-/// One running child: its pid, the read end of its pipe, what it sent so far, its job, and the
-/// memory file that holds what it wrote to stderr (Graphviz's assertion message), or -1.
+/// One running worker and the job it renders.
 struct Child {
-  pid_t pid = -1;
-  int fd = -1;
-  std::string received;
+  core::ForkedChild process;
   std::size_t job = 0;
-  int err = -1;
 };
 
-/// The last line of what a child wrote to its stderr file (at most 4 KiB of its end).
-std::string last_line(int err) {
-  if (err < 0) return {};
-  off_t size = ::lseek(err, 0, SEEK_END);
-  if (size <= 0) return {};
-  std::string text(static_cast<std::size_t>(std::min<off_t>(size, 4096)), '\0');
-  ssize_t n = ::pread(err, text.data(), text.size(), size - static_cast<off_t>(text.size()));
-  text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
-    text.pop_back();
-  std::size_t start = text.rfind('\n');
-  return start == std::string::npos ? text : text.substr(start + 1);
-}
-
-/// Forks a child that renders `job` and writes the answer to a pipe; nullopt-like pid -1 when
-/// the fork or the pipe fails.
-Child start(const RenderJob& job, std::size_t index) {
-  int fds[2];
-  if (::pipe(fds) != 0) return {};
-  const int err = ::memfd_create("icsrisk-render-stderr", MFD_CLOEXEC);
-  const pid_t parent = ::getpid();
-  pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    if (err >= 0) ::close(err);
-    return {};
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    prepare_forked_child(parent);
-    if (err >= 0) ::dup2(err, STDERR_FILENO);  // Graphviz's last words go into the Error
-    bool ok = write_all(fds[1], encode(render_dot_variants(job.dot, job.variants, job.formats)));
-    ::_exit(ok ? 0 : 1);
-  }
-  ::close(fds[1]);
-  return {pid, fds[0], {}, index, err};
-}
-
-/// Reads what `c` sent until its pipe closes, then reaps it: its job's result.
-Images finish(Child& c) {
-  ::close(c.fd);
-  int status = 0;
-  while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  const std::string said = last_line(c.err);
-  if (c.err >= 0) ::close(c.err);
-  if (WIFSIGNALED(status))
-    return core::Error{fmt::format("Graphviz stopped with signal {} ({}){}{}", WTERMSIG(status),
-                                   strsignal(WTERMSIG(status)), said.empty() ? "" : ": ", said)};
-  return decode(c.received);
+/// A worker's answer: its job's result, or an Error naming the signal that stopped Graphviz.
+Images result_of(core::ForkedChild::Ended ended) {
+  if (ended.signal != 0)
+    return core::Error{fmt::format("Graphviz stopped with signal {} ({}){}{}", ended.signal,
+                                   strsignal(ended.signal),
+                                   ended.last_stderr_line.empty() ? "" : ": ",
+                                   ended.last_stderr_line)};
+  return decode(ended.answer);
 }
 
 /// Reads from every running child once data is there; the children whose pipes closed are
@@ -138,31 +75,16 @@ Images finish(Child& c) {
 void drain(std::vector<Child>& running, std::vector<Images>& results) {
   std::vector<pollfd> fds;
   for (const Child& c : running)
-    fds.push_back({c.fd, POLLIN, 0});
+    fds.push_back({c.process.fd(), POLLIN, 0});
   if (::poll(fds.data(), fds.size(), -1) < 0) return;  // EINTR: poll again
-  char buf[1 << 16];
   for (std::size_t i = running.size(); i-- > 0;) {
-    if (!fds[i].revents) continue;
-    ssize_t n = ::read(running[i].fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n > 0) {
-      running[i].received.append(buf, static_cast<std::size_t>(n));
-      continue;
-    }
-    results[running[i].job] = finish(running[i]);
+    if (!fds[i].revents || running[i].process.read_some()) continue;
+    results[running[i].job] = result_of(running[i].process.finish());
     running.erase(running.begin() + static_cast<std::ptrdiff_t>(i));
   }
 }
 
 }  // namespace
-
-void prepare_forked_child(int parent) {
-  sigset_t none;
-  sigemptyset(&none);
-  ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() != parent) ::_exit(1);
-}
 
 std::vector<Images> render_isolated(const std::vector<RenderJob>& jobs, unsigned workers) {
   std::vector<Images> results(jobs.size(), core::Error{"not rendered"});
@@ -170,13 +92,14 @@ std::vector<Images> render_isolated(const std::vector<RenderJob>& jobs, unsigned
   workers = std::max(workers, 1u);
   for (std::size_t next = 0; next < jobs.size() || !running.empty();) {
     while (next < jobs.size() && running.size() < workers) {
-      Child c = start(jobs[next], next);
-      if (c.pid < 0) {
-        results[next] =
-            render_dot_variants(jobs[next].dot, jobs[next].variants, jobs[next].formats);
-      } else {
-        running.push_back(std::move(c));
-      }
+      const RenderJob& job = jobs[next];
+      auto render = [&job] { return render_dot_variants(job.dot, job.variants, job.formats); };
+      // Graphviz's last words before an abort go into the job's Error.
+      core::ForkedChild c = core::ForkedChild::start([&] { return encode(render()); }, true);
+      if (c.started())
+        running.push_back({std::move(c), next});
+      else
+        results[next] = render();
       ++next;
     }
     if (!running.empty()) drain(running, results);

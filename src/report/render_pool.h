@@ -29,12 +29,6 @@ struct RenderJob {
 std::vector<core::Result<std::vector<std::string>>> render_isolated(
     const std::vector<RenderJob>& jobs, unsigned workers);
 
-/// To be called first in a child just forked (render workers, assessment::write_documents) by
-/// `parent`: the child takes the signals that the parent's watcher blocks
-/// (cli/signal_cleanup.h) as any process does, so a SIGTERM or Ctrl-C ends it, and it is killed
-/// when the parent dies (at once, if the parent died before this call).
-void prepare_forked_child(int parent);
-
 /// render_dot() in one child process (render_isolated()): a Graphviz abort is an Error, not the
 /// end of this process.
 core::Result<std::string> render_dot_isolated(std::string_view dot_text, ImageFormat format);
