@@ -99,7 +99,9 @@ ForkedChild& ForkedChild::operator=(ForkedChild&& other) noexcept {
   return *this;
 }
 
-ForkedChild::~ForkedChild() { reset(); }
+ForkedChild::~ForkedChild() {
+  reset();
+}
 
 void ForkedChild::reset() {
   if (pid_ < 0) return;

@@ -63,10 +63,9 @@ struct Child {
 /// A worker's answer: its job's result, or an Error naming the signal that stopped Graphviz.
 Images result_of(core::ForkedChild::Ended ended) {
   if (ended.signal != 0)
-    return core::Error{fmt::format("Graphviz stopped with signal {} ({}){}{}", ended.signal,
-                                   strsignal(ended.signal),
-                                   ended.last_stderr_line.empty() ? "" : ": ",
-                                   ended.last_stderr_line)};
+    return core::Error{fmt::format(
+        "Graphviz stopped with signal {} ({}){}{}", ended.signal, strsignal(ended.signal),
+        ended.last_stderr_line.empty() ? "" : ": ", ended.last_stderr_line)};
   return decode(ended.answer);
 }
 

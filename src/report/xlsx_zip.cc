@@ -27,15 +27,21 @@ DeflateInit2 zlib_deflate_init2() {
 
 }  // namespace
 
-FastZipEntries::FastZipEntries() { fast_zip_scopes.fetch_add(1); }
-FastZipEntries::~FastZipEntries() { fast_zip_scopes.fetch_sub(1); }
+FastZipEntries::FastZipEntries() {
+  fast_zip_scopes.fetch_add(1);
+}
+FastZipEntries::~FastZipEntries() {
+  fast_zip_scopes.fetch_sub(1);
+}
 
 }  // namespace icsrisk::report
 
 // NOLINTNEXTLINE(readability-identifier-naming): zlib's name, which this definition replaces.
-extern "C" __attribute__((visibility("default"))) int deflateInit2_(
-    z_streamp strm, int level, int method, int window_bits, int mem_level, int strategy,
-    const char* version, int stream_size) {
+extern "C" __attribute__((visibility("default"))) int deflateInit2_(z_streamp strm, int level,
+                                                                    int method, int window_bits,
+                                                                    int mem_level, int strategy,
+                                                                    const char* version,
+                                                                    int stream_size) {
   using icsrisk::report::fast_zip_scopes;
   // Raw deflate (negative window bits) is what a zip entry holds; zlib and gzip streams keep
   // the level asked for.
