@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <future>
+
 #include "attacktree/evaluate.h"
 #include "attacktree/generate.h"
 #include "attacktree/ranking.h"
@@ -213,13 +215,17 @@ Assessment assess(const model::Model& model, const model::Profile& profile, Opti
   const Formats& formats = a.options.formats;
   const bool diagrams = formats.has(Format::kDot) || formats.images();
 
-  const risk::Context context(model, profile);             // 1. context
+  const risk::Context context(model, profile);  // 1. context
+  // 6. quant, on threads of its own while 2 and 3 run on this one: it reads only the model,
+  // the profile and the context, and its results do not depend on how its threads are scheduled
+  std::future<std::vector<quant::ScenarioQuant>> quant = std::async(std::launch::async, [&] {
+    return quant::analyze_quant(model, profile, context.coverage(), context.topology());
+  });
   a.results = risk::analyze(context, a.options.analysis);  // 2. analyses
   plan::attach_floors(context, a.results);                 // 2b. floors (issue 10 item 5)
   if (formats.has(Format::kJson) || diagrams)              // 3. trees
     a.trees = scenario_trees(context, a.results, a.options.trees);
-  a.quant = quant::analyze_quant(model, profile, context.coverage(),  // 6. quant
-                                 context.topology());
+  a.quant = quant.get();
   a.zones = report::zones_conduits(model, profile, &context.topology());  // 7. zones, conduits
   // 4. tables: the countermeasure ranking of a plant-sized model and the zones and conduits
   // (the four IPA tables are made row by row as documents() writes them)

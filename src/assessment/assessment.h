@@ -12,7 +12,8 @@
 //                    IPA tables are row sources that documents() makes, read as they are written
 //     5. diagrams    the DOT text of every diagram (when a diagram format is chosen)
 //     6. quant       per scenario the quantitative propagation (method.md §9): p_goal, visit,
-//                    sensitive steps (run before the tables and diagrams, which show it)
+//                    sensitive steps (run on threads of its own beside 2 and 3, which it
+//                    does not read, and before the tables and diagrams, which show it)
 //     7. zones       the zones-and-conduits overview (report/zones_conduits.h), before the
 //                    tables and diagrams, which show it
 //   documents(assessment)  the files of the report folder, by name, each with its writer
