@@ -37,6 +37,8 @@ class ForkedChild {
   ~ForkedChild();
 
   bool started() const { return pid_ >= 0; }
+  /// The child's process id, -1 when none runs (not started, or finished).
+  pid_t pid() const { return pid_; }
   /// The read end of the pipe, to poll.
   int fd() const { return fd_; }
   /// Reads what the child has sent (one read); false once the pipe is closed or failed.

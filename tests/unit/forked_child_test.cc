@@ -68,10 +68,10 @@ TEST(ForkedChildTest, AnExceptionEndsTheChildWithoutAnAnswer) {
   EXPECT_TRUE(ended.answer.empty());
 }
 
-// A child that is not finished is killed and reaped with its handle: no child of this process
-// is left, running or a zombie.
+// A child that is not finished is killed and reaped with its handle: it is gone, not left
+// running or as a zombie.
 TEST(ForkedChildTest, AnUnfinishedChildIsKilledAndReapedWithItsHandle) {
-  ASSERT_EQ(::waitpid(-1, nullptr, WNOHANG), -1);  // no child before
+  pid_t pid = -1;
   {
     ForkedChild c = ForkedChild::start([] {
       ::pause();
@@ -80,11 +80,12 @@ TEST(ForkedChildTest, AnUnfinishedChildIsKilledAndReapedWithItsHandle) {
     ASSERT_TRUE(c.started());
     ForkedChild moved = std::move(c);  // the handle moves; the child is not killed twice
     EXPECT_FALSE(c.started());         // NOLINT(bugprone-use-after-move): the moved-from state
-    EXPECT_TRUE(moved.started());
-    EXPECT_EQ(::waitpid(-1, nullptr, WNOHANG), 0);  // running
+    ASSERT_TRUE(moved.started());
+    pid = moved.pid();
+    EXPECT_EQ(::waitpid(pid, nullptr, WNOHANG), 0);  // running
   }
-  EXPECT_EQ(::waitpid(-1, nullptr, WNOHANG), -1);
-  EXPECT_EQ(errno, ECHILD);
+  EXPECT_EQ(::waitpid(pid, nullptr, WNOHANG), -1);
+  EXPECT_EQ(errno, ECHILD);  // reaped: no such child any more
 }
 
 // kill() ends a child that would never answer; finish() then reports the signal.
