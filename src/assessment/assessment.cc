@@ -116,10 +116,10 @@ std::vector<bool> attaining_route(const attacktree::Tree& t) {
 
 /// Pass 5: every diagram of the report, in the order zones and conduits, system, data flow, one
 /// tree per scenario, one routes view per scenario, one heat map per scenario. The views of the
-/// whole configuration and the heat maps are drawn up to kRenderAssetLimit assets; above it
-/// their DOT is made only for the dot format, aggregated views ("system-aggregated",
-/// "dataflow-aggregated", "heat-<id>-aggregated") are drawn instead, and the routes views show
-/// only what the routes touch.
+/// whole configuration and the heat maps are drawn up to kRenderAssetLimit assets; above it the
+/// views' DOT is made only for the dot format and the heat maps are not made asset by asset,
+/// aggregated views ("system-aggregated", "dataflow-aggregated", "heat-<id>-aggregated") are
+/// drawn instead, and the routes views show only what the routes touch.
 std::vector<Diagram> diagrams_of(const Assessment& a) {
   const model::Model& m = *a.model;
   const model::Profile& p = *a.profile;

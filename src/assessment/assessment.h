@@ -108,8 +108,8 @@ struct Diagram {
   bool render = true;  ///< small enough to lay out (kRenderAssetLimit, kRenderTreeNodeLimit)
   /// A diagram that is not drawn (render false) and goes to the dot format only has no `dot`:
   /// this makes its text when its .dot file is written, so that a large plant's DOT texts
-  /// (100,000 assets: 34 to 73 MB each, 820 MB in all) are never held together (issue 14 item
-  /// 5). Empty when the diagram is not written as DOT.
+  /// (100,000 assets: the system and data-flow views, 34 and 57 MB) are never held together
+  /// (issue 14 item 5). Empty when the diagram is not written as DOT.
   std::function<std::string(const Assessment&)> make_dot = {};
   std::optional<std::string> svg;  ///< the SVG once laid out (documents() fills it)
   std::optional<std::string> png;  ///< the PNG of the same layout, when the png format is chosen
