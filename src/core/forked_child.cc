@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <exception>
 #include <utility>
 
 namespace icsrisk::core {
@@ -67,10 +66,8 @@ ForkedChild ForkedChild::start(const std::function<std::string()>& work, bool ca
     std::string answer;
     try {
       answer = work();
-    } catch (const std::exception&) {
-      ::_exit(2);  // no answer: the parent reports a child that ended without one
     } catch (...) {
-      ::_exit(2);
+      ::_exit(2);  // no answer: the parent reports a child that ended without one
     }
     ::_exit(write_all(fds[1], answer) ? 0 : 1);
   }
